@@ -1,0 +1,127 @@
+import 'server-only';
+import { z } from 'zod';
+import { AppError, type ErrorBody } from './errors';
+import { authenticateRequest, isAllowed, type Access, type Principal } from '@/lib/auth/principal';
+import { logger, requestIdFrom } from '@/lib/observability/log';
+import { recordBffRequest } from '@/lib/observability/metrics';
+
+/**
+ * The one wrapper every API route goes through: authentication (session or bearer token),
+ * the route's role or scope, zod validation of params, query and body, and error mapping to
+ * the one error body. Route files stay thin:
+ *
+ *   export const GET = route({ access: { role: 'operator' }, query: Q }, async ({ query }) => data);
+ */
+
+type Schema = z.ZodType;
+type Infer<S> = S extends z.ZodType ? z.infer<S> : undefined;
+
+export interface RouteSpec<P extends Schema | undefined, Q extends Schema | undefined, B extends Schema | undefined> {
+  /** Who may call: 'public' (health, readiness only), a minimum role, and/or a token scope. */
+  access: Access;
+  /** A name for metrics and logs, e.g. "dashboards.panel"; defaults to the URL path. */
+  name?: string;
+  params?: P;
+  query?: Q;
+  body?: B;
+  /** Maximum accepted body size in bytes (default 256 KiB). */
+  maxBodyBytes?: number;
+}
+
+export interface RouteContext<P, Q, B> {
+  req: Request;
+  params: P;
+  query: Q;
+  body: B;
+  principal: Principal | null;
+  requestId: string;
+  /** Aborted when the client goes away: pass it to every upstream call. */
+  signal: AbortSignal;
+}
+
+type NextContext = { params: Promise<Record<string, string | string[]>> };
+
+/** Turns the URL's query string into an object; repeated keys become arrays. */
+export function searchParamsToObject(sp: URLSearchParams): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const key of new Set(sp.keys())) {
+    const all = sp.getAll(key);
+    out[key] = all.length > 1 ? all : (all[0] ?? '');
+  }
+  return out;
+}
+
+function invalid(where: string, error: z.ZodError): AppError {
+  const details = error.issues.map((i) => ({ path: [where, ...i.path.map(String)].join('.'), message: i.message }));
+  const first = details[0];
+  return new AppError('INVALID_INPUT', first ? `${first.path}: ${first.message}` : `invalid ${where}`, { details });
+}
+
+function parseWith<S extends Schema | undefined>(schema: S, value: unknown, where: string): Infer<S> {
+  if (!schema) return undefined as Infer<S>;
+  const r = schema.safeParse(value);
+  if (!r.success) throw invalid(where, r.error);
+  return r.data as Infer<S>;
+}
+
+async function readBody(req: Request, maxBytes: number): Promise<unknown> {
+  const text = await req.text();
+  if (Buffer.byteLength(text) > maxBytes) throw new AppError('PAYLOAD_TOO_LARGE', `request body is larger than ${maxBytes} bytes`);
+  if (text.trim() === '') return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (cause) {
+    throw new AppError('INVALID_INPUT', 'request body is not valid JSON', { cause });
+  }
+}
+
+/** Maps any thrown value to the error body and its status, logging what the user does not see. */
+export function toErrorResponse(err: unknown, requestId: string): Response {
+  const appError =
+    err instanceof AppError
+      ? err
+      : err instanceof Error && err.name === 'AbortError'
+        ? new AppError('UPSTREAM_TIMEOUT', 'the request was cancelled or timed out', { cause: err })
+        : new AppError('INTERNAL', 'internal error; see the server log for request ' + requestId, { cause: err });
+  if (appError.code === 'INTERNAL') logger.error('unhandled error', { requestId, err: String(err instanceof Error ? err.stack : err) });
+  const body: ErrorBody = appError.toBody();
+  return Response.json(body, { status: appError.status, headers: { 'x-request-id': requestId, 'cache-control': 'no-store' } });
+}
+
+/** Wraps a route handler with auth, validation and error mapping. */
+export function route<P extends Schema | undefined = undefined, Q extends Schema | undefined = undefined, B extends Schema | undefined = undefined>(
+  spec: RouteSpec<P, Q, B>,
+  handler: (ctx: RouteContext<Infer<P>, Infer<Q>, Infer<B>>) => Promise<unknown>,
+) {
+  return async (req: Request, next?: NextContext): Promise<Response> => {
+    const started = performance.now();
+    const requestId = requestIdFrom(req.headers);
+    const url = new URL(req.url);
+    const name = spec.name ?? url.pathname;
+    let status = 500;
+    try {
+      const principal = spec.access === 'public' ? null : await authenticateRequest(req);
+      if (spec.access !== 'public') {
+        if (!principal) throw new AppError('UNAUTHENTICATED', 'sign in or send "Authorization: Bearer <token>"');
+        const verdict = isAllowed(principal, spec.access);
+        if (!verdict.ok) throw new AppError('FORBIDDEN', verdict.reason);
+      }
+      const params = parseWith(spec.params, next ? await next.params : {}, 'params');
+      const query = parseWith(spec.query, searchParamsToObject(url.searchParams), 'query');
+      const body = spec.body ? parseWith(spec.body, await readBody(req, spec.maxBodyBytes ?? 256 * 1024), 'body') : (undefined as Infer<B>);
+      const result = await handler({ req, params, query, body, principal, requestId, signal: req.signal });
+      const res = result instanceof Response ? result : Response.json(result ?? null, { headers: { 'cache-control': 'no-store' } });
+      res.headers.set('x-request-id', requestId);
+      status = res.status;
+      return res;
+    } catch (err) {
+      const res = toErrorResponse(err, requestId);
+      status = res.status;
+      return res;
+    } finally {
+      const ms = performance.now() - started;
+      recordBffRequest(name, req.method, status, ms / 1000);
+      logger.info('request', { requestId, method: req.method, route: name, status, ms: Math.round(ms) });
+    }
+  };
+}

@@ -1,0 +1,131 @@
+import 'server-only';
+import { z } from 'zod';
+
+/**
+ * Every environment variable Sightline reads, validated once. Nothing else reads process.env.
+ * A bad or missing value stops the process with one line naming the variable (see instrumentation.ts).
+ */
+
+const optionalUrl = z.preprocess((v) => (v === '' ? undefined : v), z.url().optional());
+const positiveInt = (dflt: number) => z.coerce.number().int().positive().default(dflt);
+const bool = (dflt: boolean) =>
+  z.preprocess((v) => (v === undefined || v === '' ? dflt : ['1', 'true', 'yes', 'on'].includes(String(v).toLowerCase())), z.boolean());
+
+/** `Name: value` pairs separated by newlines or `;`, e.g. `X-Scope-OrgID: tenant-a`. */
+const headerList = z
+  .string()
+  .default('')
+  .transform((s, ctx) => {
+    const out: Record<string, string> = {};
+    for (const part of s.split(/[;\n]/).map((p) => p.trim()).filter(Boolean)) {
+      const i = part.indexOf(':');
+      if (i <= 0) {
+        ctx.addIssue({ code: 'custom', message: `expected "Header-Name: value", got "${part}"` });
+        return z.NEVER;
+      }
+      out[part.slice(0, i).trim()] = part.slice(i + 1).trim();
+    }
+    return out;
+  });
+
+const databaseUrl = z
+  .string()
+  .default('file:./.data/sightline.db')
+  .refine((s) => /^file:.+/.test(s) || /^postgres(ql)?:\/\/[^/\s]+\/[^\s]*$/.test(s), {
+    message: 'must be file:<path> (embedded SQLite) or postgresql://user:pass@host:port/db',
+  });
+
+const roles = ['viewer', 'operator', 'developer', 'admin'] as const;
+
+export const EnvSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    DATABASE_URL: databaseUrl,
+    NEXTAUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    NEXTAUTH_URL: optionalUrl,
+    SESSION_MAX_AGE_SECONDS: positiveInt(8 * 3600),
+    AUTH_CREDENTIALS_ENABLED: bool(true),
+    OIDC_ISSUER: optionalUrl,
+    OIDC_CLIENT_ID: z.string().optional(),
+    OIDC_CLIENT_SECRET: z.string().optional(),
+    OIDC_DISPLAY_NAME: z.string().default('Single sign-on'),
+    OIDC_ROLE_CLAIM: z.string().default('sightline_role'),
+    OIDC_DEFAULT_ROLE: z.enum(roles).default('viewer'),
+
+    PROMETHEUS_URL: z.url().default('http://127.0.0.1:9090'),
+    PROMETHEUS_AUTH: z.string().optional(),
+    PROMETHEUS_HEADERS: headerList,
+    PROMETHEUS_TIMEOUT_MS: positiveInt(10_000),
+    ALERTMANAGER_URL: z.url().default('http://127.0.0.1:9093'),
+    ALERTMANAGER_AUTH: z.string().optional(),
+    ALERTMANAGER_HEADERS: headerList,
+    ALERTMANAGER_TIMEOUT_MS: positiveInt(5_000),
+    JAEGER_URL: z.url().default('http://127.0.0.1:16686'),
+    JAEGER_AUTH: z.string().optional(),
+    JAEGER_HEADERS: headerList,
+    JAEGER_TIMEOUT_MS: positiveInt(15_000),
+    LOKI_URL: z.url().default('http://127.0.0.1:3100'),
+    LOKI_AUTH: z.string().optional(),
+    LOKI_HEADERS: headerList,
+    LOKI_TIMEOUT_MS: positiveInt(15_000),
+
+    DATASOURCE_RETRY_ATTEMPTS: positiveInt(3),
+    DATASOURCE_RETRY_BUDGET_MS: positiveInt(5_000),
+    DATASOURCE_BREAKER_FAILURE_RATE: z.coerce.number().gt(0).lte(1).default(0.5),
+    DATASOURCE_BREAKER_MIN_REQUESTS: positiveInt(5),
+    DATASOURCE_BREAKER_WINDOW_MS: positiveInt(30_000),
+    DATASOURCE_BREAKER_OPEN_MS: positiveInt(10_000),
+    DATASOURCE_MAX_CONCURRENT: positiveInt(16),
+    DATASOURCE_MAX_QUEUE: positiveInt(200),
+    DATASOURCE_QUEUE_TIMEOUT_MS: positiveInt(5_000),
+    PANEL_CACHE_TTL_MS: z.coerce.number().int().nonnegative().default(15_000),
+
+    DASHBOARDS_DIR: z.string().default('dashboards'),
+    PUBLIC_URL: z.url().default('http://localhost:3000'),
+    CORRELATION_ID_ATTRIBUTE: z.string().default('correlation_id'),
+    CORRELATION_ID_LOG_FIELD: z.string().default('correlation_id'),
+    LOKI_TRACE_QUERY_TEMPLATE: z.string().default('{service_name=~".+"} | trace_id="${traceId}"'),
+    OTEL_EXPORTER_OTLP_ENDPOINT: optionalUrl,
+    OTEL_SERVICE_NAME: z.string().default('sightline'),
+    LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === 'production' && !env.NEXTAUTH_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['NEXTAUTH_SECRET'], message: 'is required in production (at least 32 random characters, e.g. `openssl rand -base64 32`)' });
+    }
+    const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET];
+    if (oidc.some(Boolean) && !oidc.every(Boolean)) {
+      ctx.addIssue({ code: 'custom', path: ['OIDC_ISSUER'], message: 'OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET must be set together' });
+    }
+  });
+
+export type Env = z.infer<typeof EnvSchema>;
+export type Role = (typeof roles)[number];
+export const ROLES = roles;
+
+/** Thrown by parseEnv; its message is the single line printed before the process stops. */
+export class EnvError extends Error {
+  override name = 'EnvError';
+}
+
+/** Validates a raw environment; throws EnvError naming the first bad variable. */
+export function parseEnv(raw: Record<string, string | undefined>): Env {
+  const result = EnvSchema.safeParse(raw);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const name = issue?.path.join('.') || 'environment';
+  throw new EnvError(`Invalid environment: ${name} ${issue?.message ?? 'is invalid'}`);
+}
+
+let cached: Env | undefined;
+
+/** The validated environment of this process (parsed on first use). */
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** Development fallback secret: sessions survive restarts locally, never used in production. */
+export function authSecret(): string {
+  return env().NEXTAUTH_SECRET ?? 'sightline-development-secret-not-for-production-use';
+}

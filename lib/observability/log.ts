@@ -1,0 +1,32 @@
+import 'server-only';
+import { randomUUID } from 'node:crypto';
+
+/** Structured JSON logs on stdout, one object a line, each carrying the request ID when known. */
+
+type Level = 'debug' | 'info' | 'warn' | 'error';
+const rank: Record<Level, number> = { debug: 10, info: 20, warn: 30, error: 40 };
+
+// Read once here rather than through lib/env so that logging works even while env validation fails.
+const minLevel: Level = (['debug', 'info', 'warn', 'error'] as const).find((l) => l === process.env.LOG_LEVEL) ?? 'info';
+
+function write(level: Level, msg: string, fields: Record<string, unknown>) {
+  if (rank[level] < rank[minLevel]) return;
+  const line = JSON.stringify({ ts: new Date().toISOString(), level, msg, service: 'sightline', ...fields });
+  if (level === 'error' || level === 'warn') process.stderr.write(line + '\n');
+  else process.stdout.write(line + '\n');
+}
+
+export const logger = {
+  debug: (msg: string, fields: Record<string, unknown> = {}) => write('debug', msg, fields),
+  info: (msg: string, fields: Record<string, unknown> = {}) => write('info', msg, fields),
+  warn: (msg: string, fields: Record<string, unknown> = {}) => write('warn', msg, fields),
+  error: (msg: string, fields: Record<string, unknown> = {}) => write('error', msg, fields),
+};
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/** The incoming `x-request-id` when it is well-formed, else a new one. */
+export function requestIdFrom(headers: Headers): string {
+  const incoming = headers.get('x-request-id');
+  return incoming && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+}
