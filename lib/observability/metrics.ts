@@ -1,5 +1,5 @@
 import 'server-only';
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 /**
  * Sightline's own Prometheus metrics, served by /api/metrics. One registry per process, kept on
@@ -10,7 +10,17 @@ interface BffMetrics {
   registry: Registry;
   requests: Counter<'route' | 'method' | 'status'>;
   requestDuration: Histogram<'route' | 'method'>;
+  bffInFlight: Gauge;
+  upstreamRequests: Counter<'datasource' | 'status'>;
+  upstreamDuration: Histogram<'datasource'>;
+  breakerState: Gauge<'datasource'>;
+  bulkheadQueue: Gauge<'datasource'>;
+  bulkheadInFlight: Gauge<'datasource'>;
+  cacheRequests: Counter<'datasource' | 'result'>;
+  coalesced: Counter<'datasource'>;
 }
+
+const BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
 const g = globalThis as typeof globalThis & { __sightlineMetrics?: BffMetrics };
 
@@ -24,9 +34,22 @@ function create(): BffMetrics {
       name: 'sightline_http_request_duration_seconds',
       help: 'BFF request latency',
       labelNames: ['route', 'method'],
-      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      buckets: BUCKETS,
       registers: [registry],
     }),
+    bffInFlight: new Gauge({ name: 'sightline_http_in_flight_requests', help: 'BFF requests being served now', registers: [registry] }),
+    upstreamRequests: new Counter({
+      name: 'sightline_upstream_requests_total',
+      help: 'Upstream calls by datasource and outcome (HTTP status, or timeout/refused/error/breaker_open/bulkhead_rejected)',
+      labelNames: ['datasource', 'status'],
+      registers: [registry],
+    }),
+    upstreamDuration: new Histogram({ name: 'sightline_upstream_request_duration_seconds', help: 'Upstream call latency per attempt', labelNames: ['datasource'], buckets: BUCKETS, registers: [registry] }),
+    breakerState: new Gauge({ name: 'sightline_breaker_state', help: 'Circuit breaker state: 0 closed, 1 half-open, 2 open', labelNames: ['datasource'], registers: [registry] }),
+    bulkheadQueue: new Gauge({ name: 'sightline_bulkhead_queue', help: 'Upstream calls waiting for a bulkhead slot', labelNames: ['datasource'], registers: [registry] }),
+    bulkheadInFlight: new Gauge({ name: 'sightline_bulkhead_in_flight', help: 'Upstream calls holding a bulkhead slot', labelNames: ['datasource'], registers: [registry] }),
+    cacheRequests: new Counter({ name: 'sightline_cache_requests_total', help: 'Panel query cache look-ups by result (hit|miss)', labelNames: ['datasource', 'result'], registers: [registry] }),
+    coalesced: new Counter({ name: 'sightline_coalesced_requests_total', help: 'Requests served by joining an identical in-flight upstream call', labelNames: ['datasource'], registers: [registry] }),
   };
 }
 
