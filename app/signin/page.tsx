@@ -1,0 +1,31 @@
+import { redirect } from 'next/navigation';
+import { SignInForm } from '@/components/layout/sign-in-form';
+import { currentUser } from '@/lib/auth/session';
+import { env } from '@/lib/env';
+
+export const metadata = { title: 'Sign in' };
+
+const ERRORS: Record<string, string> = {
+  CredentialsSignin: 'That email and password do not match an account.',
+  OidcNoEmail: 'Your identity provider did not share an email address.',
+  SessionRequired: 'Please sign in to continue.',
+};
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; error?: string }> }) {
+  const sp = await searchParams;
+  // Only same-site paths are followed after sign-in.
+  const callbackUrl = sp.callbackUrl?.startsWith('/') && !sp.callbackUrl.startsWith('//') ? sp.callbackUrl : '/dashboards';
+  if (await currentUser()) redirect(callbackUrl);
+  const e = env();
+  const oidc = e.OIDC_ISSUER ? { name: e.OIDC_DISPLAY_NAME } : null;
+  const error = sp.error ? (ERRORS[sp.error] ?? 'Sign-in failed. Please try again.') : null;
+  return (
+    <main className="flex min-h-screen items-center justify-center p-4">
+      <div className="w-full max-w-sm rounded border border-[var(--border)] bg-[var(--panel)] p-6">
+        <h1 className="mb-1 text-xl font-semibold">Sign in to Sightline</h1>
+        <p className="mb-4 text-[var(--muted)]">Dashboards, SLOs, traces and logs in one place.</p>
+        <SignInForm callbackUrl={callbackUrl} credentials={e.AUTH_CREDENTIALS_ENABLED} oidc={oidc} error={error} />
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,106 @@
+'use client';
+
+import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { useState } from 'react';
+
+const PRESETS = [
+  { from: 'now-15m', label: 'Last 15 minutes' },
+  { from: 'now-1h', label: 'Last 1 hour' },
+  { from: 'now-6h', label: 'Last 6 hours' },
+  { from: 'now-24h', label: 'Last 24 hours' },
+  { from: 'now-7d', label: 'Last 7 days' },
+  { from: 'now-30d', label: 'Last 30 days' },
+] as const;
+
+const REFRESH = ['off', '30s', '1m', '5m'] as const;
+
+/** Formats an epoch-ms URL value for a UTC datetime-local input. */
+const toInput = (v: string | null) => (v && /^\d+$/.test(v) ? new Date(Number(v)).toISOString().slice(0, 16) : '');
+
+/** Shows a from/to pair in words. */
+export function describeRange(from: string, to: string): string {
+  const preset = PRESETS.find((p) => p.from === from && to === 'now');
+  if (preset) return preset.label;
+  const fmt = (v: string) => (/^\d+$/.test(v) ? new Date(Number(v)).toISOString().replace('T', ' ').slice(0, 16) : v);
+  return `${fmt(from)} → ${fmt(to)}`;
+}
+
+/**
+ * The global time range, kept in the URL (`?from=now-1h&to=now&refresh=30s`) so that every view is
+ * shareable and Back restores it. Absolute times are entered and shown in UTC.
+ */
+export function TimeRangePicker({ defaultFrom = 'now-1h', timezone = 'UTC' }: { defaultFrom?: string; timezone?: string }) {
+  const router = useRouter();
+  const pathname = usePathname();
+  const params = useSearchParams();
+  const [open, setOpen] = useState(false);
+  const from = params.get('from') ?? defaultFrom;
+  const to = params.get('to') ?? 'now';
+  const refresh = params.get('refresh') ?? 'off';
+  const [absFrom, setAbsFrom] = useState(toInput(from));
+  const [absTo, setAbsTo] = useState(toInput(to));
+
+  const push = (changes: Record<string, string | null>) => {
+    const next = new URLSearchParams(params.toString());
+    for (const [k, v] of Object.entries(changes)) {
+      if (v === null) next.delete(k);
+      else next.set(k, v);
+    }
+    router.push(`${pathname}?${next.toString()}`);
+  };
+
+  const applyAbsolute = () => {
+    const f = Date.parse(absFrom + 'Z');
+    const t = Date.parse(absTo + 'Z');
+    if (Number.isFinite(f) && Number.isFinite(t) && f < t) {
+      push({ from: String(f), to: String(t) });
+      setOpen(false);
+    }
+  };
+
+  return (
+    <div className="relative flex items-center gap-2 text-xs">
+      <button
+        type="button"
+        aria-haspopup="dialog"
+        aria-expanded={open}
+        aria-label="Time range"
+        onClick={() => setOpen((o) => !o)}
+        className="rounded border border-[var(--border)] bg-[var(--panel)] px-2 py-1 hover:bg-[var(--panel-2)]"
+      >
+        {describeRange(from, to)}
+      </button>
+      <span className="text-[var(--muted)]" title="All times on this page are shown in this timezone">
+        {timezone}
+      </span>
+      <label className="flex items-center gap-1 text-[var(--muted)]">
+        Refresh
+        <select aria-label="Auto-refresh" value={refresh} onChange={(e) => push({ refresh: e.target.value === 'off' ? null : e.target.value })} className="rounded border border-[var(--border)] bg-[var(--panel)] px-1 py-0.5 text-[var(--text)]">
+          {REFRESH.map((r) => (
+            <option key={r} value={r}>
+              {r}
+            </option>
+          ))}
+        </select>
+      </label>
+      {open && (
+        <div role="dialog" aria-label="Choose time range" className="absolute right-0 top-8 z-30 flex w-80 gap-3 rounded border border-[var(--border)] bg-[var(--panel)] p-3 shadow-lg">
+          <ul className="flex w-32 flex-col gap-0.5">
+            {PRESETS.map((p) => (
+              <li key={p.from}>
+                <button type="button" className="w-full rounded px-2 py-1 text-left hover:bg-[var(--panel-2)]" onClick={() => { push({ from: p.from, to: 'now' }); setOpen(false); }}>
+                  {p.label}
+                </button>
+              </li>
+            ))}
+          </ul>
+          <div className="flex flex-1 flex-col gap-1">
+            <label className="flex flex-col gap-0.5">From (UTC)<input type="datetime-local" value={absFrom} onChange={(e) => setAbsFrom(e.target.value)} className="rounded border border-[var(--border)] bg-[var(--panel)] px-1" /></label>
+            <label className="flex flex-col gap-0.5">To (UTC)<input type="datetime-local" value={absTo} onChange={(e) => setAbsTo(e.target.value)} className="rounded border border-[var(--border)] bg-[var(--panel)] px-1" /></label>
+            <button type="button" onClick={applyAbsolute} className="mt-1 rounded bg-[var(--accent)] px-2 py-1 text-white">Apply</button>
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}

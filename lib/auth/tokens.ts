@@ -1,0 +1,97 @@
+import 'server-only';
+import { createHash, randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import { getDb } from '@/lib/db/client';
+import { recordAudit } from '@/lib/db/audit';
+import { ROLES, type Role } from '@/lib/env';
+import { SCOPES, type Principal, type Scope } from './principal';
+
+/**
+ * API tokens for machines. The secret (`slt_<43 base64url chars>`) is shown once; only its SHA-256
+ * is stored (a fast hash is right here: the secret has 256 random bits, so it cannot be guessed).
+ */
+
+export const CreateTokenSchema = z.object({
+  name: z.string().trim().min(1).max(80),
+  role: z.enum(ROLES),
+  scopes: z.array(z.enum(SCOPES)).min(1).default(['api']),
+});
+export type CreateTokenInput = z.input<typeof CreateTokenSchema>;
+
+export interface TokenInfo {
+  id: string;
+  name: string;
+  prefix: string;
+  role: Role;
+  scopes: Scope[];
+  createdBy: string | null;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+const hashSecret = (secret: string) => createHash('sha256').update(secret).digest('hex');
+const parseScopes = (s: string): Scope[] => s.split(',').filter((x): x is Scope => (SCOPES as readonly string[]).includes(x));
+const parseRole = (r: string): Role => ((ROLES as readonly string[]).includes(r) ? (r as Role) : 'viewer');
+
+/** Creates a token; returns its info and the secret, which is never retrievable again. */
+export async function createToken(input: CreateTokenInput, actor: { id: string | null; name: string }): Promise<{ token: TokenInfo; secret: string }> {
+  const parsed = CreateTokenSchema.parse(input);
+  const secret = `slt_${randomBytes(32).toString('base64url')}`;
+  const db = await getDb();
+  const row = await db.apiToken.create({
+    data: { name: parsed.name, role: parsed.role, scopes: parsed.scopes.join(','), prefix: secret.slice(0, 10), secretHash: hashSecret(secret), createdById: actor.id },
+    include: { createdBy: true },
+  });
+  await recordAudit({ actor: actor.name, action: 'token.create', target: row.id, details: { name: row.name, role: row.role, scopes: parsed.scopes } });
+  return { token: toInfo(row), secret };
+}
+
+type TokenRow = { id: string; name: string; prefix: string; role: string; scopes: string; createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null; createdBy?: { email: string } | null };
+
+function toInfo(row: TokenRow): TokenInfo {
+  return {
+    id: row.id,
+    name: row.name,
+    prefix: row.prefix,
+    role: parseRole(row.role),
+    scopes: parseScopes(row.scopes),
+    createdBy: row.createdBy?.email ?? null,
+    createdAt: row.createdAt.toISOString(),
+    lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
+    revokedAt: row.revokedAt?.toISOString() ?? null,
+  };
+}
+
+/** Lists every token, newest first, revoked ones included. */
+export async function listTokens(): Promise<TokenInfo[]> {
+  const db = await getDb();
+  const rows = await db.apiToken.findMany({ orderBy: { createdAt: 'desc' }, include: { createdBy: true } });
+  return rows.map(toInfo);
+}
+
+/** Revokes a token by id or by its printed prefix; false when no active token matches. */
+export async function revokeToken(idOrPrefix: string, actor: { name: string }): Promise<boolean> {
+  const db = await getDb();
+  const row = await db.apiToken.findFirst({ where: { revokedAt: null, OR: [{ id: idOrPrefix }, { prefix: idOrPrefix }] } });
+  if (!row) return false;
+  await db.apiToken.update({ where: { id: row.id }, data: { revokedAt: new Date() } });
+  await recordAudit({ actor: actor.name, action: 'token.revoke', target: row.id, details: { name: row.name } });
+  return true;
+}
+
+// lastUsedAt is written at most once a minute per token, so a busy scraper does not turn every read into a write.
+const LAST_USED_RESOLUTION_MS = 60_000;
+
+/** Resolves a bearer secret to its principal, or null when unknown or revoked. */
+export async function verifyToken(secret: string): Promise<Principal | null> {
+  if (!/^slt_[A-Za-z0-9_-]{43}$/.test(secret)) return null;
+  const db = await getDb();
+  const row = await db.apiToken.findUnique({ where: { secretHash: hashSecret(secret) } });
+  if (!row || row.revokedAt) return null;
+  const now = Date.now();
+  if (!row.lastUsedAt || now - row.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
+    await db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date(now) } });
+  }
+  return { kind: 'token', id: row.id, name: `token:${row.name}`, role: parseRole(row.role), scopes: parseScopes(row.scopes) };
+}
