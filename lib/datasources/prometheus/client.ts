@@ -1,0 +1,93 @@
+import 'server-only';
+import type { z } from 'zod';
+import { decodeJson, ensureOk } from '../decode';
+import { httpStatusError } from '../resilience/upstream-errors';
+import type { CallOptions, HttpClient, QueryParams } from '../http';
+import type { Alert, AlertRule, Exemplar, Labels, QueryResult, RangeQuery, ResultNotice, TimeSeries, UnixMs } from '../types';
+import { PromAlerts, PromErrorBody, PromExemplars, PromLabelNames, PromQueryData, PromRuleGroups, PromSeriesList, promEnvelope } from './schemas';
+import { toAlertRules, toAlerts } from './to-alerts';
+import { toExemplars, toTimeSeries, toTimeSeriesFromQuery } from './to-time-series';
+
+/** Prometheus refuses more points than this per series ("exceeded maximum resolution"). */
+export const MAX_POINTS_PER_SERIES = 11_000;
+
+const seconds = (t: UnixMs) => (t / 1000).toFixed(3);
+
+/** The step to use so the range stays under the point limit, and the notice when it had to be raised. */
+export function toSafeStep(q: RangeQuery): { stepSeconds: number; notice: ResultNotice | null } {
+  const rangeS = Math.max(0, (q.end - q.start) / 1000);
+  if (rangeS / q.stepSeconds <= MAX_POINTS_PER_SERIES) return { stepSeconds: q.stepSeconds, notice: null };
+  const raised = Math.ceil(rangeS / MAX_POINTS_PER_SERIES);
+  return {
+    stepSeconds: raised,
+    notice: { code: 'STEP_RAISED', message: `Resolution lowered: step raised from ${q.stepSeconds}s to ${raised}s to stay under ${MAX_POINTS_PER_SERIES} points per series` },
+  };
+}
+
+const toNotices = (warnings: string[] | undefined, infos: string[] | undefined): ResultNotice[] =>
+  [...(warnings ?? []), ...(infos ?? [])].map((message) => ({ code: 'UPSTREAM_WARNING', message }));
+
+/** Builds the Prometheus adapter over a shared HTTP client. */
+export function createPrometheusClient({ http }: { http: HttpClient }) {
+  async function call<S extends z.ZodType>(path: string, data: S, params: QueryParams, opts: CallOptions = {}, form = false) {
+    const res = await http.request({
+      path,
+      ...(form ? { method: 'POST' as const, form: params, idempotent: true } : { query: params }),
+      signal: opts.signal,
+      requestId: opts.requestId,
+      cache: opts.cache,
+    });
+    ensureOk('prometheus', res, (text) => PromErrorBody.parse(JSON.parse(text)).error);
+    const body = decodeJson('prometheus', res, promEnvelope(data));
+    if (body.status === 'error' || body.data === undefined) throw httpStatusError('prometheus', 422, body.error ?? 'Prometheus returned no data');
+    return { data: body.data as z.infer<S>, notices: toNotices(body.warnings, body.infos) };
+  }
+
+  return {
+    /** POST /api/v1/query_range (form-encoded): a range query; the step is raised past 11,000 points. */
+    async queryRange(q: RangeQuery, opts?: CallOptions): Promise<QueryResult<TimeSeries[]>> {
+      const { stepSeconds, notice } = toSafeStep(q);
+      const r = await call('/api/v1/query_range', PromQueryData, { query: q.query, start: seconds(q.start), end: seconds(q.end), step: String(stepSeconds) }, opts, true);
+      const series = r.data.resultType === 'matrix' ? toTimeSeries(r.data.result) : toTimeSeriesFromQuery(r.data);
+      return { data: series, notices: notice ? [notice, ...r.notices] : r.notices };
+    },
+    /** POST /api/v1/query (form-encoded): an instant query at `time` (now when omitted). */
+    async queryInstant(query: string, time?: UnixMs, opts?: CallOptions): Promise<QueryResult<TimeSeries[]>> {
+      const r = await call('/api/v1/query', PromQueryData, { query, time: time === undefined ? undefined : seconds(time) }, opts, true);
+      return { data: toTimeSeriesFromQuery(r.data), notices: r.notices };
+    },
+    /** GET /api/v1/query_exemplars: exemplars (with trace IDs) of the series a query selects. */
+    async queryExemplars(query: string, start: UnixMs, end: UnixMs, opts?: CallOptions): Promise<QueryResult<Exemplar[]>> {
+      const r = await call('/api/v1/query_exemplars', PromExemplars, { query, start: seconds(start), end: seconds(end) }, opts);
+      return { data: toExemplars(r.data), notices: r.notices };
+    },
+    /** GET /api/v1/alerts: pending and firing alerts as Prometheus evaluates them. */
+    async alerts(opts?: CallOptions): Promise<Alert[]> {
+      return toAlerts((await call('/api/v1/alerts', PromAlerts, {}, opts)).data.alerts);
+    },
+    /** GET /api/v1/rules?type=alert: alerting rules with their expressions, labels and runbook annotations. */
+    async rules(opts?: CallOptions): Promise<AlertRule[]> {
+      return toAlertRules((await call('/api/v1/rules', PromRuleGroups, { type: 'alert' }, opts)).data);
+    },
+    /** GET /api/v1/labels: label names, optionally limited to series matching selectors. */
+    async labels(match: string[] = [], range?: { start: UnixMs; end: UnixMs }, opts?: CallOptions): Promise<string[]> {
+      return (await call('/api/v1/labels', PromLabelNames, { 'match[]': match, start: range && seconds(range.start), end: range && seconds(range.end) }, opts)).data;
+    },
+    /** GET /api/v1/label/<name>/values: values of one label. */
+    async labelValues(name: string, match: string[] = [], range?: { start: UnixMs; end: UnixMs }, opts?: CallOptions): Promise<string[]> {
+      const path = `/api/v1/label/${encodeURIComponent(name)}/values`;
+      return (await call(path, PromLabelNames, { 'match[]': match, start: range && seconds(range.start), end: range && seconds(range.end) }, opts)).data;
+    },
+    /** GET /api/v1/series: label sets of the series matching selectors. */
+    async series(match: string[], range?: { start: UnixMs; end: UnixMs }, opts?: CallOptions): Promise<Labels[]> {
+      return (await call('/api/v1/series', PromSeriesList, { 'match[]': match, start: range && seconds(range.start), end: range && seconds(range.end) }, opts)).data;
+    },
+    /** GET /-/ready: Prometheus' own readiness. */
+    async ready(opts?: CallOptions): Promise<void> {
+      const res = await http.request({ path: '/-/ready', signal: opts?.signal, requestId: opts?.requestId });
+      ensureOk('prometheus', res, (t) => t);
+    },
+  };
+}
+
+export type PrometheusClient = ReturnType<typeof createPrometheusClient>;
