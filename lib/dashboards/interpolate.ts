@@ -1,0 +1,174 @@
+import { AppError } from '@/lib/api/errors';
+import type { Variable } from './schema';
+import { formatDuration } from './time';
+
+/**
+ * Variable interpolation for PromQL and LogQL. Values are validated against the variable's allowed
+ * values and a strict charset, then escaped for the exact place they land (string literal, regex
+ * matcher, raw string, bare token), so a value can never change the structure of a query.
+ */
+
+/** The value a URL or default uses to select every allowed value of an `includeAll` variable. */
+export const ALL_VALUE = '$__all';
+/** Built-in variables, filled from the panel's range and step. */
+export const BUILTIN_VARIABLES = ['__range', '__interval', '__rate_interval'] as const;
+/** Characters a variable value may contain: enough for service names, routes and versions, nothing that quotes or nests. */
+export const SAFE_VALUE = /^[A-Za-z0-9_.:/@+-]{1,200}$/;
+/** A value that may stand outside a string literal (a label name in `by (...)`, a duration). */
+const BARE_VALUE = /^[A-Za-z0-9_]{1,100}$/;
+
+/** Where a reference sits: inside a quoted string (and which quote), or bare. */
+export type RefContext = { kind: 'bare' } | { kind: 'string'; quote: '"' | "'" | '`'; regex: boolean };
+
+export interface VariableRef {
+  name: string;
+  /** Offsets of the whole reference (`$x`, `${x}` or `[[x]]`) in the expression. */
+  start: number;
+  end: number;
+  context: RefContext;
+}
+
+const REF = /\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\[\[([A-Za-z_][A-Za-z0-9_]*)\]\]|\$([A-Za-z_][A-Za-z0-9_]*)/y;
+
+/** Finds every `$name`, `${name}` and `[[name]]` in a PromQL or LogQL expression, with its context. */
+export function findVariableRefs(expr: string): VariableRef[] {
+  const refs: VariableRef[] = [];
+  let quote: '"' | "'" | '`' | null = null;
+  let regex = false;
+  for (let i = 0; i < expr.length; i++) {
+    const ch = expr[i];
+    if (quote && ch === '\\' && quote !== '`') {
+      i++; // skip the escaped character
+      continue;
+    }
+    if (quote && ch === quote) {
+      quote = null;
+      continue;
+    }
+    if (!quote && (ch === '"' || ch === "'" || ch === '`')) {
+      quote = ch;
+      // =~ and !~ (label matchers) and |~ (LogQL line filter) make the string a regex.
+      regex = /[=!|]~\s*$/.test(expr.slice(Math.max(0, i - 8), i));
+      continue;
+    }
+    if (ch !== '$' && ch !== '[') continue;
+    REF.lastIndex = i;
+    const m = REF.exec(expr);
+    if (!m) continue;
+    const name = m[1] ?? m[2] ?? m[3] ?? '';
+    refs.push({ name, start: i, end: i + m[0].length, context: quote ? { kind: 'string', quote, regex } : { kind: 'bare' } });
+    i += m[0].length - 1;
+  }
+  return refs;
+}
+
+/** Escapes RE2 metacharacters so a value matches only itself. */
+export function escapeRegex(value: string): string {
+  return value.replace(/[\\.+*?()|[\]{}^$]/g, '\\$&');
+}
+
+/** Escapes a value for a double- or single-quoted PromQL/LogQL string literal (Go string rules). */
+export function escapeStringLiteral(value: string, quote: '"' | "'"): string {
+  return value
+    .replace(/\\/g, '\\\\')
+    .replace(quote === '"' ? /"/g : /'/g, `\\${quote}`)
+    .replace(/\n/g, '\\n')
+    .replace(/\r/g, '\\r')
+    .replace(/\t/g, '\\t');
+}
+
+/** Renders the values of one reference for its context; throws when they cannot be placed safely. */
+export function renderValues(name: string, values: readonly string[], context: RefContext): string {
+  if (values.length === 0) throw new AppError('INVALID_INPUT', `variable $${name} has no value`);
+  if (context.kind === 'bare') {
+    if (values.length > 1) throw new AppError('INVALID_INPUT', `variable $${name} has several values but is used outside a regex matcher`);
+    const v = values[0] ?? '';
+    if (!BARE_VALUE.test(v)) throw new AppError('INVALID_INPUT', `value of $${name} cannot be used outside quotes: only letters, digits and _ are allowed there`);
+    return v;
+  }
+  if (!context.regex && values.length > 1) {
+    throw new AppError('INVALID_INPUT', `variable $${name} has several values but is used with = instead of =~`);
+  }
+  const joined = context.regex ? values.map(escapeRegex).join('|') : (values[0] ?? '');
+  if (context.quote === '`') {
+    // Raw strings have no escapes: a backtick would end the string, so it can never be placed.
+    if (joined.includes('`')) throw new AppError('INVALID_INPUT', `value of $${name} contains a backtick`);
+    return joined;
+  }
+  return escapeStringLiteral(joined, context.quote);
+}
+
+/** Values for the built-ins, in seconds. */
+export interface BuiltinValues {
+  rangeSeconds: number;
+  intervalSeconds: number;
+  rateIntervalSeconds: number;
+}
+
+/** Replaces variable references in a query with escaped values; unknown variables are an error. */
+export function interpolateQuery(expr: string, values: Readonly<Record<string, readonly string[]>>, builtins: BuiltinValues): string {
+  const builtinText: Record<string, string> = {
+    __range: formatDuration(builtins.rangeSeconds),
+    __interval: formatDuration(builtins.intervalSeconds),
+    __rate_interval: formatDuration(builtins.rateIntervalSeconds),
+  };
+  let out = '';
+  let last = 0;
+  for (const ref of findVariableRefs(expr)) {
+    const builtin = builtinText[ref.name];
+    const own = values[ref.name];
+    let text: string;
+    if (builtin !== undefined) text = builtin;
+    else if (own !== undefined) text = renderValues(ref.name, own, ref.context);
+    else throw new AppError('INVALID_INPUT', `the query uses $${ref.name}, which the dashboard does not define`);
+    out += expr.slice(last, ref.start) + text;
+    last = ref.end;
+  }
+  return out + expr.slice(last);
+}
+
+/** Replaces references in plain text (titles, alert label filters, a service name); multi-values join with ", ". */
+export function interpolateText(text: string, values: Readonly<Record<string, readonly string[]>>): string {
+  return text.replace(/\$\{([A-Za-z_]\w*)\}|\[\[([A-Za-z_]\w*)\]\]|\$([A-Za-z_]\w*)/g, (whole, a?: string, b?: string, c?: string) => {
+    const v = values[a ?? b ?? c ?? ''];
+    return v ? v.join(', ') : whole;
+  });
+}
+
+/** Raw selections from a URL (`var-<name>`), before validation. */
+export type RequestedValues = Readonly<Record<string, string | readonly string[] | undefined>>;
+
+/**
+ * Validates requested values (or each variable's default) against the allowed values and charset.
+ * `available` holds the label values the caller fetched for each query-type variable.
+ */
+export function resolveVariableValues(
+  variables: readonly Variable[],
+  requested: RequestedValues,
+  available: Readonly<Record<string, readonly string[]>>,
+): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const v of variables) {
+    const allowed = v.type === 'custom' ? v.options : available[v.name];
+    if (!allowed) throw new AppError('INTERNAL', `allowed values of $${v.name} were not fetched`);
+    const raw = requested[v.name] ?? v.default ?? allowed[0];
+    if (raw === undefined) throw new AppError('INVALID_INPUT', `variable $${v.name} has no value and no values are available`);
+    let picked = typeof raw === 'string' ? [raw] : [...raw];
+    if (picked.includes(ALL_VALUE)) {
+      if (!v.includeAll) throw new AppError('INVALID_INPUT', `variable $${v.name} does not offer "All"`);
+      picked = [...allowed];
+    }
+    if (picked.length === 0) throw new AppError('INVALID_INPUT', `variable $${v.name} has no value`);
+    if (!v.multi && picked.length > 1 && !(v.includeAll && picked.length === allowed.length)) {
+      throw new AppError('INVALID_INPUT', `variable $${v.name} takes one value`);
+    }
+    const pattern = v.allowedPattern === undefined ? null : new RegExp(`^(?:${v.allowedPattern})$`);
+    for (const value of picked) {
+      if (!SAFE_VALUE.test(value)) throw new AppError('INVALID_INPUT', `value ${JSON.stringify(value)} of $${v.name} has characters that are not allowed`);
+      if (pattern && !pattern.test(value)) throw new AppError('INVALID_INPUT', `value ${JSON.stringify(value)} of $${v.name} does not match ${v.allowedPattern}`);
+      if (!allowed.includes(value)) throw new AppError('INVALID_INPUT', `value ${JSON.stringify(value)} is not one of the values of $${v.name}`);
+    }
+    out[v.name] = picked;
+  }
+  return out;
+}
