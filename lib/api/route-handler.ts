@@ -1,7 +1,8 @@
 import 'server-only';
 import { z } from 'zod';
 import { AppError, type ErrorBody } from './errors';
-import { authenticateRequest, isAllowed, type Access, type Principal } from '@/lib/auth/principal';
+import { authenticateRequest } from '@/lib/auth/authenticate';
+import { isAllowed, type Access, type Principal } from '@/lib/auth/principal';
 import { logger, requestIdFrom } from '@/lib/observability/log';
 import { recordBffRequest } from '@/lib/observability/metrics';
 
@@ -57,7 +58,7 @@ function invalid(where: string, error: z.ZodError): AppError {
   return new AppError('INVALID_INPUT', first ? `${first.path}: ${first.message}` : `invalid ${where}`, { details });
 }
 
-function parseWith<S extends Schema | undefined>(schema: S, value: unknown, where: string): Infer<S> {
+function parseWith<S extends Schema | undefined>(schema: S | undefined, value: unknown, where: string): Infer<S> {
   if (!schema) return undefined as Infer<S>;
   const r = schema.safeParse(value);
   if (!r.success) throw invalid(where, r.error);

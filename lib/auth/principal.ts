@@ -35,4 +35,3 @@ export function isAllowed(p: Principal, access: Exclude<Access, 'public'>): { ok
   return { ok: false, reason: access.scope ? `this needs a token with the "${access.scope}" scope` : 'not allowed' };
 }
 
-export { authenticateRequest } from './authenticate';

@@ -40,7 +40,7 @@ export function sqlitePathOf(url: string): string {
 
 /** Reads the migrations for a database kind, in name order. */
 export function readMigrations(kind: DbKind, root = process.cwd()): Migration[] {
-  const dir = path.join(root, kind === 'postgres' ? 'prisma/migrations' : 'prisma/sqlite/migrations');
+  const dir = path.join(/* turbopackIgnore: true */ root, kind === 'postgres' ? 'prisma/migrations' : 'prisma/sqlite/migrations');
   return readdirSync(dir, { withFileTypes: true })
     .filter((d) => d.isDirectory())
     .map((d) => d.name)

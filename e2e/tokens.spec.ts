@@ -1,0 +1,38 @@
+import { expect, test } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import Database from 'better-sqlite3';
+
+// The CLI and the server share the end-to-end database (DATABASE_URL set by scripts/test/run.ts).
+const runCli = (...args: string[]) => execFileSync('npm', ['run', '-s', 'token', '--', ...args], { encoding: 'utf8', env: process.env });
+
+test('a token created with the CLI authenticates; after revoke it gets 401; no plaintext is stored', async ({ request }) => {
+  const out = runCli('create', '--name', 'e2e-admin', '--role', 'admin').trim().split('\n');
+  const secret = out.at(-1) ?? '';
+  expect(secret).toMatch(/^slt_[A-Za-z0-9_-]{43}$/);
+  const auth = { authorization: `Bearer ${secret}` };
+
+  const ok = await request.get('/api/admin/tokens', { headers: auth });
+  expect(ok.status()).toBe(200);
+  const listed = (await ok.json()).tokens.find((t: { name: string }) => t.name === 'e2e-admin');
+  expect(listed.lastUsedAt).not.toBeNull();
+
+  const dbFile = (process.env.DATABASE_URL ?? '').replace(/^file:/, '');
+  const db = new Database(dbFile, { readonly: true });
+  const rows = db.prepare('SELECT * FROM ApiToken').all();
+  const audit = db.prepare("SELECT action FROM AuditEvent WHERE target = ?").all(listed.id);
+  db.close();
+  expect(JSON.stringify(rows)).not.toContain(secret);
+  expect(JSON.stringify(rows)).not.toContain(secret.slice(12));
+
+  expect(runCli('revoke', listed.id)).toContain('revoked');
+  const revoked = await request.get('/api/admin/tokens', { headers: auth });
+  expect(revoked.status()).toBe(401);
+  expect(audit).toEqual([{ action: 'token.create' }]);
+});
+
+test('a token without the needed role gets 403 naming the role', async ({ request }) => {
+  const secret = runCli('create', '--name', 'e2e-viewer', '--role', 'viewer').trim().split('\n').at(-1) ?? '';
+  const res = await request.get('/api/admin/tokens', { headers: { authorization: `Bearer ${secret}` } });
+  expect(res.status()).toBe(403);
+  expect((await res.json()).error.message).toContain('admin role');
+});
