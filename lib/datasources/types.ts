@@ -195,3 +195,14 @@ export interface DatasourceHealth {
   breaker: BreakerState;
   message: string | null;
 }
+
+/** An Alertmanager silence. */
+export interface Silence {
+  id: string;
+  state: 'active' | 'pending' | 'expired';
+  matchers: { name: string; value: string; isRegex: boolean; isEqual: boolean }[];
+  startsAt: UnixMs;
+  endsAt: UnixMs;
+  createdBy: string;
+  comment: string;
+}

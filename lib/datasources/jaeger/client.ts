@@ -1,0 +1,83 @@
+import 'server-only';
+import type { z } from 'zod';
+import { AppError, notFound } from '@/lib/api/errors';
+import { decodeJson, ensureOk } from '../decode';
+import type { CallOptions, HttpClient, QueryParams } from '../http';
+import type { DependencyLink, Trace, TraceSummary, UnixMs } from '../types';
+import { JaegerDependencies, JaegerErrorBody, JaegerStrings, JaegerTraces, jaegerEnvelope } from './schemas';
+import { toTrace, toTraceSummary } from './to-trace';
+
+/** Go duration syntax as Jaeger parses it, e.g. `100ms`, `1.5s`, `2m`. */
+export const GO_DURATION = /^\d+(\.\d+)?(ns|us|µs|ms|s|m|h)$/;
+/** Trace IDs as Jaeger accepts them: up to 32 hex digits. */
+export const TRACE_ID = /^[0-9a-fA-F]{1,32}$/;
+
+export interface TraceSearch {
+  service: string;
+  operation?: string;
+  /** Span tags that must all match, e.g. `{ "http.status_code": "500" }`. */
+  tags?: Record<string, string>;
+  start: UnixMs;
+  end: UnixMs;
+  minDuration?: string;
+  maxDuration?: string;
+  limit?: number;
+}
+
+const msToMicros = (t: UnixMs) => String(Math.round(t * 1000));
+const extractMessage = (text: string) => JaegerErrorBody.parse(JSON.parse(text)).errors?.map((e) => e.msg).join('; ') ?? null;
+
+/** Builds the Jaeger adapter (internal /api) over a shared HTTP client. */
+export function createJaegerClient({ http }: { http: HttpClient }) {
+  async function call<S extends z.ZodType>(path: string, data: S, query: QueryParams, opts: CallOptions = {}): Promise<z.infer<S>> {
+    const res = await http.request({ path, query, signal: opts.signal, requestId: opts.requestId, cache: opts.cache });
+    ensureOk('jaeger', res, extractMessage);
+    // Safe: decodeJson validated the envelope with `data` as S; TS cannot resolve the generic mapped type.
+    const body = decodeJson('jaeger', res, jaegerEnvelope(data)) as { data: z.infer<S> | null; errors?: { msg: string }[] | null };
+    if (body.errors?.length && body.data === null) throw new AppError('UPSTREAM_ERROR', `Jaeger: ${body.errors.map((e) => e.msg).join('; ')}`, { details: { datasource: 'jaeger' } });
+    return (body.data ?? []) as z.infer<S>;
+  }
+
+  return {
+    /** GET /api/services: services that reported spans. */
+    services: (opts?: CallOptions): Promise<string[]> => call('/api/services', JaegerStrings, {}, opts).then((s) => [...s].sort()),
+    /** GET /api/services/{service}/operations: operation names of one service. */
+    operations: (service: string, opts?: CallOptions): Promise<string[]> =>
+      call(`/api/services/${encodeURIComponent(service)}/operations`, JaegerStrings, {}, opts).then((s) => [...s].sort()),
+    /** GET /api/traces: search traces (times in µs, durations in Go syntax, tags as JSON). */
+    async findTraces(q: TraceSearch, opts?: CallOptions): Promise<TraceSummary[]> {
+      const traces = await call(
+        '/api/traces',
+        JaegerTraces,
+        {
+          service: q.service,
+          operation: q.operation,
+          tags: q.tags && Object.keys(q.tags).length ? JSON.stringify(q.tags) : undefined,
+          start: msToMicros(q.start),
+          end: msToMicros(q.end),
+          minDuration: q.minDuration,
+          maxDuration: q.maxDuration,
+          limit: q.limit ?? 20,
+        },
+        opts,
+      );
+      return traces.map(toTraceSummary).sort((a, b) => b.startMicros - a.startMicros);
+    },
+    /** GET /api/traces/{traceID}: one whole trace; an unknown ID is NOT_FOUND. */
+    async getTrace(traceId: string, opts?: CallOptions): Promise<Trace> {
+      try {
+        const [trace] = await call(`/api/traces/${encodeURIComponent(traceId)}`, JaegerTraces, {}, opts);
+        if (!trace) throw notFound('Trace', traceId);
+        return toTrace(trace);
+      } catch (err) {
+        if (err instanceof AppError && (err.details as { status?: number } | undefined)?.status === 404) throw notFound('Trace', traceId);
+        throw err;
+      }
+    },
+    /** GET /api/dependencies: service call graph over `lookbackMs` ending at `end` (both in ms). */
+    dependencies: (end: UnixMs, lookbackMs: number, opts?: CallOptions): Promise<DependencyLink[]> =>
+      call('/api/dependencies', JaegerDependencies, { endTs: String(end), lookback: String(lookbackMs) }, opts),
+  };
+}
+
+export type JaegerClient = ReturnType<typeof createJaegerClient>;

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { AppError } from '@/lib/api/errors';
+import { fixtureHttp, listFixtures, loadFixture } from '@/lib/testing/fixtures';
+import { asUnixMs } from '../types';
+import { createJaegerClient } from './client';
+
+const jaeger = (name: string) => {
+  const f = fixtureHttp('jaeger', name);
+  return { client: createJaegerClient({ http: f.http }), ...f };
+};
+
+describe('Jaeger fixtures (captured from a real server)', () => {
+  it('has a contract test for every captured fixture', () => {
+    expect(listFixtures('jaeger')).toEqual(['dependencies', 'operations', 'services', 'trace', 'trace-not-found-404', 'traces-search']);
+  });
+
+  it('lists services and operations', async () => {
+    expect(await jaeger('services').client.services()).toEqual(expect.arrayContaining(['api-gateway', 'payment']));
+    expect(await jaeger('operations').client.operations('api-gateway')).toContain('POST /api/checkout');
+  });
+
+  it('converts a trace: services, parent links, µs units, events and errors', async () => {
+    const t = await jaeger('trace').client.getTrace('x');
+    expect(t.services).toEqual(['api-gateway', 'checkout', 'inventory', 'payment']);
+    const root = t.spans.find((s) => s.parentSpanId === null)!;
+    expect(root).toMatchObject({ service: 'api-gateway', operation: 'POST /api/checkout', kind: 'server', error: true });
+    expect(t.startMicros).toBeGreaterThan(1.6e15); // microseconds since the epoch
+    expect(t.durationMicros).toBe(120_000);
+    const payment = t.spans.find((s) => s.operation === 'POST /payments')!;
+    expect(payment.events[0]!.t).toBe(Math.floor(payment.events[0]!.timeMicros / 1000));
+    expect(payment.resource).toContainEqual({ key: 'service.version', value: '1.4.2' });
+  });
+
+  it('keeps an orphan span and says its parent is missing', async () => {
+    const t = await jaeger('trace').client.getTrace('x');
+    const orphan = t.spans.find((s) => s.operation === 'fraud-check')!;
+    expect(orphan.warnings).toContain(`parent span ${orphan.parentSpanId} not in trace`);
+    expect(t.warnings).toContain('1 span whose parent is not in the trace');
+  });
+
+  it('flags a child that starts before its parent as clock skew', async () => {
+    const t = await jaeger('trace').client.getTrace('x');
+    const reserve = t.spans.find((s) => s.operation === 'POST /reserve')!;
+    expect(reserve.warnings).toContain('clock skew: starts 3000 µs before its parent');
+  });
+
+  it('answers an unknown trace ID with NOT_FOUND naming the ID', async () => {
+    const err = await jaeger('trace-not-found-404').client.getTrace('0000000000000000000000000000beef').catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(AppError);
+    expect((err as AppError).status).toBe(404);
+    expect((err as AppError).message).toBe('Trace "0000000000000000000000000000beef" was not found');
+  });
+
+  it('summarises search results and sends µs times, Go durations and JSON tags', async () => {
+    const { client, urls } = jaeger('traces-search');
+    const rows = await client.findTraces({
+      service: 'api-gateway',
+      tags: { error: 'true' },
+      start: asUnixMs(1_700_000_000_000),
+      end: asUnixMs(1_700_000_060_000),
+      minDuration: '100ms',
+      limit: 5,
+    });
+    expect(urls[0]).toContain('start=1700000000000000&end=1700000060000000&minDuration=100ms&limit=5');
+    expect(urls[0]).toContain(`tags=${encodeURIComponent('{"error":"true"}')}`);
+    const wire = loadFixture('jaeger', 'traces-search').body as { data: unknown[] };
+    expect(rows).toHaveLength(wire.data.length);
+    const row = rows.find((r) => r.spanCount === 5)!;
+    expect(row).toMatchObject({ rootService: 'api-gateway', rootOperation: 'POST /api/checkout', errorCount: 2 });
+    expect(row.services.map((s) => s.name)).toEqual(['api-gateway', 'checkout', 'inventory', 'payment']);
+  });
+
+  it('reads dependency links', async () => {
+    const { client, urls } = jaeger('dependencies');
+    const deps = await client.dependencies(asUnixMs(1_700_000_000_000), 3_600_000);
+    expect(deps).toContainEqual({ parent: 'checkout', child: 'payment', callCount: expect.any(Number) });
+    expect(urls[0]).toContain('endTs=1700000000000&lookback=3600000');
+  });
+});
