@@ -41,7 +41,7 @@ export const EnvSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
     DATABASE_URL: databaseUrl,
-    NEXTAUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    NEXTAUTH_SECRET: z.preprocess((v) => (v === '' ? undefined : v), z.string().min(32, 'must be at least 32 characters').optional()),
     NEXTAUTH_URL: optionalUrl,
     SESSION_MAX_AGE_SECONDS: positiveInt(8 * 3600),
     AUTH_CREDENTIALS_ENABLED: bool(true),
