@@ -105,6 +105,11 @@ export const KNOWN_METRIC_LABELS: Readonly<Record<string, readonly string[]>> = 
   sightline_upstream_requests_total: ['datasource', 'status'],
   sightline_upstream_request_duration_seconds: ['datasource'],
   sightline_breaker_state: ['datasource'],
+  sightline_http_in_flight_requests: [],
+  sightline_bulkhead_queue: ['datasource'],
+  sightline_bulkhead_in_flight: ['datasource'],
+  sightline_cache_requests_total: ['datasource', 'result'],
+  sightline_coalesced_requests_total: ['datasource'],
 };
 
 /** Typical number of values per label; unknown labels count as 10. */
