@@ -1,0 +1,112 @@
+import 'server-only';
+import { AppError } from '@/lib/api/errors';
+import { decodeJson, ensureOk } from '../decode';
+import type { CallOptions, HttpClient, QueryParams } from '../http';
+import { toTimeSeries, toTimeSeriesFromVector } from '../prometheus/to-time-series';
+import type { LogEntry, QueryResult, RangeQuery, ResultNotice, TimeSeries, UnixMs } from '../types';
+import { LokiLabels, LokiQueryResponse } from './schemas';
+import { toLogEntries } from './to-log-entries';
+
+/** Loki's default `max_entries_limit_per_query`: one request never returns more. */
+export const LOKI_SERVER_ENTRY_CAP = 5_000;
+const MAX_PAGES = 20;
+
+export interface LogQuery {
+  query: string;
+  start: UnixMs;
+  end: UnixMs;
+  /** Entries wanted in total; fetched in pages of at most the server cap. */
+  limit: number;
+  direction?: 'forward' | 'backward';
+}
+
+const ns = (t: UnixMs | bigint) => (typeof t === 'bigint' ? t.toString() : `${BigInt(Math.round(t)) * 1_000_000n}`);
+// Loki answers errors as plain text ("parse error at line 1, col 15: ...").
+const plainText = (text: string) => text.trim() || null;
+
+/** Builds the Loki adapter over a shared HTTP client; `serverCap` is the server's per-query entry limit. */
+export function createLokiClient({ http, serverCap = LOKI_SERVER_ENTRY_CAP }: { http: HttpClient; serverCap?: number }) {
+  async function queryRangeRaw(params: QueryParams, opts: CallOptions = {}) {
+    const res = await http.request({
+      path: '/loki/api/v1/query_range',
+      query: params,
+      headers: { 'X-Loki-Response-Encoding-Flags': 'categorize-labels' },
+      signal: opts.signal,
+      requestId: opts.requestId,
+      cache: opts.cache,
+    });
+    ensureOk('loki', res, plainText);
+    return decodeJson('loki', res, LokiQueryResponse);
+  }
+
+  async function labelList(path: string, range: { start: UnixMs; end: UnixMs } | undefined, query: string | undefined, opts: CallOptions = {}) {
+    const res = await http.request({ path, query: { start: range && ns(range.start), end: range && ns(range.end), query }, signal: opts.signal, requestId: opts.requestId });
+    ensureOk('loki', res, plainText);
+    return [...decodeJson('loki', res, LokiLabels).data].sort();
+  }
+
+  return {
+    /**
+     * GET /loki/api/v1/query_range for a log query: pages by time across the server's entry cap
+     * and adds ENTRIES_CAPPED when more entries exist than were returned.
+     */
+    async queryLogs(q: LogQuery, opts?: CallOptions): Promise<QueryResult<LogEntry[]>> {
+      const direction = q.direction ?? 'backward';
+      let start = BigInt(ns(q.start));
+      let end = BigInt(ns(q.end));
+      const seen = new Set<string>();
+      const entries: LogEntry[] = [];
+      const notices: ResultNotice[] = [];
+      let full = false;
+      // Entries at the boundary nanosecond are read again on the next page; ask for that many more.
+      let overlap = 0;
+      for (let page = 0; page < MAX_PAGES && entries.length < q.limit; page++) {
+        const want = Math.min(serverCap, q.limit - entries.length + overlap);
+        const r = await queryRangeRaw({ query: q.query, start: ns(start), end: ns(end), limit: want, direction }, opts);
+        if (r.data.resultType !== 'streams') throw new AppError('INVALID_INPUT', 'this is a metric query (it returns numbers, not log lines); run it as a metric query');
+        notices.push(...(r.warnings ?? []).map((message) => ({ code: 'UPSTREAM_WARNING' as const, message })));
+        const got = toLogEntries(r.data.result, direction);
+        let added = 0;
+        for (const e of got) {
+          const key = `${e.id.slice(0, e.id.lastIndexOf(':'))}:${e.line}`;
+          if (seen.has(key) || entries.length >= q.limit) continue;
+          seen.add(key);
+          entries.push(e);
+          added++;
+        }
+        full = got.length >= want;
+        if (!full || added === 0) break; // exhausted, or more entries share one nanosecond than a page holds
+        // Next page starts at the boundary entry's nanosecond (Loki's end is exclusive, start inclusive).
+        const edgeNs = got[got.length - 1]!.ns;
+        overlap = got.filter((e) => e.ns === edgeNs).length;
+        if (direction === 'backward') end = BigInt(edgeNs) + 1n;
+        else start = BigInt(edgeNs);
+        if (start >= end) break;
+      }
+      if (full && entries.length >= q.limit) {
+        notices.push({ code: 'ENTRIES_CAPPED', message: `Showing the ${direction === 'backward' ? 'newest' : 'oldest'} ${entries.length} entries; narrow the time range or the query to see the rest` });
+      }
+      return { data: entries, notices };
+    },
+    /** GET /loki/api/v1/query_range for a metric query (e.g. `sum by (level) (count_over_time(...))`). */
+    async queryMetrics(q: RangeQuery, opts?: CallOptions): Promise<QueryResult<TimeSeries[]>> {
+      const r = await queryRangeRaw({ query: q.query, start: ns(q.start), end: ns(q.end), step: `${q.stepSeconds}s` }, opts);
+      const warnings = (r.warnings ?? []).map((message) => ({ code: 'UPSTREAM_WARNING' as const, message }));
+      if (r.data.resultType === 'matrix') return { data: toTimeSeries(r.data.result), notices: warnings };
+      if (r.data.resultType === 'vector') return { data: toTimeSeriesFromVector(r.data.result), notices: warnings };
+      return { data: [], notices: [...warnings, { code: 'UPSTREAM_WARNING', message: 'this is a log query, not a metric query' }] };
+    },
+    /** GET /loki/api/v1/labels: indexed label names. */
+    labels: (range?: { start: UnixMs; end: UnixMs }, opts?: CallOptions) => labelList('/loki/api/v1/labels', range, undefined, opts),
+    /** GET /loki/api/v1/label/<name>/values: values of one indexed label, optionally under a selector. */
+    labelValues: (name: string, range?: { start: UnixMs; end: UnixMs }, selector?: string, opts?: CallOptions) =>
+      labelList(`/loki/api/v1/label/${encodeURIComponent(name)}/values`, range, selector, opts),
+    /** GET /ready: Loki's own readiness. */
+    async ready(opts: CallOptions = {}): Promise<void> {
+      const res = await http.request({ path: '/ready', signal: opts.signal, requestId: opts.requestId });
+      ensureOk('loki', res, plainText);
+    },
+  };
+}
+
+export type LokiClient = ReturnType<typeof createLokiClient>;
