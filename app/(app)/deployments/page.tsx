@@ -1,3 +1,5 @@
+import { Suspense } from 'react';
+import { DeploymentList } from '@/components/deployments/deployment-list';
 import { PageGate } from '@/components/layout/page-gate';
 
 export const metadata = { title: 'Deployments' };
@@ -5,8 +7,10 @@ export const metadata = { title: 'Deployments' };
 export default function DeploymentsPage() {
   return (
     <PageGate role="operator" what="Deployments">
-      <h1 className="mb-2 text-lg font-semibold">Deployments</h1>
-      <p className="text-[var(--muted)]">Deployments posted by CD pipelines.</p>
+      <h1 className="mb-3 text-lg font-semibold">Deployments</h1>
+      <Suspense>
+        <DeploymentList />
+      </Suspense>
     </PageGate>
   );
 }

@@ -1,0 +1,2 @@
+import 'server-only';
+export { listDeployments, type DeploymentFilter } from './store';
