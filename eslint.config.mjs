@@ -2,7 +2,7 @@ import nextVitals from 'eslint-config-next/core-web-vitals';
 import nextTs from 'eslint-config-next/typescript';
 
 const serverOnly = [
-  { group: ['@/lib/datasources/*', '@/lib/datasources', '**/lib/datasources/**'], message: 'Components get neutral data from the BFF through lib/queries, never from a datasource client.' },
+  { group: ['@/lib/datasources/*', '@/lib/datasources', '**/lib/datasources/**'], message: 'Components get neutral data from the BFF through lib/queries, never from a datasource client.', allowTypeImports: true },
   { group: ['@/lib/db', '@/lib/db/*', '**/lib/db/**', '@/lib/db.ts'], message: 'Components never touch the database; go through an API route or a server page.' },
   { group: ['@/lib/dashboards/load', '**/lib/dashboards/load'], message: 'Dashboards are loaded on the server only.' },
   { group: ['@/lib/env', '**/lib/env'], message: 'Environment (and its secrets) stays on the server.' },

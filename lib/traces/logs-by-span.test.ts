@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LogEntry, NanosString, UnixMs } from '@/lib/datasources/types';
 import { makeFakeTrace } from './fake-trace';
-import { compareNanos, tieLogsToSpans } from './logs-by-span';
+import { compareNanos, nanosToMicros, tieLogsToSpans } from './logs-by-span';
 import { buildSpanTree } from './tree';
 
 function entry(id: string, ns: string, spanId: string | null): LogEntry {
@@ -46,5 +46,11 @@ describe('compareNanos', () => {
   it('orders by numeric value', () => {
     expect(compareNanos('99', '100')).toBeLessThan(0);
     expect(compareNanos('100', '100')).toBe(0);
+  });
+});
+
+describe('nanosToMicros', () => {
+  it('keeps microsecond precision of an epoch timestamp', () => {
+    expect(nanosToMicros('1700000000123456789')).toBe(1700000000123456);
   });
 });

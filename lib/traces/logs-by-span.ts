@@ -27,6 +27,11 @@ export function compareNanos(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** Epoch nanoseconds as a decimal string → epoch microseconds (exact: micros fit in a double). */
+export function nanosToMicros(ns: string): number {
+  return ns.length <= 3 ? 0 : Number(ns.slice(0, -3));
+}
+
 /** Span ids from logs and from Jaeger may differ in case; compare them lower-cased. */
 function normalizeSpanId(id: string): string {
   return id.trim().toLowerCase();
