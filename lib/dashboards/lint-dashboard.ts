@@ -2,7 +2,7 @@ import type { Dashboard, Panel } from './schema';
 import { positionOf, positionInString, type Position } from './json-position';
 import { ALL_VALUE, BUILTIN_VARIABLES, SAFE_VALUE, findVariableRefs } from './interpolate';
 import { estimateSeries, findSyntaxProblem, isLogQuery, type QueryLanguage } from './query-analysis';
-import { LONGEST_RANGE, MAX_POINTS_PER_SERIES, formatDuration, parseDuration } from './time';
+import { LONGEST_RANGE, MAX_POINTS_PER_SERIES, computeStep, formatDuration, parseDuration } from './time';
 
 /**
  * Checks of one valid dashboard: queries that parse, variables, point and series budgets, units,
@@ -80,7 +80,7 @@ export function lintDashboard(d: Dashboard, text: string, positions: ReadonlyMap
   const longest = parseDuration(LONGEST_RANGE) ?? 0;
   if (step && longest / step > MAX_POINTS_PER_SERIES) {
     const points = Math.floor(longest / step).toLocaleString('en-US');
-    add('/time/resolution', 'error', `step ${d.time.resolution} gives ${points} points per series at ${LONGEST_RANGE} (limit ${MAX_POINTS_PER_SERIES.toLocaleString('en-US')}); use "auto" or a step of at least ${formatDuration(longest / 1000 / MAX_POINTS_PER_SERIES)}`);
+    add('/time/resolution', 'error', `step ${d.time.resolution} gives ${points} points per series at ${LONGEST_RANGE} (limit ${MAX_POINTS_PER_SERIES.toLocaleString('en-US')}); use "auto" or a step of at least ${formatDuration(computeStep(longest, d.time.resolution, d.time.maxPoints).stepSeconds)}`);
   }
 
   const panelIds = new Map<string, string>();

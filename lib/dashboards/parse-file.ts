@@ -63,7 +63,9 @@ function parseWith<S extends z.ZodType>(schema: S, file: string, text: string): 
 
 /** Turns a zod issue into a sentence that names the field. */
 function describeIssue(issue: z.core.$ZodIssue): string {
-  const field = issue.path.length ? String(issue.path[issue.path.length - 1]) : 'file';
+  // Name the field as an editor shows it: the last key, with an index when the path ends in one.
+  const last = issue.path.findLastIndex((p) => typeof p !== 'number');
+  const field = last < 0 ? 'file' : `${String(issue.path[last])}${issue.path.slice(last + 1).map((i) => `[${String(i)}]`).join('')}`;
   if (issue.code === 'unrecognized_keys') return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
   if (issue.code === 'invalid_union' && 'discriminator' in issue && issue.discriminator) return `"${issue.discriminator}" must be one of the known types`;
   if (issue.code === 'invalid_type' && issue.message.includes('received undefined')) return `"${field}" is required`;
