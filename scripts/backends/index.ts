@@ -24,6 +24,7 @@ export type BackendPortName = Exclude<PortName, 'jaegerQueryGrpc'>;
 
 /** Options of startBackends. */
 export type StartBackendsOptions = {
+  /** Run as root, PostgreSQL runs as the postgres user: every parent of dataDir needs o+x (mkdtemp makes 0700). */
   dataDir: string;
   /** Delete dataDir first. */
   fresh?: boolean;
@@ -218,8 +219,11 @@ export async function startBackends(opts: StartBackendsOptions): Promise<Running
     }
   };
   const onSignal = (signal: NodeJS.Signals) => {
+    // If someone else also listens (e.g. the CLI), they decide when to exit; otherwise, once the
+    // children are stopped, re-raise the signal so the default action ends the process as usual.
+    const othersHandleIt = process.listenerCount(signal) > 1;
     void stop().finally(() => {
-      if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+      if (!othersHandleIt) process.kill(process.pid, signal);
     });
   };
   const stop = (): Promise<void> => {
@@ -233,8 +237,8 @@ export async function startBackends(opts: StartBackendsOptions): Promise<Running
     return stopping;
   };
   process.on('exit', onExit);
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
 
   log(`starting ${toStart.join(', ') || 'nothing'} (data: ${dataDir}, logs: ${logDir})`);
   const results = await Promise.allSettled([

@@ -67,9 +67,14 @@ export function planPrometheus(ctx: PlanContext, binary: string): LaunchPlan {
         `--storage.tsdb.path=${path.join(dir, 'data')}`,
         '--storage.tsdb.retention.time=45d',
         `--web.listen-address=${address(ctx.ports.prometheus)}`,
+        // Alerts' generatorURL then links to this Prometheus rather than to the machine's hostname.
+        `--web.external-url=http://${address(ctx.ports.prometheus)}/`,
         '--web.enable-lifecycle',
         '--web.enable-remote-write-receiver',
         '--enable-feature=exemplar-storage',
+        // Default 1m: an alert whose first notification was dropped (sent before the Alertmanager
+        // was discovered at start) would reach it a minute late; resend every evaluation instead.
+        `--rules.alert.resend-delay=${ctx.evaluationIntervalSeconds}s`,
       ],
     },
     probe: () => isHttpOk(`http://${address(ctx.ports.prometheus)}/-/ready`),

@@ -38,11 +38,7 @@ export class BackendStartError extends Error {
     readonly logFile: string,
     options?: { cause?: unknown },
   ) {
-    super(
-      `${backend} failed to start: ${reason}\n  command: ${commandLine}\n  log: ${logFile}\n` +
-        `  last lines of ${path.basename(logFile)}:\n${indent(readLastLines(logFile, 15))}`,
-      options,
-    );
+    super(`${backend} failed to start: ${reason}\n  command: ${commandLine}\n  log: ${logFile}\n${describeLog(logFile)}`, options);
     this.name = 'BackendStartError';
   }
 }
@@ -54,14 +50,28 @@ function indent(text: string): string {
     .join('\n');
 }
 
-/** Returns the last `count` lines of a file, or a note when it cannot be read. */
-export function readLastLines(file: string, count: number): string {
+const START_MARKER = '=== ';
+const ERROR_LINE = /level=(error|fatal)|\b(error|fatal|panic)\b/i;
+
+/** The lines this start wrote to the log (the file is appended across starts), or a note. */
+function readThisStartsLines(file: string): string[] | string {
   try {
     const lines = readFileSync(file, 'utf8').trimEnd().split('\n');
-    return lines.slice(-count).join('\n') || '(empty)';
+    const start = lines.findLastIndex((line) => line.startsWith(START_MARKER));
+    return lines.slice(start + 1);
   } catch (error) {
     return `(cannot read: ${error instanceof Error ? error.message : String(error)})`;
   }
+}
+
+/** The log's error lines and its last lines, indented, for an error message. */
+function describeLog(file: string): string {
+  const lines = readThisStartsLines(file);
+  if (typeof lines === 'string') return `  ${lines}`;
+  if (lines.length === 0) return '  (the log is empty)';
+  const errors = [...new Set(lines.filter((line) => ERROR_LINE.test(line)))].slice(-5);
+  const parts = errors.length > 0 ? [`  error lines in ${path.basename(file)}:`, indent(errors.join('\n'))] : [];
+  return [...parts, `  last lines of ${path.basename(file)}:`, indent(lines.slice(-12).join('\n'))].join('\n');
 }
 
 /** Quotes a command line so it can be pasted into a shell. */
@@ -89,7 +99,7 @@ export function startManagedProcess(spec: LaunchSpec, logFile: string): ManagedP
   const commandLine = formatCommandLine(command, args);
   mkdirSync(path.dirname(logFile), { recursive: true });
   const fd = openSync(logFile, 'a');
-  writeSync(fd, `\n=== ${new Date().toISOString()} starting ${spec.name}: ${commandLine}\n`);
+  writeSync(fd, `\n${START_MARKER}${new Date().toISOString()} starting ${spec.name}: ${commandLine}\n`);
   const child = spawn(command, args, { stdio: ['ignore', fd, fd], env: { ...process.env, ...spec.env } });
   closeSync(fd);
 

@@ -34,10 +34,17 @@ function prepareOwnership(dataDir: string, dir: string): void {
   const mode = statSync(dataDir).mode;
   if ((mode & 0o001) === 0) chmodSync(dataDir, (mode & 0o7777) | 0o011);
   chownSync(dir, uid, gid);
-  const reachable = spawnSync('setpriv', ['--reuid', POSTGRES_USER, '--regid', POSTGRES_USER, '--init-groups', '--', 'test', '-w', dir]);
-  if (reachable.status !== 0) {
-    throw new Error(`postgres: the "${POSTGRES_USER}" user cannot write ${dir}; every parent directory needs the o+x (traverse) permission`);
+  if (!canPostgresUser('-w', dir)) {
+    const ancestors = path.resolve(dir).split(path.sep).map((_, i, parts) => parts.slice(0, i + 1).join(path.sep) || path.sep);
+    const blocking = ancestors.find((a) => !canPostgresUser('-x', a));
+    const fix = blocking ? `: ${blocking} is not traversable by it (chmod o+x ${blocking})` : '';
+    throw new Error(`postgres: the "${POSTGRES_USER}" system user cannot write ${dir}${fix}`);
   }
+}
+
+function canPostgresUser(test: '-w' | '-x', target: string): boolean {
+  const args = ['--reuid', POSTGRES_USER, '--regid', POSTGRES_USER, '--init-groups', '--', 'test', test, target];
+  return spawnSync('setpriv', args).status === 0;
 }
 
 async function createDatabaseIfMissing(port: number): Promise<void> {
