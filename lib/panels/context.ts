@@ -1,0 +1,36 @@
+import type { CallOptions } from '@/lib/datasources/http';
+import type { Alert, AlertRule, Deployment, DependencyLink, LogEntry, QueryResult, RangeQuery, TimeSeries, UnixMs } from '@/lib/datasources/types';
+import type { Dashboard } from '@/lib/dashboards/schema';
+import type { BuiltinValues } from '@/lib/dashboards/interpolate';
+import type { Slo } from '@/lib/slo/schema';
+import type { ResolvedWindow } from './types';
+
+/**
+ * What panel resolution needs from the outside world, as plain functions: the real ones wrap the
+ * datasource adapters and the database (deps.ts); unit tests pass fakes.
+ */
+export interface PanelDeps {
+  queryRange(q: RangeQuery, opts: CallOptions): Promise<QueryResult<TimeSeries[]>>;
+  queryInstant(query: string, time: UnixMs, opts: CallOptions): Promise<QueryResult<TimeSeries[]>>;
+  labelValues(label: string, match: string[], range: { start: UnixMs; end: UnixMs }, opts: CallOptions): Promise<string[]>;
+  alertRules(opts: CallOptions): Promise<AlertRule[]>;
+  prometheusAlerts(opts: CallOptions): Promise<Alert[]>;
+  alertmanagerAlerts(opts: CallOptions): Promise<Alert[]>;
+  mergeAlerts(fromPrometheus: Alert[], fromAlertmanager: Alert[]): Alert[];
+  queryLogs(q: { query: string; start: UnixMs; end: UnixMs; limit: number; direction: 'forward' | 'backward' }, opts: CallOptions): Promise<QueryResult<LogEntry[]>>;
+  traceDependencies(end: UnixMs, lookbackMs: number, opts: CallOptions): Promise<DependencyLink[]>;
+  listDeployments(f: { services: string[]; from: Date; to: Date }): Promise<Deployment[]>;
+  getSlo(id: string): Slo | null;
+}
+
+/** Everything a resolver of one panel knows about the request. */
+export interface PanelContext {
+  deps: PanelDeps;
+  dashboard: Dashboard;
+  window: ResolvedWindow;
+  /** Validated variable values, by name. */
+  values: Record<string, string[]>;
+  builtins: BuiltinValues;
+  /** Passed to every upstream call: the request's abort signal, its id, and the panel cache flag. */
+  call: CallOptions;
+}

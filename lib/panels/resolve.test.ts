@@ -1,0 +1,172 @@
+import { describe, expect, it } from 'vitest';
+import { AppError } from '@/lib/api/errors';
+import { asUnixMs, type Alert, type AlertRule, type RangeQuery, type TimeSeries } from '@/lib/datasources/types';
+import { DashboardSchema, type DashboardInput } from '@/lib/dashboards/schema';
+import type { PanelDeps } from './context';
+import { resolvePanel } from './resolve';
+
+const NOW = Date.UTC(2025, 0, 10, 12, 0, 7);
+
+function series(labels: Record<string, string>, values: (number | null)[], start = NOW - 3_600_000): TimeSeries {
+  return { id: JSON.stringify(labels), name: JSON.stringify(labels), labels, samples: values.map((v, i) => ({ t: asUnixMs(start + i * 15_000), value: v })) };
+}
+
+const rule = (name: string, query: string): AlertRule => ({ name, group: 'g', query, durationSeconds: 0, labels: {}, annotations: {}, health: 'ok', state: 'inactive' });
+const alert = (name: string, labels: Record<string, string>, state: Alert['state']): Alert => ({
+  id: name, name, labels: { alertname: name, ...labels }, annotations: {}, state, activeAt: asUnixMs(NOW - 60_000), value: 1, silenced: false, inhibited: false, silencedBy: [], inhibitedBy: [], generatorUrl: null,
+});
+
+/** Fake deps that record every query sent upstream. */
+function fakeDeps(over: Partial<PanelDeps> = {}) {
+  const ranges: RangeQuery[] = [];
+  const instants: string[] = [];
+  const deps: PanelDeps = {
+    queryRange: async (q) => (ranges.push(q), { data: [series({ service: 'checkout' }, [1, 2, null, 4])], notices: [] }),
+    queryInstant: async (q) => (instants.push(q), { data: [], notices: [] }),
+    labelValues: async () => ['checkout', 'payment'],
+    alertRules: async () => [rule('CheckoutBurn', 'slo:sli_error:ratio_rate1h{slo="checkout"} > 14.4 * 0.005 and slo:sli_error:ratio_rate5m{slo="checkout"} > 14.4 * 0.005')],
+    prometheusAlerts: async () => [alert('A', { service: 'checkout' }, 'firing'), alert('B', { service: 'payment' }, 'firing'), alert('C', { service: 'checkout' }, 'pending')],
+    alertmanagerAlerts: async () => [],
+    mergeAlerts: (p) => p,
+    queryLogs: async () => ({ data: [], notices: [] }),
+    traceDependencies: async () => [],
+    listDeployments: async (f) =>
+      f.services.includes('checkout')
+        ? [{ id: 'd1', service: 'checkout', environment: 'prod', version: '1.2.0', commit: 'abc', url: null, description: null, status: 'succeeded', startedAt: asUnixMs(NOW - 600_000), finishedAt: null, createdBy: 'ci' }]
+        : [],
+    getSlo: () => null,
+    ...over,
+  };
+  return { deps, ranges, instants };
+}
+
+const dashboard = (extra: Partial<DashboardInput> = {}) =>
+  DashboardSchema.parse({
+    $schema: './schema.json',
+    slug: 'svc',
+    title: 'Service',
+    kind: 'service',
+    audience: 'developers',
+    purpose: 'Shows how one service of the shop is doing right now.',
+    owners: ['team'],
+    escalation: '#team',
+    time: { defaultRange: 'now-1h' },
+    variables: [{ name: 'service', type: 'query', selector: 'up', label: 'service', default: 'checkout' }],
+    rows: [
+      {
+        title: 'Main',
+        panels: [
+          { id: 'rate', title: 'Rate', type: 'timeseries', queries: [{ id: 'a', expr: 'sum(rate(x{service="$service"}[$__rate_interval]))', legend: '{{service}} rate' }], thresholds: [{ alertRule: 'CheckoutBurn' }, { value: 2, label: 'two', color: 'orange' }], deploymentServices: ['$service', 'checkout'] },
+          { id: 'other', title: 'Other', type: 'timeseries', queries: [{ id: 'a', expr: 'up' }], deploymentServices: ['payment'] },
+          { id: 'value', title: 'Value', type: 'stat', query: { id: 'a', expr: 'up' }, reduce: 'last' },
+          { id: 'alerts', title: 'Alerts', type: 'alerts', labels: { service: '$service' } },
+          { id: 'logs', title: 'Logs', type: 'logs', expr: '{service_name="$service"}' },
+          { id: 'notes', title: 'Notes', type: 'markdown', content: '# Hi' },
+        ],
+      },
+    ],
+    ...extra,
+  });
+
+const req = (panelId: string, over: Partial<Parameters<typeof resolvePanel>[2]> = {}) => ({ panelId, values: {}, role: 'operator' as const, nowMs: NOW, ...over });
+
+async function errorOf(p: Promise<unknown>): Promise<AppError> {
+  const err = await p.then(() => null, (e: unknown) => e);
+  if (!(err instanceof AppError)) throw new Error(`expected an AppError, got ${String(err)}`);
+  return err;
+}
+
+describe('resolvePanel', () => {
+  it('interpolates the variable, aligns the range to the step and names series from the legend', async () => {
+    const { deps, ranges } = fakeDeps();
+    const data = await resolvePanel(deps, dashboard(), req('rate', { values: { service: 'payment' } }));
+    expect(ranges).toHaveLength(1);
+    expect(ranges[0]?.query).toBe('sum(rate(x{service="payment"}[1m]))');
+    expect(ranges[0]?.stepSeconds).toBe(15);
+    expect((ranges[0]?.start ?? 0) % 15_000).toBe(0);
+    expect((ranges[0]?.end ?? 0) % 15_000).toBe(0);
+    if (data.type !== 'timeseries') throw new Error(data.type);
+    expect(data.series[0]?.name).toBe('checkout rate');
+    expect(data.series[0]?.samples[2]?.value).toBeNull();
+  });
+
+  it('sends identical upstream ranges for requests a few seconds apart (shared cache key)', async () => {
+    const { deps, ranges } = fakeDeps();
+    await resolvePanel(deps, dashboard(), req('rate', { nowMs: NOW }));
+    await resolvePanel(deps, dashboard(), req('rate', { nowMs: NOW + 5_000 }));
+    expect(ranges[1]).toEqual(ranges[0]);
+  });
+
+  it('reads the threshold from the alert rule and keeps static ones', async () => {
+    const { deps } = fakeDeps();
+    const data = await resolvePanel(deps, dashboard(), req('rate'));
+    if (data.type !== 'timeseries') throw new Error(data.type);
+    expect(data.thresholds.map((t) => [t.label, t.value])).toEqual([['CheckoutBurn', 14.4 * 0.005], ['two', 2]]);
+  });
+
+  it('says so when the named alert rule is not loaded, instead of failing the panel', async () => {
+    const { deps } = fakeDeps({ alertRules: async () => [] });
+    const data = await resolvePanel(deps, dashboard(), req('rate'));
+    if (data.type !== 'timeseries') throw new Error(data.type);
+    expect(data.thresholds).toHaveLength(1);
+    expect(data.notices.map((n) => n.message)).toContain('Alert rule CheckoutBurn is not loaded in Prometheus; its threshold line is not drawn');
+  });
+
+  it("draws deployments of the panel's services only", async () => {
+    const { deps } = fakeDeps();
+    const mine = await resolvePanel(deps, dashboard(), req('rate'));
+    const other = await resolvePanel(deps, dashboard(), req('other'));
+    if (mine.type !== 'timeseries' || other.type !== 'timeseries') throw new Error('type');
+    expect(mine.deployments.map((d) => d.version)).toEqual(['1.2.0']);
+    expect(other.deployments).toEqual([]);
+  });
+
+  it('rejects a hostile variable value naming the variable, before any query reaches Prometheus', async () => {
+    const { deps, ranges } = fakeDeps();
+    for (const hostile of ['checkout"} or vector(1) #', 'a{b}', "x' or 1"]) {
+      const err = await errorOf(resolvePanel(deps, dashboard(), req('rate', { values: { service: hostile } })));
+      expect(err.code).toBe('INVALID_INPUT');
+      expect(err.message).toContain('$service');
+    }
+    expect(ranges).toHaveLength(0);
+  });
+
+  it('rejects a value that is safe but not one the variable offers', async () => {
+    const { deps } = fakeDeps();
+    const err = await errorOf(resolvePanel(deps, dashboard(), req('rate', { values: { service: 'billing' } })));
+    expect(err.message).toBe('value "billing" is not one of the values of $service');
+  });
+
+  it('answers NOT_FOUND for an unknown panel and FORBIDDEN for logs and alerts to viewers', async () => {
+    const { deps } = fakeDeps();
+    expect((await errorOf(resolvePanel(deps, dashboard(), req('nope')))).code).toBe('NOT_FOUND');
+    for (const id of ['logs', 'alerts']) {
+      const err = await errorOf(resolvePanel(deps, dashboard(), req(id, { role: 'viewer' })));
+      expect(err.code).toBe('FORBIDDEN');
+      expect(err.message).toContain('needs the operator role');
+    }
+    expect((await resolvePanel(deps, dashboard(), req('value', { role: 'viewer' }))).type).toBe('stat');
+  });
+
+  it('filters alerts by the interpolated labels', async () => {
+    const { deps } = fakeDeps();
+    const data = await resolvePanel(deps, dashboard(), req('alerts'));
+    if (data.type !== 'alerts') throw new Error(data.type);
+    expect(data.alerts.map((a) => a.name)).toEqual(['A', 'C']);
+  });
+
+  it('reduces a stat over gaps: null is no data, not zero', async () => {
+    const { deps } = fakeDeps({ queryRange: async () => ({ data: [series({}, [null, null])], notices: [] }) });
+    const data = await resolvePanel(deps, dashboard(), req('value'));
+    if (data.type !== 'stat') throw new Error(data.type);
+    expect(data.value).toBeNull();
+  });
+
+  it('raises the step past 11,000 points and says so', async () => {
+    const { deps, ranges } = fakeDeps();
+    const d = dashboard({ time: { resolution: '1s' } });
+    const data = await resolvePanel(deps, d, req('value', { from: 'now-7d' }));
+    expect(7 * 86400 / (ranges[0]?.stepSeconds ?? 1)).toBeLessThanOrEqual(11_000);
+    expect(data.notices[0]?.code).toBe('STEP_RAISED');
+  });
+});

@@ -1,0 +1,117 @@
+import type { Alert, Deployment, LogEntry, ResultNotice, Sample, TimeSeries, UnixMs } from '@/lib/datasources/types';
+import type { Unit } from '@/lib/dashboards/schema';
+
+/**
+ * What `GET /api/dashboards/{slug}/panels/{panelId}` answers: neutral data per panel type. Shared by
+ * the BFF (which builds it) and the chart components (which draw it); no wire shapes in here.
+ */
+
+/** The time window a panel was resolved for, after alignment to the step. */
+export interface ResolvedWindow {
+  start: UnixMs;
+  end: UnixMs;
+  stepSeconds: number;
+}
+
+/** A series of a time series panel, tagged with the query it came from. */
+export interface PanelSeries extends TimeSeries {
+  queryId: string;
+  unit: Unit;
+  axis: 'left' | 'right';
+}
+
+/** A threshold line at a resolved value; `source` says where the value came from. */
+export interface ResolvedThreshold {
+  value: number;
+  label: string;
+  color: string;
+  source: 'static' | 'alert-rule';
+  /** The alert rule's name when the value was read from one. */
+  alertRule?: string;
+}
+
+interface PanelDataBase {
+  window: ResolvedWindow;
+  notices: ResultNotice[];
+}
+
+export interface TimeseriesData extends PanelDataBase {
+  type: 'timeseries';
+  series: PanelSeries[];
+  thresholds: ResolvedThreshold[];
+  deployments: Deployment[];
+}
+
+export interface StatData extends PanelDataBase {
+  type: 'stat';
+  /** The reduced value; null means no data (never shown as zero). */
+  value: number | null;
+  sparkline: Sample[];
+  thresholds: ResolvedThreshold[];
+  deployments: Deployment[];
+}
+
+export interface SloData extends PanelDataBase {
+  type: 'slo';
+  slo: { id: string; name: string; journey: string; objective: number; windowDays: number; service: string };
+  /** Null when there were no valid events in the window (no data, not 100%). */
+  sli: number | null;
+  budgetRemaining: number | null;
+  burnRate1h: number | null;
+  status: 'meeting' | 'at-risk' | 'breached' | 'no-data';
+}
+
+export interface AlertsData extends PanelDataBase {
+  type: 'alerts';
+  alerts: Alert[];
+}
+
+export interface LogsData extends PanelDataBase {
+  type: 'logs';
+  entries: LogEntry[];
+}
+
+export interface TableColumn {
+  header: string;
+  kind: 'label' | 'value';
+  unit: Unit;
+}
+
+export interface TableData extends PanelDataBase {
+  type: 'table';
+  columns: TableColumn[];
+  /** One cell per column: a label value, a number, or null (no data). */
+  rows: { key: string; cells: (string | number | null)[] }[];
+}
+
+/** One edge of the service graph as seen from the panel's service. */
+export interface DependencyEdge {
+  direction: 'upstream' | 'downstream';
+  /** The other service (caller for upstream, callee for downstream). */
+  service: string;
+  /** Requests per second over the window; null when Prometheus has no series for the edge. */
+  rate: number | null;
+  errorRatio: number | null;
+  p95Seconds: number | null;
+  /** Calls Jaeger saw on this edge in the window; null when Jaeger does not know it. */
+  traceCalls: number | null;
+}
+
+export interface DependenciesData extends PanelDataBase {
+  type: 'dependencies';
+  service: string;
+  edges: DependencyEdge[];
+}
+
+export interface MarkdownData extends PanelDataBase {
+  type: 'markdown';
+  content: string;
+}
+
+export type PanelData = TimeseriesData | StatData | SloData | AlertsData | LogsData | TableData | DependenciesData | MarkdownData;
+
+/** Options of a query variable, for the variables bar. */
+export interface VariableOptions {
+  name: string;
+  options: string[];
+}
