@@ -1,0 +1,115 @@
+import 'server-only';
+import { z } from 'zod';
+import { AppError } from '@/lib/api/errors';
+import type { Principal } from '@/lib/auth/principal';
+import { parseTimeRef } from '@/lib/dashboards/time';
+import { recordAudit } from '@/lib/db/audit';
+import type { CallOptions } from './http';
+import { GO_DURATION, TRACE_ID } from './jaeger/client';
+import type { UnixMs } from './types';
+
+/**
+ * Validation, limits, time box and audit for the raw query endpoints (app/api/explore/**).
+ * Operators and developers send PromQL/LogQL/trace searches here; everything is bounded.
+ */
+
+export const EXPLORE_LIMITS = {
+  maxRangeMs: 31 * 24 * 3600 * 1000,
+  maxPoints: 11_000,
+  maxEntries: 5_000,
+  /** Characters of PromQL/LogQL. */
+  maxQueryLength: 8_000,
+  maxTraces: 1_500,
+  /** Whole-request time box, on top of each datasource's own timeout. */
+  deadlineMs: 30_000,
+} as const;
+
+/** `now`, `now-6h`, epoch ms or RFC 3339, parsed against the request's clock. */
+function toTime(s: string, ctx: z.RefinementCtx): UnixMs {
+  try {
+    return parseTimeRef(s, Date.now());
+  } catch (err) {
+    ctx.addIssue({ code: 'custom', message: err instanceof Error ? err.message : 'not a time' });
+    return z.NEVER;
+  }
+}
+const timeRef = z.string().transform(toTime);
+const timeRefOr = (dflt: string) => z.string().default(dflt).transform(toTime);
+
+const queryText = z.string().trim().min(1, 'is required').max(EXPLORE_LIMITS.maxQueryLength, `is longer than ${EXPLORE_LIMITS.maxQueryLength} characters`);
+const matchList = z.union([z.string(), z.array(z.string())]).optional().transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]));
+
+/** from/to with the maximum range enforced; defaults to the last hour. */
+const range = z
+  .object({ start: timeRefOr('now-1h'), end: timeRefOr('now') })
+  .refine((r) => r.end > r.start, { message: 'end must be after start', path: ['end'] })
+  .refine((r) => r.end - r.start <= EXPLORE_LIMITS.maxRangeMs, { message: 'range is longer than 31 days', path: ['start'] });
+
+export const PromRangeQuerySchema = z
+  .object({ query: queryText, step: z.coerce.number().positive().max(86_400).optional() })
+  .and(range)
+  .transform((q) => ({ ...q, stepSeconds: q.step ?? Math.max(1, Math.ceil((q.end - q.start) / 1000 / 250)) }))
+  .refine((q) => (q.end - q.start) / 1000 / q.stepSeconds <= EXPLORE_LIMITS.maxPoints, {
+    message: `too many points per series (at most ${EXPLORE_LIMITS.maxPoints}): raise the step`,
+    path: ['step'],
+  });
+
+export const PromInstantQuerySchema = z.object({ query: queryText, time: timeRef.optional() });
+
+export const LabelsQuerySchema = z.object({ match: matchList, query: queryText.optional() }).and(range);
+
+export const LabelNameParams = z.object({ name: z.string().regex(/^[a-zA-Z_][a-zA-Z0-9_.]*$/, 'is not a label name') });
+
+export const LokiRangeQuerySchema = z
+  .object({
+    query: queryText,
+    limit: z.coerce.number().int().positive().max(EXPLORE_LIMITS.maxEntries, `is more than ${EXPLORE_LIMITS.maxEntries} entries`).default(1_000),
+    direction: z.enum(['forward', 'backward']).default('backward'),
+    step: z.coerce.number().positive().max(86_400).optional(),
+  })
+  .and(range)
+  .transform((q) => ({ ...q, stepSeconds: q.step ?? Math.max(1, Math.ceil((q.end - q.start) / 1000 / 250)) }));
+
+const tags = z
+  .string()
+  .optional()
+  .transform((s, ctx) => {
+    if (!s) return undefined;
+    try {
+      return z.record(z.string(), z.coerce.string()).parse(JSON.parse(s));
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'must be a JSON object of tag: value, e.g. {"http.status_code":"500"}' });
+      return z.NEVER;
+    }
+  });
+
+export const TraceSearchQuerySchema = z
+  .object({
+    service: z.string().min(1).max(256),
+    operation: z.string().max(512).optional(),
+    tags,
+    minDuration: z.string().regex(GO_DURATION, 'must be a duration such as 100ms or 1.5s').optional(),
+    maxDuration: z.string().regex(GO_DURATION, 'must be a duration such as 100ms or 1.5s').optional(),
+    limit: z.coerce.number().int().positive().max(EXPLORE_LIMITS.maxTraces).default(20),
+  })
+  .and(range);
+
+export const TraceIdParams = z.object({ traceId: z.string().regex(TRACE_ID, 'must be 1 to 32 hex digits') });
+export const ServiceParams = z.object({ service: z.string().min(1).max(256) });
+
+interface ExploreContext {
+  principal: Principal | null;
+  requestId: string;
+  signal: AbortSignal;
+}
+
+/**
+ * Audits the query (who, what, against which datasource) before running it, then runs it under
+ * the explore deadline; the caller's abort still cancels the upstream call.
+ */
+export async function runExplore<T>(ctx: ExploreContext, action: string, target: string, details: Record<string, unknown>, fn: (opts: CallOptions) => Promise<T>): Promise<T> {
+  if (!ctx.principal) throw new AppError('UNAUTHENTICATED', 'sign in to explore');
+  await recordAudit({ actor: ctx.principal.name, action, target, details: { ...details, requestId: ctx.requestId } });
+  const signal = AbortSignal.any([ctx.signal, AbortSignal.timeout(EXPLORE_LIMITS.deadlineMs)]);
+  return fn({ signal, requestId: ctx.requestId });
+}
