@@ -1,0 +1,49 @@
+import type { SloStatus } from './types';
+
+/** Plain-words sentences about an SLO's status, for stakeholders. */
+
+/** A percent that never rounds up to the objective or to 100%: 0.99996 → "99.99%". */
+export function formatSliPercent(fraction: number, decimals = 2): string {
+  const factor = 10 ** decimals;
+  return `${(Math.floor(fraction * 100 * factor + 1e-9) / factor).toFixed(decimals)}%`;
+}
+
+/** A rounded duration in words: "about 5 hours", "about 3 days", "less than a minute". */
+export function formatApproxDuration(seconds: number): string {
+  const units: [number, string][] = [
+    [86_400, 'day'],
+    [3_600, 'hour'],
+    [60, 'minute'],
+  ];
+  for (const [size, name] of units) {
+    if (seconds >= size) {
+      const n = Math.round(seconds / size);
+      return `about ${n} ${name}${n === 1 ? '' : 's'}`;
+    }
+  }
+  return 'less than a minute';
+}
+
+function describeOutlook(status: Omit<SloStatus, 'sentence'>): string {
+  const budget = status.budget;
+  if (!budget) return '';
+  if (budget.remainingFraction <= 0) return `The error budget is spent (${Math.round(-budget.remainingFraction * 100)}% over).`;
+  const left = `${Math.floor(budget.remainingFraction * 100)}% of the error budget is left`;
+  const exhaustion = budget.exhaustionSeconds;
+  if (exhaustion === null || exhaustion >= status.windowDays * 86_400) return `${left}; at the current rate it lasts the rest of the period.`;
+  return `${left}; at the current rate it runs out in ${formatApproxDuration(exhaustion)}.`;
+}
+
+/** One or two sentences a stakeholder can read: state, SLI against the objective, budget outlook. */
+export function describeSlo(status: Omit<SloStatus, 'sentence'>): string {
+  const period = `in the last ${status.windowDays} days`;
+  if (status.state === 'no_data' || status.sli === null) {
+    return `${status.name} has no data: nothing was measured ${period}, so whether it meets its objective (${status.objective}%) is unknown.`;
+  }
+  const verdict = { meeting: 'is meeting its objective', at_risk: 'is at risk of missing its objective', breached: 'has missed its objective' }[status.state];
+  const what = status.goodEvents ?? 'events were good';
+  // A young system has less than a window of history; say so rather than imply a full period.
+  const covered = status.coverage * status.windowDays * 86_400;
+  const partial = status.coverage > 0 && status.coverage < 0.99 ? ` Data covers only ${formatApproxDuration(covered)} of the ${status.windowDays}-day window.` : '';
+  return `${status.name} ${verdict}: ${formatSliPercent(status.sli)} of ${what} ${period} (objective ${status.objective}%). ${describeOutlook(status)}${partial}`.trim();
+}

@@ -1,0 +1,176 @@
+import 'server-only';
+import { describeSlo } from './describe';
+import { computeBudgetFraction, computeBudgetSpent, computeBurnDown, projectExhaustionMs, summarizeBudget, type CounterSample } from './math';
+import { getPeriodMs, resolveBurnRatePolicy } from './policy';
+import { buildErrorRatioExpr, buildIncreaseExprs, escapePromString, toEventSelectors, toRecordingRuleName } from './promql';
+import type { Slo } from './schema';
+import type { BurnRateStatus, SloState, SloStatus } from './types';
+
+/**
+ * An SLO's live status from Prometheus: the SLI and budget over the SLO window, the burn rate per
+ * alert window (from the generated recording rules when Prometheus has them, else the same
+ * expressions on raw series), and the budget burn-down.
+ */
+
+/** What status needs from Prometheus; the BFF passes its datasource client, tests a fake. */
+export interface SloQueryDeps {
+  /** First sample of an instant query at `timeMs`, null when empty or NaN. */
+  queryInstant(expr: string, timeMs: number): Promise<number | null>;
+  /** First series of a range query, one point per step, null where there is no value. */
+  queryRange(expr: string, startMs: number, endMs: number, stepSeconds: number): Promise<{ t: number; value: number | null }[]>;
+  /** True when Prometheus has loaded this SLO's generated recording rules. */
+  hasRecordingRules(sloId: string): Promise<boolean>;
+}
+
+/** Below this share of budget left an SLO that is still met reads "at risk". */
+export const AT_RISK_REMAINING_FRACTION = 0.25;
+/** Burn-down points over a full window (30 days → hourly). */
+const BURN_DOWN_POINTS = 720;
+/** Finest burn-down step, and the point count when data covers only part of the window. */
+const MIN_STEP_SECONDS = 15;
+const PARTIAL_POINTS = 300;
+
+const seconds = (ms: number): string => `${Math.max(1, Math.round(ms / 1000))}s`;
+
+async function queryErrorRatios(slo: Slo, deps: SloQueryDeps, windows: string[], nowMs: number, useRules: boolean): Promise<Map<string, number | null>> {
+  const entries = await Promise.all(
+    windows.map(async (w) => {
+      const raw = (): Promise<number | null> => deps.queryInstant(buildErrorRatioExpr(slo.sli, w), nowMs);
+      if (!useRules) return [w, await raw()] as const;
+      // Rules generated with another time scale record other windows: fall back per window.
+      const recorded = await deps.queryInstant(`${toRecordingRuleName(w)}{slo="${escapePromString(slo.id)}"}`, nowMs);
+      return [w, recorded ?? (await raw())] as const;
+    }),
+  );
+  return new Map(entries);
+}
+
+/** Per-step increases as a cumulative counter starting at 0 one step before the first point. */
+function toCumulative(points: { t: number; value: number | null }[], stepMs: number): CounterSample[] {
+  const first = points[0];
+  if (!first) return [];
+  let total = 0;
+  const out: CounterSample[] = [{ t: first.t - stepMs, value: 0 }];
+  for (const p of points) {
+    if (p.value === null || !Number.isFinite(p.value)) out.push({ t: p.t, value: null });
+    else {
+      total += Math.max(p.value, 0);
+      out.push({ t: p.t, value: total });
+    }
+  }
+  return out;
+}
+
+async function queryBurnDown(slo: Slo, deps: SloQueryDeps, nowMs: number): Promise<{ points: SloStatus['burnDown']; coverage: number }> {
+  const periodMs = getPeriodMs(slo);
+  const fetch = async (startMs: number, stepSeconds: number) => {
+    const exprs = buildIncreaseExprs(slo.sli, `${stepSeconds}s`);
+    const [good, valid] = await Promise.all([deps.queryRange(exprs.good, startMs, nowMs, stepSeconds), deps.queryRange(exprs.valid, startMs, nowMs, stepSeconds)]);
+    return { good, valid, stepSeconds };
+  };
+  let r = await fetch(nowMs - periodMs, Math.max(MIN_STEP_SECONDS, Math.ceil(periodMs / 1000 / BURN_DOWN_POINTS)));
+  const firstWithData = r.valid.find((p) => p.value !== null);
+  // A young system fills only the last few steps: ask again at a step that shows its history.
+  if (firstWithData && nowMs - firstWithData.t < periodMs / 10) {
+    const startMs = firstWithData.t - r.stepSeconds * 1000;
+    r = await fetch(startMs, Math.max(MIN_STEP_SECONDS, Math.ceil((nowMs - startMs) / 1000 / PARTIAL_POINTS)));
+  }
+  const stepMs = r.stepSeconds * 1000;
+  // Good may be missing where every event was bad: that is zero good events, not a gap.
+  const goodByT = new Map(r.good.map((p) => [p.t, p.value]));
+  const good = r.valid.map((p) => ({ t: p.t, value: p.value === null ? null : (goodByT.get(p.t) ?? 0) }));
+  const points = computeBurnDown(toCumulative(good, stepMs), toCumulative(r.valid, stepMs), slo.objective);
+  const coveredSteps = r.valid.filter((p) => p.value !== null).length;
+  return { points, coverage: Math.min(1, (coveredSteps * stepMs) / periodMs) };
+}
+
+function decideState(remainingFraction: number | null, burnRates: BurnRateStatus[]): SloState {
+  if (remainingFraction === null) return 'no_data';
+  if (remainingFraction <= 0) return 'breached';
+  if (burnRates.some((b) => b.firing) || remainingFraction < AT_RISK_REMAINING_FRACTION) return 'at_risk';
+  return 'meeting';
+}
+
+/** Computes an SLO's status at `nowMs`. */
+export async function computeSloStatus(slo: Slo, deps: SloQueryDeps, nowMs: number): Promise<SloStatus> {
+  const periodMs = getPeriodMs(slo);
+  const budgetFraction = computeBudgetFraction(slo.objective);
+  const windows = resolveBurnRatePolicy(slo);
+  const windowNames = [...new Set(windows.flatMap((w) => [w.longWindow, w.shortWindow]))];
+  const shortestLong = [...windows].sort((a, b) => a.longMs - b.longMs)[0];
+  const counts = buildIncreaseExprs(slo.sli, `${slo.window.days}d`);
+  const useRules = await deps.hasRecordingRules(slo.id);
+  const [validCount, goodRaw, ratios, validPerSecond, burnDown] = await Promise.all([
+    deps.queryInstant(counts.valid, nowMs),
+    deps.queryInstant(counts.good, nowMs),
+    queryErrorRatios(slo, deps, windowNames, nowMs, useRules),
+    shortestLong ? deps.queryInstant(`sum(rate(${toEventSelectors(slo.sli).valid}[${shortestLong.longWindow}]))`, nowMs) : Promise.resolve(null),
+    queryBurnDown(slo, deps, nowMs),
+  ]);
+  const goodCount = validCount === null ? null : (goodRaw ?? 0);
+  const toBurn = (w: string): number | null => {
+    const ratio = ratios.get(w);
+    return ratio === null || ratio === undefined ? null : ratio / budgetFraction;
+  };
+  const burnRates: BurnRateStatus[] = windows.map((w) => {
+    const longBurnRate = toBurn(w.longWindow);
+    const shortBurnRate = toBurn(w.shortWindow);
+    const firing = longBurnRate !== null && shortBurnRate !== null && longBurnRate > w.burnRate && shortBurnRate > w.burnRate;
+    return { severity: w.severity, longWindow: w.longWindow, shortWindow: w.shortWindow, threshold: w.burnRate, budgetFraction: w.budgetFraction, longBurnRate, shortBurnRate, firing };
+  });
+  const currentBurnRate = shortestLong ? toBurn(shortestLong.longWindow) : null;
+  const summary =
+    validCount === null || goodCount === null
+      ? null
+      : summarizeBudget({ good: goodCount, valid: validCount, objectivePercent: slo.objective, windowMs: periodMs, validPerSecond });
+  const exhaustionMs = summary ? projectExhaustionMs(summary.remainingFraction, currentBurnRate, periodMs) : null;
+  const status: Omit<SloStatus, 'sentence'> = {
+    sloId: slo.id,
+    name: slo.name,
+    service: slo.service,
+    journey: slo.journey,
+    goodEvents: slo.goodEvents ?? null,
+    objective: slo.objective,
+    windowDays: slo.window.days,
+    evaluatedAt: nowMs,
+    state: decideState(summary?.remainingFraction ?? null, burnRates),
+    sli: summary?.sli ?? null,
+    goodCount,
+    validCount,
+    coverage: burnDown.coverage,
+    budget: summary && {
+      budgetFraction: summary.budgetFraction,
+      consumedFraction: summary.consumedFraction,
+      remainingFraction: summary.remainingFraction,
+      badEvents: summary.badEvents,
+      allowedBadEvents: summary.allowedBadEvents,
+      remainingBadEvents: summary.remainingBadEvents,
+      remainingOutageSeconds: summary.remainingOutageMs === null ? null : summary.remainingOutageMs / 1000,
+      exhaustionSeconds: exhaustionMs === null ? null : exhaustionMs / 1000,
+    },
+    currentBurnRate,
+    burnRates,
+    burnDown: burnDown.points,
+    source: useRules ? 'recording_rules' : 'raw_series',
+  };
+  return { ...status, sentence: describeSlo(status) };
+}
+
+/**
+ * Share of the SLO window's error budget spent between startMs and endMs (an incident, a
+ * deployment): bad events in that interval over (budget × valid events in the window ending at
+ * `nowMs`, default endMs). Null without traffic in the window.
+ */
+export async function computeBudgetSpentBetween(slo: Slo, deps: SloQueryDeps, startMs: number, endMs: number, nowMs = endMs): Promise<number | null> {
+  if (!(endMs > startMs)) return 0;
+  const interval = buildIncreaseExprs(slo.sli, seconds(endMs - startMs));
+  const window = buildIncreaseExprs(slo.sli, `${slo.window.days}d`);
+  const [valid, good, windowValid] = await Promise.all([
+    deps.queryInstant(interval.valid, endMs),
+    deps.queryInstant(interval.good, endMs),
+    deps.queryInstant(window.valid, nowMs),
+  ]);
+  if (windowValid === null) return null;
+  const bad = valid === null ? 0 : Math.max(valid - (good ?? 0), 0);
+  return computeBudgetSpent(bad, windowValid, slo.objective);
+}
