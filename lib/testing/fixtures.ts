@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { createHttpClient, type HttpClient } from '@/lib/datasources/http';
+import type { HttpClient } from '@/lib/datasources/http';
+import { testHttpClient } from './test-http';
 import type { DatasourceName } from '@/lib/datasources/types';
 
 /** A captured upstream answer (see scripts/fixtures/capture.ts). */
@@ -38,15 +39,6 @@ export function fixtureHttp(ds: DatasourceName, name: string | string[]): { http
     const text = typeof f.body === 'string' ? f.body : JSON.stringify(f.body);
     return new Response(text, { status: f.status, headers: { 'content-type': f.contentType } });
   }) as typeof fetch;
-  const http = createHttpClient({
-    name: ds,
-    baseUrl: `http://${ds}.fixture`,
-    timeoutMs: 1_000,
-    retry: { attempts: 1, budgetMs: 0 },
-    breaker: { failureRate: 1, minRequests: 1_000, windowMs: 1_000, openMs: 1_000 },
-    bulkhead: { maxConcurrent: 10, maxQueue: 10, queueTimeoutMs: 1_000 },
-    cacheTtlMs: 0,
-    fetch: fetchFixture,
-  });
+  const http = testHttpClient(ds, `http://${ds}.fixture`, { fetch: fetchFixture });
   return { http, urls, headers };
 }

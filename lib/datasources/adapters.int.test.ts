@@ -1,0 +1,117 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AppError } from '@/lib/api/errors';
+import { useBackends } from '@/lib/testing/real-backends';
+import { testHttpClient } from '@/lib/testing/test-http';
+import { seedLogs, seedTrace, type SeededTrace } from '@/scripts/fixtures/seed';
+import { createAlertmanagerClient } from './alertmanager/client';
+import { createJaegerClient } from './jaeger/client';
+import { createLokiClient } from './loki/client';
+import { createPrometheusClient } from './prometheus/client';
+import { asUnixMs } from './types';
+
+// Every adapter against the real servers: the ones the test command started, or our own.
+let backends: Awaited<ReturnType<typeof useBackends>>;
+let seeded: SeededTrace;
+const clients = () => ({
+  prom: createPrometheusClient({ http: testHttpClient('prometheus', backends.urls.prometheus) }),
+  am: createAlertmanagerClient({ http: testHttpClient('alertmanager', backends.urls.alertmanager) }),
+  jaeger: createJaegerClient({ http: testHttpClient('jaeger', backends.urls.jaeger) }),
+  loki: createLokiClient({ http: testHttpClient('loki', backends.urls.loki) }),
+});
+
+async function eventually<T>(fn: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 20_000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await fn();
+    if (ok(v) || Date.now() > until) return v;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
+beforeAll(async () => {
+  backends = await useBackends(['prometheus', 'alertmanager', 'jaeger', 'loki']);
+  seeded = await seedTrace(backends.urls.jaegerOtlpHttp);
+  await seedLogs(backends.urls.loki, seeded, 30);
+});
+afterAll(async () => backends?.stop());
+
+describe('Prometheus adapter against a real Prometheus', () => {
+  it('answers a range query with series in ms and the raised-step notice on huge ranges', async () => {
+    const { prom } = clients();
+    const r = await eventually(() => prom.queryRange({ query: 'up', start: asUnixMs(Date.now() - 60_000), end: asUnixMs(Date.now()), stepSeconds: 5 }), (x) => x.data.length > 0);
+    const now = Date.now();
+    expect(r.data[0]!.labels.__name__).toBe('up');
+    expect(Math.abs(r.data[0]!.samples.at(-1)!.t - now)).toBeLessThan(60_000);
+    const wide = await prom.queryRange({ query: 'up', start: asUnixMs(now - 7 * 86_400_000), end: asUnixMs(now), stepSeconds: 1 });
+    expect(wide.notices.map((n) => n.code)).toContain('STEP_RAISED');
+  });
+
+  it("reports bad PromQL with Prometheus' own message", async () => {
+    const err = await clients().prom.queryInstant('sum(rate(up[5m])').catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(AppError);
+    expect((err as AppError).code).toBe('UPSTREAM_BAD_QUERY');
+    expect((err as AppError).message).toMatch(/parse error/);
+  });
+
+  it('lists labels and values', async () => {
+    const { prom } = clients();
+    expect(await prom.labels()).toContain('job');
+    expect(await prom.labelValues('job')).toContain('prometheus');
+  });
+});
+
+describe('Alertmanager adapter against a real Alertmanager', () => {
+  it('lists alerts and silences (possibly none) in the neutral shape', async () => {
+    const { am } = clients();
+    expect(Array.isArray(await am.alerts())).toBe(true);
+    expect(Array.isArray(await am.silences())).toBe(true);
+  });
+});
+
+describe('Jaeger adapter against a real Jaeger', () => {
+  it('finds the seeded trace and reads it with its orphan and clock-skew warnings', async () => {
+    const { jaeger } = clients();
+    const found = await eventually(
+      () => jaeger.findTraces({ service: 'api-gateway', start: asUnixMs(seeded.startMs - 60_000), end: asUnixMs(Date.now() + 60_000), limit: 50 }),
+      (rows) => rows.some((r) => r.traceId === seeded.traceId),
+    );
+    expect(found.find((r) => r.traceId === seeded.traceId)).toMatchObject({ rootService: 'api-gateway', spanCount: 5 });
+    const t = await jaeger.getTrace(seeded.traceId);
+    expect(t.spans.find((s) => s.operation === 'fraud-check')!.warnings.some((w) => w.startsWith('parent span'))).toBe(true);
+    expect(t.spans.find((s) => s.operation === 'POST /reserve')!.warnings.some((w) => w.startsWith('clock skew'))).toBe(true);
+    expect(await jaeger.services()).toEqual(expect.arrayContaining(['api-gateway', 'payment']));
+  });
+
+  it('answers an unknown trace with NOT_FOUND naming it', async () => {
+    const err = await clients().jaeger.getTrace('00000000000000000000000000c0ffee').catch((e: unknown) => e);
+    expect((err as AppError).status).toBe(404);
+    expect((err as AppError).message).toContain('00000000000000000000000000c0ffee');
+  });
+});
+
+describe('Loki adapter against a real Loki', () => {
+  it('reads the seeded logs with trace IDs, levels and correlation IDs as fields', async () => {
+    const { loki } = clients();
+    const q = { query: `{service_name="payment"} | trace_id="${seeded.traceId}"`, start: asUnixMs(seeded.startMs - 60_000), end: asUnixMs(Date.now() + 60_000), limit: 100 };
+    const r = await eventually(() => loki.queryLogs(q), (x) => x.data.length >= 2);
+    expect(r.data.map((e) => e.level).sort()).toEqual(['error', 'warn']);
+    expect(r.data.every((e) => e.traceId === seeded.traceId && e.fields.correlation_id === seeded.correlationId)).toBe(true);
+  });
+
+  it('pages across a small entry cap and says when it capped', async () => {
+    const loki = createLokiClient({ http: testHttpClient('loki', backends.urls.loki), serverCap: 7 });
+    const q = { query: '{service_name="cart"}', start: asUnixMs(seeded.startMs - 60_000), end: asUnixMs(Date.now() + 60_000) };
+    const all = await eventually(() => loki.queryLogs({ ...q, limit: 1_000 }), (x) => x.data.length >= 30);
+    expect(all.data.length).toBeGreaterThanOrEqual(30);
+    expect(new Set(all.data.map((e) => e.line)).size).toBe(all.data.length);
+    const capped = await loki.queryLogs({ ...q, limit: 10 });
+    expect(capped.data).toHaveLength(10);
+    expect(capped.notices.map((n) => n.code)).toContain('ENTRIES_CAPPED');
+  });
+
+  it("reports a LogQL parse error with Loki's message", async () => {
+    const err = await clients().loki.queryLogs({ query: '{service_name=', start: asUnixMs(Date.now() - 60_000), end: asUnixMs(Date.now()), limit: 10 }).catch((e: unknown) => e);
+    expect((err as AppError).code).toBe('UPSTREAM_BAD_QUERY');
+    expect((err as AppError).message).toMatch(/parse error/);
+  });
+});
