@@ -35,7 +35,7 @@ export function dbKindOf(url: string): DbKind {
 
 /** Resolves `file:./x.db` (relative to the working directory) to a path. */
 export function sqlitePathOf(url: string): string {
-  return path.resolve(url.slice('file:'.length).split('?')[0] ?? '');
+  return path.resolve(/* turbopackIgnore: true */ url.slice('file:'.length).split('?')[0] ?? '');
 }
 
 /** Reads the migrations for a database kind, in name order. */

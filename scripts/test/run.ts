@@ -6,7 +6,7 @@
 // Backends are stopped afterwards, also when tests fail. Ends with "summary: N passed, N failed".
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -21,7 +21,7 @@ const want = (phase: string) => !only || only.includes(phase);
 const say = (msg: string) => console.log(`\n▶ ${msg}`);
 
 /** Runs a command inheriting stdio; resolves with its exit code. */
-function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<number> {
+function run(cmd: string, args: string[], env: Record<string, string> = {}): Promise<number> {
   return new Promise((resolve) => {
     const child = spawn(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
     child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
@@ -33,6 +33,8 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<
 }
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'sightline-test-'));
+// PostgreSQL runs as the unprivileged postgres user, which must be able to reach its data dir inside.
+chmodSync(tmp, 0o755);
 const totals: Counts = { passed: 0, failed: 0 };
 const failures: string[] = [];
 const add = (name: string, code: number, counts?: Counts) => {
