@@ -142,7 +142,7 @@ const PORTS_OF: Record<BackendName, PortName[]> = {
 async function assertPortsFree(names: BackendName[], ports: Record<PortName, number>): Promise<void> {
   const busy: string[] = [];
   for (const name of names) {
-    for (const key of PORTS_OF[name]) if (!(await isPortFree(ports[key]))) busy.push(`${name} ${key} 127.0.0.1:${ports[key]}`);
+    for (const key of PORTS_OF[name]) if (!(await isPortFree(ports[key]))) busy.push(`127.0.0.1:${ports[key]} (${key === name ? name : `${name}: ${key}`})`);
   }
   if (busy.length > 0) throw new Error(`backends: ports already in use: ${busy.join(', ')}. Another instance running? Try \`npm run backends -- status\`, or choose other ports.`);
 }
@@ -151,11 +151,15 @@ async function planAll(names: BackendName[], ctx: PlanContext, logFile: (n: Back
   const plans: LaunchPlan[] = [];
   // Sequential on purpose: apt installs must not overlap, and Go builds would fight over 2 cores.
   for (const name of names) {
-    if (name === 'prometheus') plans.push(planPrometheus(ctx, resolvePrometheus().prometheus));
-    if (name === 'alertmanager') plans.push(planAlertmanager(ctx, resolveAlertmanager()));
-    if (name === 'jaeger') plans.push(planJaeger(ctx, await resolveGoBackend('jaeger', log)));
-    if (name === 'loki') plans.push(planLoki(ctx, await resolveGoBackend('loki', log)));
-    if (name === 'postgres') plans.push(planPostgres(ctx, resolvePostgresBin(), logFile('postgres')));
+    let plan: LaunchPlan;
+    if (name === 'prometheus') plan = planPrometheus(ctx, resolvePrometheus().prometheus);
+    else if (name === 'alertmanager') plan = planAlertmanager(ctx, resolveAlertmanager());
+    else if (name === 'jaeger' || name === 'loki') {
+      const binary = await resolveGoBackend(name, log);
+      plan = name === 'jaeger' ? planJaeger(ctx, binary) : planLoki(ctx, binary);
+    } else plan = planPostgres(ctx, resolvePostgresBin(), logFile('postgres'));
+    log(`${name}: ${plan.spec.command}`);
+    plans.push(plan);
   }
   return plans;
 }

@@ -35,8 +35,12 @@ export function clearState(dataDir: string): void {
 export function readState(dataDir: string): BackendsState | undefined {
   const file = stateFile(dataDir);
   if (!existsSync(file)) return undefined;
-  const parsed = BackendsStateSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
-  return parsed.success ? parsed.data : undefined;
+  try {
+    const parsed = BackendsStateSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined; // a half-written file from a crash: treat as not running
+  }
 }
 
 /** True when a process with this pid exists. */
