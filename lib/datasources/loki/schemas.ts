@@ -22,4 +22,5 @@ export type LokiQueryData = z.infer<typeof LokiQueryData>;
 
 export const LokiQueryResponse = z.object({ status: z.string(), data: LokiQueryData, warnings: z.array(z.string()).optional() });
 
-export const LokiLabels = z.object({ status: z.string(), data: z.array(z.string()).nullable().transform((v) => v ?? []) });
+// An empty Loki answers labels without `data` at all (seen on Loki 3.7 with no streams yet).
+export const LokiLabels = z.object({ status: z.string(), data: z.array(z.string()).nullish().transform((v) => v ?? []) });
