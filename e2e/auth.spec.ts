@@ -19,7 +19,8 @@ test.describe('sign-in and roles', () => {
     await page.getByLabel('Email').fill('viewer@sightline.local');
     await page.getByLabel('Password').fill('not-the-password');
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect(page.getByRole('alert')).toHaveText('That email and password do not match an account.');
+    await expect(page.getByRole('alert').filter({ hasText: 'That email and password do not match an account.' })).toBeVisible();
+    await expect(page.getByTestId('current-user')).toHaveCount(0);
   });
 
   test('signing out ends the session: pages redirect to sign-in and the API answers 401', async ({ page }) => {
