@@ -26,7 +26,7 @@ function updateDepth() {
 
 async function processMessage(msg: Message) {
   const parent = withCorrelationId(propagation.extract(context.active(), msg.headers), msg.correlationId);
-  const span = tracer.startSpan(`${QUEUE} process`, { kind: SpanKind.CONSUMER, attributes: { 'messaging.system': 'shop-queue', 'messaging.destination.name': QUEUE, 'messaging.operation.type': 'process', 'order.id': msg.orderId, correlation_id: msg.correlationId, 'messaging.message.delivery_count': msg.attempts + 1 } });
+  const span = tracer.startSpan(`${QUEUE} process`, { kind: SpanKind.CONSUMER, attributes: { 'messaging.system': 'shop-queue', 'messaging.destination.name': QUEUE, 'messaging.operation.type': 'process', 'order.id': msg.orderId, 'messaging.message.delivery_count': msg.attempts + 1 } }, parent);
   await context.with(trace.setSpan(parent, span), async () => {
     await simulateWork(60 + msg.items * 40, 0.5);
     if (chance(0.01)) {

@@ -29,7 +29,7 @@ export function createCaller(opts: { peers: Record<string, string>; tracer: Trac
     const url = new URL(path, base);
     const span = opts.tracer.startSpan(`${method} ${callOpts.route ?? url.pathname}`, {
       kind: SpanKind.CLIENT,
-      attributes: { 'peer.service': dependency, 'http.request.method': method, 'url.full': url.toString(), 'server.address': url.hostname, 'server.port': Number(url.port), correlation_id: getCorrelationId() ?? '' },
+      attributes: { 'peer.service': dependency, 'http.request.method': method, 'url.full': url.toString(), 'server.address': url.hostname, 'server.port': Number(url.port) },
     });
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     const correlationId = getCorrelationId();

@@ -94,7 +94,7 @@ export function serveRoutes(opts: { port: number; routes: ShopRoute[]; tracer: T
     const started = performance.now();
     const span = tracer.startSpan(`${req.method} ${route.route}`, {
       kind: SpanKind.SERVER,
-      attributes: { 'http.request.method': route.method, 'http.route': route.route, 'url.path': url.pathname, 'server.port': opts.port, correlation_id: correlationId },
+      attributes: { 'http.request.method': route.method, 'http.route': route.route, 'url.path': url.pathname, 'server.port': opts.port },
     }, parent);
     let status = 200;
     let body: unknown;

@@ -4,7 +4,7 @@ import { OTLPLogExporter } from '@opentelemetry/exporter-logs-otlp-http';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { BatchLogRecordProcessor, LoggerProvider } from '@opentelemetry/sdk-logs';
-import { BatchSpanProcessor, NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
+import { BatchSpanProcessor, NodeTracerProvider, type Span, type SpanProcessor } from '@opentelemetry/sdk-trace-node';
 
 /**
  * OpenTelemetry for one shop service: spans to Jaeger and log records to Loki, both over OTLP/HTTP.
@@ -28,6 +28,21 @@ export function withCorrelationId(ctx: Context, id: string): Context {
 /** The active trace id, if any. */
 export function getTraceId(): string | undefined {
   return trace.getActiveSpan()?.spanContext().traceId;
+}
+
+/** Tags every span with the correlation id of the context it starts in (contract: on every span). */
+class CorrelationIdSpanProcessor implements SpanProcessor {
+  onStart(span: Span, parentContext: Context): void {
+    const id = getCorrelationId(parentContext);
+    if (id) span.setAttribute('correlation_id', id);
+  }
+  onEnd(): void {}
+  forceFlush(): Promise<void> {
+    return Promise.resolve();
+  }
+  shutdown(): Promise<void> {
+    return Promise.resolve();
+  }
 }
 
 type Level = 'debug' | 'info' | 'warn' | 'error';
@@ -54,7 +69,7 @@ export function startTelemetry(opts: { service: string; version: string; tracesU
   // Short export delays: a trace should be findable in Jaeger a second or two after it ends.
   const tracerProvider = new NodeTracerProvider({
     resource,
-    spanProcessors: opts.tracesUrl ? [new BatchSpanProcessor(new OTLPTraceExporter({ url: opts.tracesUrl }), { scheduledDelayMillis: 500, maxQueueSize: 4096 })] : [],
+    spanProcessors: [new CorrelationIdSpanProcessor(), ...(opts.tracesUrl ? [new BatchSpanProcessor(new OTLPTraceExporter({ url: opts.tracesUrl }), { scheduledDelayMillis: 500, maxQueueSize: 4096 })] : [])],
   });
   tracerProvider.register();
   const loggerProvider = new LoggerProvider({

@@ -1,0 +1,113 @@
+// `npm run demo [-- --reset] [-- --compressed] [-- --no-sightline]`: real backends, 30 days of history,
+// the demo shop with traffic and its incident scenario, and Sightline on http://127.0.0.1:3000.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { startBackends, wipeDataDir, type RunningBackends } from '../backends/index';
+import { backfillHistory } from './history';
+import type { PastDeployment } from './history/model';
+import { COMPRESSED_TIMELINE, FULL_TIMELINE, runScenario } from './scenario';
+import { createDeploymentPoster, startSightline, type SightlineApp } from './sightline';
+import { startDemoShop, toInstances } from './stack';
+import { startTraffic, type Traffic } from './traffic';
+import type { Shop } from './shop/start-shop';
+
+const ROOT = path.resolve(import.meta.dirname, '..', '..');
+const DATA_DIR = path.join(ROOT, '.data', 'demo');
+const HISTORY_FILE = path.join(DATA_DIR, 'history.json');
+const HistoryFileSchema = z.object({ createdAt: z.string(), deployments: z.array(z.custom<PastDeployment>((v) => typeof v === 'object' && v !== null)), posted: z.boolean().default(false) });
+
+const { values: args } = parseArgs({ options: { reset: { type: 'boolean', default: false }, compressed: { type: 'boolean', default: false }, 'no-sightline': { type: 'boolean', default: false } } });
+const t0 = Date.now();
+const say = (line: string) => process.stdout.write(`[demo +${((Date.now() - t0) / 1000).toFixed(0).padStart(3)}s] ${line}\n`);
+
+let backends: RunningBackends | undefined;
+let shop: Shop | undefined;
+let traffic: Traffic | undefined;
+let app: SightlineApp | undefined;
+const scenarioAbort = new AbortController();
+let scenarioDone: Promise<void> = Promise.resolve();
+let stopping: Promise<void> | undefined;
+
+/** Stops everything in reverse order of start; safe to call twice. */
+function stopAll(): Promise<void> {
+  stopping ??= (async () => {
+    say('stopping: scenario, traffic, Sightline, shop, backends');
+    scenarioAbort.abort();
+    await scenarioDone.catch(() => undefined);
+    await traffic?.stop();
+    await app?.stop();
+    await shop?.stop();
+    await backends?.stop();
+    say('stopped cleanly');
+  })();
+  return stopping;
+}
+
+async function main() {
+  process.on('SIGINT', () => void stopAll().then(() => process.exit(0)));
+  process.on('SIGTERM', () => void stopAll().then(() => process.exit(0)));
+  if (args.reset) {
+    say(`--reset: wiping ${DATA_DIR}`);
+    wipeDataDir(DATA_DIR);
+  }
+
+  if (!existsSync(HISTORY_FILE)) {
+    say('first start: backfilling 30 days of shop metrics into Prometheus (promtool; ~20-60 s, cached for the rest of the day)');
+    const result = await backfillHistory({ tsdbDir: path.join(DATA_DIR, 'prometheus', 'data'), instances: toInstances(), log: say });
+    writeFileSync(HISTORY_FILE, JSON.stringify({ createdAt: new Date().toISOString(), deployments: result.deployments, posted: false }, null, 2));
+  }
+
+  say('starting backends: Prometheus, Alertmanager, Jaeger, Loki (Jaeger and Loki are built from source on the first run only, several minutes)');
+  backends = await startBackends({ dataDir: DATA_DIR, only: ['prometheus', 'alertmanager', 'jaeger', 'loki'], log: (line) => say(`backends: ${line}`) });
+
+  say('starting the demo shop (7 services on 127.0.0.1:8080-8086)');
+  shop = await startDemoShop({ backends, log: say });
+  traffic = startTraffic({ webUrl: shop.urls['web-frontend'], apiUrl: shop.urls['api-gateway'], journeysPerSecond: 4, log: say });
+  say('shop ready; traffic running');
+
+  let post: ReturnType<typeof createDeploymentPoster> = async () => undefined;
+  if (!args['no-sightline']) {
+    app = await startSightline({ backends, log: say });
+    post = createDeploymentPoster({ url: app.url, token: app.deployToken, log: say });
+    const history = HistoryFileSchema.parse(JSON.parse(readFileSync(HISTORY_FILE, 'utf8')));
+    if (!history.posted && app.deployToken) {
+      for (const d of history.deployments) await post(d);
+      writeFileSync(HISTORY_FILE, JSON.stringify({ ...history, posted: true }, null, 2));
+    }
+  }
+
+  const timeline = args.compressed ? COMPRESSED_TIMELINE : FULL_TIMELINE;
+  const setPaymentVersion = (v: 'v1' | 'v2') => shop!.setPaymentVersion(v);
+  scenarioDone = (async () => {
+    while (!scenarioAbort.signal.aborted) {
+      await runScenario({ timeline, setPaymentVersion, postDeployment: post, signal: scenarioAbort.signal, log: say });
+    }
+  })();
+
+  const u = backends.urls;
+  const lines = [
+    '',
+    `Ready in ${((Date.now() - t0) / 1000).toFixed(0)} s.`,
+    app ? `Sightline:   ${app.url}` : 'Sightline:   not started (--no-sightline)',
+    ...(app?.logins ?? []).map((l) => `  ${l}`),
+    '',
+    'Worth clicking:',
+    `  1. SLOs (${app?.url ?? ''}/slos): 30 days of error budget, with the payment incident 9 days ago`,
+    `  2. Alerts (${app?.url ?? ''}/alerts): in ~${Math.round((timeline.steadyMs + timeline.incidentMs * 0.6) / 60_000)} min payment v2 is deployed and the burn-rate alert fires; follow it to the chart, an exemplar trace and its logs`,
+    `  3. Public API dashboard (${app?.url ?? ''}/d/public-api): deployments as vertical lines; click an exemplar for its trace and logs`,
+    '',
+    `Backends: Prometheus ${u.prometheus}  Alertmanager ${u.alertmanager}  Jaeger ${u.jaeger}  Loki ${u.loki}`,
+    `Logs: ${backends.logDir}`,
+    'Ctrl-C stops everything.',
+  ];
+  process.stdout.write(lines.join('\n') + '\n');
+  await scenarioDone;
+}
+
+main().catch(async (err: unknown) => {
+  process.stderr.write(`demo: ${err instanceof Error ? err.message : String(err)}\n`);
+  await stopAll();
+  process.exit(1);
+});
