@@ -2,4 +2,6 @@
 export const queryKeys = {
   tokens: () => ['admin', 'tokens'] as const,
   deployments: (query: string) => ['deployments', query] as const,
+  dashboardPanel: (slug: string, panelId: string, search: string) => ['dashboards', slug, 'panels', panelId, search] as const,
+  dashboardVariable: (slug: string, name: string, search: string) => ['dashboards', slug, 'variables', name, search] as const,
 };

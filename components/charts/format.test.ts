@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { formatTick, formatTimestamp, formatValue } from './format';
+
+describe('formatValue', () => {
+  it.each([
+    [0.0123, 'ratio', '1.23%'],
+    [99.5, 'percent', '99.5%'],
+    [0.25, 'seconds', '250 ms'],
+    [0.0005, 'seconds', '500 µs'],
+    [3, 'seconds', '3 s'],
+    [2048, 'bytes', '2 KiB'],
+    [12.345, 'reqps', '12.35 req/s'],
+    [0, 'reqps', '0 req/s'],
+    [25_000, 'count', '25k'],
+  ] as const)('%d %s → %s', (v, unit, text) => {
+    expect(formatValue(v, unit)).toBe(text);
+  });
+
+  it('shows no data as a dash, never as zero', () => {
+    expect(formatValue(null, 'reqps')).toBe('—');
+    expect(formatValue(Number.NaN, 'ratio')).toBe('—');
+  });
+});
+
+describe('time formatting', () => {
+  const t = Date.UTC(2025, 0, 10, 23, 30, 5);
+  it('formats in the dashboard timezone', () => {
+    expect(formatTimestamp(t, 'UTC')).toBe('2025-01-10 23:30:05 UTC');
+    expect(formatTimestamp(t, 'Europe/Berlin')).toBe('2025-01-11 00:30:05 Europe/Berlin');
+    expect(formatTick(t, 'UTC', 3_600_000)).toBe('23:30');
+    expect(formatTick(t, 'Asia/Tokyo', 3_600_000)).toBe('08:30');
+  });
+});

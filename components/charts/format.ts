@@ -1,0 +1,68 @@
+import type { Unit } from '@/lib/dashboards/schema';
+
+/**
+ * Value and time formatting shared by every chart. Pure functions, so axis ticks, tooltips and
+ * stats agree. Null is "no data" and always prints as an em dash, never as 0.
+ */
+
+const BYTE_UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+
+/** Trims a number to `digits` significant decimals without trailing zeros. */
+function trim(n: number, digits: number): string {
+  return Number(n.toFixed(digits)).toLocaleString('en-US', { maximumFractionDigits: digits });
+}
+
+/** Formats a value in its unit: 0.0123 ratio → "1.23%", 0.25 seconds → "250 ms", 2048 bytes → "2 KiB". */
+export function formatValue(value: number | null | undefined, unit: Unit, decimals?: number): string {
+  if (value === null || value === undefined || Number.isNaN(value)) return '—';
+  if (!Number.isFinite(value)) return value > 0 ? '+Inf' : '-Inf';
+  const d = decimals ?? 2;
+  const abs = Math.abs(value);
+  switch (unit) {
+    case 'ratio':
+      return `${trim(value * 100, d)}%`;
+    case 'percent':
+      return `${trim(value, d)}%`;
+    case 'seconds':
+      if (abs === 0) return '0 s';
+      if (abs < 1e-3) return `${trim(value * 1e6, d)} µs`;
+      if (abs < 1) return `${trim(value * 1e3, d)} ms`;
+      if (abs < 120) return `${trim(value, d)} s`;
+      return abs < 7200 ? `${trim(value / 60, 1)} min` : `${trim(value / 3600, 1)} h`;
+    case 'milliseconds':
+      return abs < 1000 ? `${trim(value, d)} ms` : formatValue(value / 1000, 'seconds', decimals);
+    case 'bytes': {
+      let i = 0;
+      let v = value;
+      while (Math.abs(v) >= 1024 && i < BYTE_UNITS.length - 1) {
+        v /= 1024;
+        i++;
+      }
+      return `${trim(v, d)} ${BYTE_UNITS[i]}`;
+    }
+    case 'reqps':
+      return `${trim(value, d)} req/s`;
+    case 'ops':
+      return `${trim(value, d)} ops/s`;
+    case 'boolean':
+      return value === 0 ? 'false' : 'true';
+    case 'count':
+    case 'none':
+      if (abs >= 1e6) return `${trim(value / 1e6, 1)}M`;
+      if (abs >= 1e4) return `${trim(value / 1e3, 1)}k`;
+      return trim(value, d);
+  }
+}
+
+/** Formats an epoch-ms time for an axis tick in `timeZone`; ranges over a day include the date. */
+export function formatTick(t: number, timeZone: string, spanMs: number): string {
+  const opts: Intl.DateTimeFormatOptions = spanMs > 86_400_000 ? { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' } : { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
+  return new Intl.DateTimeFormat('en-GB', { ...opts, timeZone }).format(t);
+}
+
+/** Formats an epoch-ms time in full, with the zone name, for tooltips: "2025-01-10 12:00:07 UTC". */
+export function formatTimestamp(t: number, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).formatToParts(t);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}:${get('second')} ${timeZone}`;
+}

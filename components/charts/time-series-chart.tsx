@@ -1,0 +1,108 @@
+'use client';
+
+import { useMemo, useState } from 'react';
+import { Area, CartesianGrid, ComposedChart, Legend, Line, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { MouseHandlerDataParam } from 'recharts/types/synchronisation/types';
+import type { Deployment } from '@/lib/datasources/types';
+import type { Unit } from '@/lib/dashboards/schema';
+import type { TimeseriesData } from '@/lib/panels/types';
+import { DeploymentDetails, DeploymentMarker } from './deployment-marker';
+import { formatTick, formatTimestamp, formatValue } from './format';
+import { seriesColor } from './palette';
+
+export interface TimeSeriesChartProps {
+  data: TimeseriesData;
+  style: 'line' | 'area' | 'stacked';
+  unit: Unit;
+  legend: 'bottom' | 'right' | 'hidden';
+  yMin?: number;
+  yMax?: number;
+  timeZone: string;
+  /** Called with an absolute range (epoch ms) when the user drags across the chart. */
+  onZoom: (from: number, to: number) => void;
+}
+
+type Row = Record<string, number | null>;
+
+/** Merges series into recharts rows keyed by time; a missing or NaN sample stays null (a gap, not zero). */
+export function toChartRows(series: TimeseriesData['series']): Row[] {
+  const rows = new Map<number, Row>();
+  series.forEach((s, i) => {
+    for (const p of s.samples) {
+      const row = rows.get(p.t) ?? { t: p.t };
+      row[`s${i}`] = p.value;
+      rows.set(p.t, row);
+    }
+  });
+  return [...rows.values()].sort((a, b) => (a.t ?? 0) - (b.t ?? 0));
+}
+
+const toNumber = (label: MouseHandlerDataParam['activeLabel']) => (label === undefined ? null : Number(label));
+
+/** A time series chart with threshold lines, deployment lines and drag-to-zoom. */
+export function TimeSeriesChart({ data, style, unit, legend, yMin, yMax, timeZone, onZoom }: TimeSeriesChartProps) {
+  const rows = useMemo(() => toChartRows(data.series), [data.series]);
+  const [drag, setDrag] = useState<{ a: number; b: number } | null>(null);
+  const [open, setOpen] = useState<{ d: Deployment; x: number } | null>(null);
+  const span = data.window.end - data.window.start;
+  const rightUsed = data.series.some((s) => s.axis === 'right');
+  const thresholdMax = Math.max(...data.thresholds.map((t) => t.value), -Infinity);
+  const yDomain: [number | 'auto', number | ((max: number) => number)] = [yMin ?? 'auto', yMax ?? ((max: number) => Math.max(max, thresholdMax * 1.1))];
+  const Series = style === 'line' ? Line : Area;
+
+  const finishDrag = () => {
+    if (drag && Math.abs(drag.b - drag.a) > span / 200) onZoom(Math.min(drag.a, drag.b), Math.max(drag.a, drag.b));
+    setDrag(null);
+  };
+
+  return (
+    <div className="relative h-full w-full select-none" data-testid="timeseries-chart">
+      <ResponsiveContainer width="100%" height="100%">
+        <ComposedChart
+          data={rows}
+          margin={{ top: 10, right: 12, bottom: 0, left: 0 }}
+          onMouseDown={(s) => {
+            const t = toNumber(s.activeLabel);
+            if (t !== null) setDrag({ a: t, b: t });
+          }}
+          onMouseMove={(s) => {
+            const t = toNumber(s.activeLabel);
+            if (drag && t !== null) setDrag({ ...drag, b: t });
+          }}
+          onMouseUp={finishDrag}
+        >
+          <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" />
+          <XAxis dataKey="t" type="number" scale="time" domain={[data.window.start, data.window.end]} tickFormatter={(t: number) => formatTick(t, timeZone, span)} tick={{ fontSize: 11 }} minTickGap={40} />
+          <YAxis yAxisId="left" domain={yDomain} tickFormatter={(v: number) => formatValue(v, unit, 1)} tick={{ fontSize: 11 }} width={64} />
+          {rightUsed && <YAxis yAxisId="right" orientation="right" tick={{ fontSize: 11 }} width={56} />}
+          <Tooltip labelFormatter={(t) => formatTimestamp(Number(t), timeZone)} formatter={(v, _n, item) => formatValue(typeof v === 'number' ? v : null, data.series[Number(String(item.dataKey).slice(1))]?.unit ?? unit)} contentStyle={{ fontSize: 12 }} />
+          {legend !== 'hidden' && <Legend verticalAlign={legend === 'right' ? 'middle' : 'bottom'} align={legend === 'right' ? 'right' : 'center'} layout={legend === 'right' ? 'vertical' : 'horizontal'} wrapperStyle={{ fontSize: 11 }} />}
+          {data.series.map((s, i) => (
+            <Series
+              key={s.id}
+              yAxisId={s.axis}
+              dataKey={`s${i}`}
+              name={s.name}
+              type="linear"
+              stroke={seriesColor(i)}
+              fill={seriesColor(i)}
+              fillOpacity={style === 'line' ? 0 : 0.25}
+              stackId={style === 'stacked' ? 'stack' : undefined}
+              dot={false}
+              isAnimationActive={false}
+              connectNulls={false}
+            />
+          ))}
+          {data.thresholds.map((t) => (
+            <ReferenceLine key={`${t.label}-${t.value}`} yAxisId="left" y={t.value} stroke={t.color} strokeDasharray="6 3" label={{ value: `${t.label} ${formatValue(t.value, unit)}`, position: 'insideTopRight', fill: t.color, fontSize: 11 }} />
+          ))}
+          {data.deployments.map((d) => (
+            <ReferenceLine key={d.id} yAxisId="left" x={d.startedAt} stroke="#7c3aed" strokeDasharray="2 2" label={(p: { viewBox?: { x?: number; y?: number } }) => <DeploymentMarker x={p.viewBox?.x ?? 0} y={p.viewBox?.y ?? 0} deployment={d} onOpen={(dep, x) => setOpen({ d: dep, x })} />} />
+          ))}
+          {drag && <ReferenceArea yAxisId="left" x1={Math.min(drag.a, drag.b)} x2={Math.max(drag.a, drag.b)} fill="var(--accent)" fillOpacity={0.15} />}
+        </ComposedChart>
+      </ResponsiveContainer>
+      {open && <DeploymentDetails deployment={open.d} left={open.x} timeZone={timeZone} onClose={() => setOpen(null)} />}
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+'use client';
+
+import Link from 'next/link';
+import { useCallback } from 'react';
+import type { Dashboard } from '@/lib/dashboards/schema';
+import { DashboardPanel } from './dashboard-panel';
+import { useDashboardParams } from './use-dashboard-params';
+import { VariablesBar } from './variables-bar';
+
+/**
+ * A dashboard: header (purpose, owners, escalation, related dashboards), the variables bar, and
+ * rows of panels in order. Every panel shares one range, step and timezone, all from the URL.
+ */
+export function DashboardView({ dashboard, titles }: { dashboard: Dashboard; titles: Record<string, string> }) {
+  const { params, update } = useDashboardParams(dashboard.time.defaultRange, dashboard.time.refresh);
+  const onZoom = useCallback((from: number, to: number) => update({ from: String(Math.round(from)), to: String(Math.round(to)) }), [update]);
+  const tz = dashboard.time.timezone;
+
+  return (
+    <div className="flex flex-col gap-3" data-testid="dashboard" data-timezone={tz}>
+      <header className="flex flex-col gap-1">
+        <div className="flex flex-wrap items-baseline gap-2">
+          <h1 className="text-lg font-semibold">{dashboard.title}</h1>
+          <span className="rounded bg-[var(--panel-2)] px-1.5 text-xs text-[var(--muted)]">{dashboard.kind}</span>
+          <span className="text-xs text-[var(--muted)]" title="Every chart on this dashboard shows times in this timezone">times in {tz}</span>
+        </div>
+        <p className="text-sm">{dashboard.purpose}</p>
+        <p className="text-xs text-[var(--muted)]">
+          Owners: {dashboard.owners.join(', ')} · Escalation: {dashboard.escalation}
+        </p>
+        {dashboard.links.length > 0 && (
+          <nav aria-label="Related dashboards" className="flex flex-wrap gap-2 text-xs">
+            <span className="text-[var(--muted)]">Related:</span>
+            {dashboard.links.map((slug) => (
+              <Link key={slug} href={`/d/${slug}`} className="text-[var(--accent)] underline">{titles[slug] ?? slug}</Link>
+            ))}
+          </nav>
+        )}
+      </header>
+      <VariablesBar slug={dashboard.slug} variables={dashboard.variables} from={params.from} to={params.to} vars={params.vars} onChange={(name, values) => update({ [`var-${name}`]: values })} />
+      {dashboard.rows.map((row) => (
+        <details key={row.title} open={!row.collapsed} className="flex flex-col gap-2">
+          <summary className="cursor-pointer text-sm font-semibold">{row.title}</summary>
+          <div className="mt-2 grid grid-cols-12 gap-2">
+            {row.panels.map((panel) => (
+              <DashboardPanel key={panel.id} slug={dashboard.slug} panel={panel} params={params} timeZone={tz} escalation={dashboard.escalation} titles={titles} onZoom={onZoom} />
+            ))}
+          </div>
+        </details>
+      ))}
+    </div>
+  );
+}

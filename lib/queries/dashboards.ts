@@ -1,0 +1,51 @@
+'use client';
+
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { PanelData, VariableOptions } from '@/lib/panels/types';
+import { BffError, fetchJson } from './fetch-json';
+import { queryKeys } from './keys';
+
+/** The URL state every panel of a dashboard shares. */
+export interface DashboardParams {
+  from: string;
+  to: string;
+  /** Selected values by variable name (empty: the dashboard default). */
+  vars: Record<string, string[]>;
+  /** Auto-refresh interval in ms, or false. */
+  refreshMs: number | false;
+}
+
+/** Query string for the BFF: from, to and one `var-<name>` per selected value (sorted, so keys are stable). */
+export function toPanelSearch(p: Pick<DashboardParams, 'from' | 'to' | 'vars'>): string {
+  const sp = new URLSearchParams({ from: p.from, to: p.to });
+  for (const name of Object.keys(p.vars).sort()) for (const v of p.vars[name] ?? []) sp.append(`var-${name}`, v);
+  return sp.toString();
+}
+
+// 4xx answers (bad variable, forbidden, not found) will not change on retry.
+const retryServerErrors = (count: number, err: Error) => count < 1 && !(err instanceof BffError && err.status < 500);
+
+/** One panel's data from `/api/dashboards/{slug}/panels/{panelId}`; refetches on the dashboard's refresh interval. */
+export function usePanelData(slug: string, panelId: string, params: DashboardParams, enabled = true) {
+  const search = toPanelSearch(params);
+  return useQuery({
+    queryKey: queryKeys.dashboardPanel(slug, panelId, search),
+    queryFn: ({ signal }) => fetchJson<PanelData>(`/api/dashboards/${encodeURIComponent(slug)}/panels/${encodeURIComponent(panelId)}?${search}`, { signal }),
+    refetchInterval: params.refreshMs,
+    placeholderData: keepPreviousData,
+    retry: retryServerErrors,
+    enabled,
+  });
+}
+
+/** The values a query variable offers over the current range. */
+export function useVariableOptions(slug: string, name: string, from: string, to: string, enabled: boolean) {
+  const search = new URLSearchParams({ from, to }).toString();
+  return useQuery({
+    queryKey: queryKeys.dashboardVariable(slug, name, search),
+    queryFn: ({ signal }) => fetchJson<VariableOptions>(`/api/dashboards/${encodeURIComponent(slug)}/variables/${encodeURIComponent(name)}?${search}`, { signal }),
+    staleTime: 60_000,
+    retry: retryServerErrors,
+    enabled,
+  });
+}
