@@ -10,7 +10,7 @@ import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { freePort, startBackends, type RunningBackends } from '../backends/index';
+import { DEFAULT_PORTS, freePort, startBackends, type BackendPortName, type RunningBackends } from '../backends/index';
 import { ensureAptPackages } from '../system/ensure-packages';
 import { countPlaywright, countVitest, type Counts } from './counts';
 
@@ -76,7 +76,10 @@ async function main() {
   if (!want('integration') && !want('e2e')) return;
 
   say('Starting real backends on free loopback ports (fresh data)');
-  backends = await startBackends({ dataDir: path.join(tmp, 'backends'), fresh: true, scrapeIntervalSeconds: 2, evaluationIntervalSeconds: 2, log: (l) => console.log(`  ${l}`) });
+  // Free ports, never the defaults: a developer's running demo keeps working while the tests run.
+  const names = Object.keys(DEFAULT_PORTS).filter((n): n is BackendPortName => n !== 'jaegerQueryGrpc');
+  const ports = Object.fromEntries(await Promise.all(names.map(async (n) => [n, await freePort()] as const)));
+  backends = await startBackends({ dataDir: path.join(tmp, 'backends'), fresh: true, ports, scrapeIntervalSeconds: 2, evaluationIntervalSeconds: 2, log: (l) => console.log(`  ${l}`) });
   const u = backends.urls;
   const backendEnv = {
     PROMETHEUS_URL: u.prometheus,
