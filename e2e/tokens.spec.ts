@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import Database from 'better-sqlite3';
+import { SignInPage } from './pages/sign-in-page';
 
 // The CLI and the server share the end-to-end database (DATABASE_URL set by scripts/test/run.ts).
 const runCli = (...args: string[]) => execFileSync('npm', ['run', '-s', 'token', '--', ...args], { encoding: 'utf8', env: process.env });
@@ -35,4 +36,40 @@ test('a token without the needed role gets 403 naming the role', async ({ reques
   const res = await request.get('/api/admin/tokens', { headers: { authorization: `Bearer ${secret}` } });
   expect(res.status()).toBe(403);
   expect((await res.json()).error.message).toContain('admin role');
+});
+
+test('an admin adds a user and changes a role on Settings; the new user signs in with that role', async ({ page, browser }) => {
+  await new SignInPage(page).signInAs('admin', '/settings');
+  const email = `new-${Date.now()}@sightline.local`;
+  const users = page.getByRole('region', { name: 'Users' });
+  await users.getByLabel('Email').fill(email);
+  await users.getByLabel('Name').fill('New Person');
+  await users.getByLabel('Initial password').fill('a-long-password-123');
+  await users.getByRole('button', { name: 'Add user' }).click();
+  const role = users.getByLabel(`Role of ${email}`);
+  await expect(role).toHaveValue('viewer');
+  await role.selectOption('operator');
+  await expect(role).toHaveValue('operator');
+
+  const other = await browser.newPage();
+  await other.goto('/signin');
+  await other.getByLabel('Email').fill(email);
+  await other.getByLabel('Password').fill('a-long-password-123');
+  await other.getByRole('button', { name: 'Sign in' }).click();
+  await expect(other.getByTestId('current-user')).toContainText('operator');
+  await expect(other.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Alerts' })).toBeVisible();
+  await other.close();
+});
+
+test('an admin creates a token on Settings and sees its secret once', async ({ page, request }) => {
+  await new SignInPage(page).signInAs('admin', '/settings');
+  const tokens = page.getByRole('region', { name: 'API tokens' });
+  await tokens.getByLabel('Name').fill('ui-token');
+  await tokens.getByRole('button', { name: 'Create token' }).click();
+  const secret = (await page.getByTestId('new-token-secret').textContent()) ?? '';
+  expect(secret).toMatch(/^slt_/);
+  expect((await request.get('/api/deployments', { headers: { authorization: `Bearer ${secret}` } })).status()).toBe(200);
+  await page.reload();
+  await expect(page.getByTestId('new-token-secret')).toHaveCount(0);
+  await expect(tokens.getByRole('row').filter({ hasText: 'ui-token' })).toContainText('active');
 });

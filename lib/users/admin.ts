@@ -1,0 +1,65 @@
+import 'server-only';
+import { z } from 'zod';
+import { AppError, notFound } from '@/lib/api/errors';
+import { hashPassword } from '@/lib/auth/password';
+import { getDb } from '@/lib/db/client';
+import { recordAudit } from '@/lib/db/audit';
+import { ROLES, type Role } from '@/lib/env';
+
+/** Administration of users: list, create with a password, change role. Every change is audited. */
+
+export const CreateUserSchema = z.object({
+  email: z.email().max(200).transform((e) => e.toLowerCase()),
+  name: z.string().trim().min(1).max(100),
+  role: z.enum(ROLES),
+  password: z.string().min(12, 'must be at least 12 characters').max(200),
+});
+
+export const UpdateUserSchema = z.object({ role: z.enum(ROLES) });
+
+export interface UserInfo {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  signIn: 'password' | 'sso';
+  createdAt: string;
+  lastLoginAt: string | null;
+}
+
+type Row = { id: string; email: string; name: string; role: string; passwordHash: string | null; createdAt: Date; lastLoginAt: Date | null };
+const toInfo = (u: Row): UserInfo => ({
+  id: u.id,
+  email: u.email,
+  name: u.name,
+  role: (ROLES as readonly string[]).includes(u.role) ? (u.role as Role) : 'viewer',
+  signIn: u.passwordHash ? 'password' : 'sso',
+  createdAt: u.createdAt.toISOString(),
+  lastLoginAt: u.lastLoginAt?.toISOString() ?? null,
+});
+
+/** Every user, by email. */
+export async function listUsers(): Promise<UserInfo[]> {
+  const db = await getDb();
+  return (await db.user.findMany({ orderBy: { email: 'asc' } })).map(toInfo);
+}
+
+/** Creates a password user; 409 when the email is taken. */
+export async function createUser(input: z.infer<typeof CreateUserSchema>, actor: string): Promise<UserInfo> {
+  const db = await getDb();
+  if (await db.user.findUnique({ where: { email: input.email } })) throw new AppError('CONFLICT', `a user with email ${input.email} already exists`);
+  const row = await db.user.create({ data: { email: input.email, name: input.name, role: input.role, passwordHash: await hashPassword(input.password) } });
+  await recordAudit({ actor, action: 'user.create', target: row.id, details: { email: row.email, role: row.role } });
+  return toInfo(row);
+}
+
+/** Changes a user's role; an admin cannot demote themselves (there must always be someone to undo it). */
+export async function setUserRole(id: string, role: Role, actor: { id: string; name: string }): Promise<UserInfo> {
+  const db = await getDb();
+  const user = await db.user.findUnique({ where: { id } });
+  if (!user) throw notFound('user', id);
+  if (user.id === actor.id && role !== 'admin') throw new AppError('INVALID_INPUT', 'you cannot remove your own admin role; ask another admin');
+  const row = await db.user.update({ where: { id }, data: { role } });
+  await recordAudit({ actor: actor.name, action: 'user.role', target: id, details: { from: user.role, to: role } });
+  return toInfo(row);
+}
