@@ -1,0 +1,137 @@
+import 'server-only';
+import { notFound } from '@/lib/api/errors';
+import { getSlo } from '@/lib/dashboards/load';
+import type { CallOptions } from '@/lib/datasources/http';
+import { jaeger } from '@/lib/datasources/jaeger';
+import { prometheus } from '@/lib/datasources/prometheus';
+import { asUnixMs, type Alert, type AlertRule, type Deployment, type ResultNotice, type TraceSummary, type UnixMs } from '@/lib/datasources/types';
+import { listDeployments } from '@/lib/deployments/query';
+import { toAlertThreshold, toChartExpressions } from './alert-expression';
+import { findAlert, type AlertLookup } from './alert-id';
+import { toExpressionExemplarSource, toSloExemplarSource, type ExemplarSource } from './exemplar-source';
+import { toAlertEnvironment, toAlertService } from './group-alerts';
+import { loadCurrentAlerts } from './list-alerts';
+import type { AlertChartSeries, AlertDetail, AlertExemplar } from './types';
+
+const HOUR_MS = 3_600_000;
+/** Points per charted series: enough to see the shape, few enough to draw at once. */
+const TARGET_POINTS = 300;
+const MAX_SERIES = 12;
+const MAX_EXEMPLARS = 300;
+const CANDIDATES = 10;
+/** Candidate traces are searched from a little before the alert became active. */
+const CANDIDATE_LEAD_MS = 10 * 60_000;
+
+/** The charted window: from an hour before the alert became active until now (at least one hour). */
+export function toAlertWindow(activeAt: UnixMs | null, now: number): AlertDetail['window'] {
+  const start = Math.min((activeAt ?? now) - HOUR_MS, now - HOUR_MS);
+  const stepSeconds = Math.max(1, Math.ceil((now - start) / 1000 / TARGET_POINTS));
+  return { start: asUnixMs(Math.floor(start / 1000) * 1000), end: asUnixMs(now), stepSeconds };
+}
+
+/** The alerting rule behind an alert: same name, and the rule's labels all present on the alert. */
+export function findRule(rules: AlertRule[], alert: Pick<Alert, 'name' | 'labels'>): AlertRule | null {
+  return rules.find((r) => r.name === alert.name && Object.entries(r.labels).every(([k, v]) => alert.labels[k] === v)) ?? null;
+}
+
+/** Keeps the bad exemplars first, then the newest, up to the cap; returns them oldest first. */
+export function selectExemplars(exemplars: AlertExemplar[], max = MAX_EXEMPLARS): AlertExemplar[] {
+  const kept = [...exemplars].sort((a, b) => Number(b.bad) - Number(a.bad) || b.t - a.t).slice(0, max);
+  return kept.sort((a, b) => a.t - b.t);
+}
+
+/** An alert that has resolved since the link was made: rebuilt from its rule so the page can still chart it. */
+function toResolvedAlert(rule: AlertRule, lookup: AlertLookup): Alert {
+  const labels = { ...rule.labels, ...lookup.labels, alertname: rule.name };
+  return { id: lookup.id, name: rule.name, labels, annotations: rule.annotations, state: 'inactive', activeAt: null, value: null, silenced: false, inhibited: false, silencedBy: [], inhibitedBy: [], generatorUrl: null };
+}
+
+async function settle<T>(p: Promise<T>, fallback: T, what: string, notices: ResultNotice[]): Promise<T> {
+  try {
+    return await p;
+  } catch (err) {
+    notices.push({ code: 'PARTIAL', message: `${what}: ${err instanceof Error ? err.message : String(err)}` });
+    return fallback;
+  }
+}
+
+/** Slowest and errored traces of the service in the window, from Jaeger. */
+async function findCandidates(service: string, start: UnixMs, end: UnixMs, opts: CallOptions, notices: ResultNotice[]): Promise<AlertDetail['candidates']> {
+  const [recent, errored] = await Promise.all([
+    settle(jaeger().findTraces({ service, start, end, limit: 50 }, opts), [] as TraceSummary[], 'Jaeger search for slow traces failed', notices),
+    settle(jaeger().findTraces({ service, start, end, tags: { error: 'true' }, limit: CANDIDATES }, opts), [] as TraceSummary[], 'Jaeger search for errored traces failed', notices),
+  ]);
+  return { slowest: [...recent].sort((a, b) => b.durationMicros - a.durationMicros).slice(0, CANDIDATES), errored };
+}
+
+/**
+ * Everything the alert page shows: the alert and its rule, its expression charted around its start
+ * with the threshold, exemplars of the SLI's metric, nearby deployments of its service and
+ * candidate traces from Jaeger. Each part that fails becomes a notice; only a missing alert fails.
+ */
+export async function loadAlertDetail(lookup: AlertLookup, ctx: { environment?: string; now?: number }, opts: CallOptions = {}): Promise<AlertDetail> {
+  const now = ctx.now ?? Date.now();
+  const [{ alerts, fingerprints, notices }, rules] = await Promise.all([loadCurrentAlerts(opts), prometheus().rules(opts)]);
+  let alert = findAlert(alerts, lookup, fingerprints);
+  if (!alert) {
+    const rule = lookup.alertname ? rules.find((r) => r.name === lookup.alertname) : undefined;
+    if (!rule) throw notFound('Alert', lookup.alertname ?? lookup.id);
+    alert = toResolvedAlert(rule, lookup);
+    notices.push({ code: 'PARTIAL', message: 'This alert is no longer pending or firing; showing its rule over the last hour.' });
+  }
+  const rule = findRule(rules, alert);
+  const slo = alert.labels.slo ? getSlo(alert.labels.slo) : null;
+  const service = toAlertService(alert) ?? slo?.service ?? null;
+  const environment = ctx.environment ?? toAlertEnvironment(alert) ?? undefined;
+  const window = toAlertWindow(alert.activeAt, now);
+  if (!rule) notices.push({ code: 'PARTIAL', message: `Prometheus has no alerting rule named ${alert.name} with these labels, so its expression cannot be charted.` });
+
+  const exprs = rule ? toChartExpressions(rule.query) : [];
+  const source: ExemplarSource | null = slo ? toSloExemplarSource(slo) : rule ? toExpressionExemplarSource(rule.query) : null;
+  const candidateStart = asUnixMs(Math.max(window.start, (alert.activeAt ?? now - HOUR_MS) - CANDIDATE_LEAD_MS));
+
+  const [seriesLists, exemplars, deployments, candidates] = await Promise.all([
+    Promise.all(
+      exprs.map((expr) =>
+        settle(
+          prometheus()
+            .queryRange({ query: expr, start: window.start, end: window.end, stepSeconds: window.stepSeconds }, opts)
+            .then((r) => (notices.push(...r.notices), r.data.map((s): AlertChartSeries => ({ ...s, name: exprs.length > 1 ? `${expr}${s.name && s.name !== '{}' ? ` ${s.name}` : ''}` : s.name || expr, expr })))),
+          [] as AlertChartSeries[],
+          `Charting ${expr} failed`,
+          notices,
+        ),
+      ),
+    ),
+    source
+      ? settle(
+          prometheus()
+            .queryExemplars(source.query, window.start, window.end, opts)
+            .then((r) => r.data.filter((e) => e.traceId).map((e): AlertExemplar => ({ ...e, bad: source.isBad(e) }))),
+          [] as AlertExemplar[],
+          'Exemplars could not be read',
+          notices,
+        )
+      : Promise.resolve([] as AlertExemplar[]),
+    service
+      ? settle(listDeployments({ services: [service], environment, from: new Date(window.start), to: new Date(window.end), limit: 50 }), [] as Deployment[], 'Deployments could not be read', notices)
+      : Promise.resolve([] as Deployment[]),
+    service ? findCandidates(service, candidateStart, asUnixMs(now), opts, notices) : Promise.resolve({ slowest: [], errored: [] }),
+  ]);
+
+  const series = seriesLists.flat();
+  if (series.length > MAX_SERIES) notices.push({ code: 'PARTIAL', message: `Showing ${MAX_SERIES} of ${series.length} series of the expression.` });
+  return {
+    alert,
+    rule: rule ? { name: rule.name, group: rule.group, expr: rule.query, forSeconds: rule.durationSeconds } : null,
+    service,
+    threshold: rule ? toAlertThreshold(rule) : null,
+    window,
+    series: series.slice(0, MAX_SERIES),
+    exemplarQuery: source?.query ?? null,
+    exemplars: selectExemplars(exemplars),
+    deployments,
+    candidates,
+    notices,
+  };
+}

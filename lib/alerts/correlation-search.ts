@@ -1,0 +1,59 @@
+import 'server-only';
+import type { CallOptions } from '@/lib/datasources/http';
+import { jaeger } from '@/lib/datasources/jaeger';
+import { loki } from '@/lib/datasources/loki';
+import type { LogEntry, ResultNotice, TraceSummary, UnixMs } from '@/lib/datasources/types';
+import { env } from '@/lib/env';
+import { buildCorrelationLogQuery } from './search-input';
+import type { CorrelatedTrace, CorrelationSearchResult } from './types';
+
+/** Jaeger searches by service only: at most this many services are searched per request. */
+const MAX_SERVICES = 40;
+const TRACES_PER_SERVICE = 20;
+const MAX_LOG_LINES = 1_000;
+
+/** Merges per-service Jaeger hits (one trace is found through each of its services) with trace ids seen only in logs. */
+export function mergeCorrelatedTraces(found: TraceSummary[], logs: LogEntry[]): CorrelatedTrace[] {
+  const byId = new Map<string, CorrelatedTrace>();
+  for (const t of [...found].sort((a, b) => a.startMicros - b.startMicros)) if (!byId.has(t.traceId)) byId.set(t.traceId, { traceId: t.traceId, summary: t });
+  for (const e of logs) {
+    const id = e.traceId?.toLowerCase();
+    if (id && /^[0-9a-f]{16,32}$/.test(id) && !/^0+$/.test(id) && !byId.has(id)) byId.set(id, { traceId: id, summary: null });
+  }
+  return [...byId.values()];
+}
+
+/**
+ * The traces (Jaeger tag search across services) and log lines (Loki structured metadata) of one
+ * correlation id in a window. The id must already be validated (classifySearch). A failing side
+ * becomes a notice; the other side is still shown.
+ */
+export async function searchCorrelationId(id: string, window: { start: UnixMs; end: UnixMs }, opts: CallOptions = {}): Promise<CorrelationSearchResult> {
+  const e = env();
+  const notices: ResultNotice[] = [];
+  const query = buildCorrelationLogQuery(e.CORRELATION_ID_LOG_FIELD, id);
+  const tracesPromise = jaeger()
+    .services(opts)
+    .then(async (services) => {
+      if (services.length > MAX_SERVICES) notices.push({ code: 'PARTIAL', message: `Searched the first ${MAX_SERVICES} of ${services.length} services for traces.` });
+      const results = await Promise.allSettled(
+        services.slice(0, MAX_SERVICES).map((service) => jaeger().findTraces({ service, tags: { [e.CORRELATION_ID_ATTRIBUTE]: id }, start: window.start, end: window.end, limit: TRACES_PER_SERVICE }, opts)),
+      );
+      const failed = results.filter((r) => r.status === 'rejected').length;
+      if (failed) notices.push({ code: 'PARTIAL', message: `Jaeger failed for ${failed} of ${results.length} services; some traces may be missing.` });
+      return results.flatMap((r) => (r.status === 'fulfilled' ? r.value : []));
+    })
+    .catch((err: unknown) => {
+      notices.push({ code: 'PARTIAL', message: `Jaeger is unavailable, traces not searched: ${err instanceof Error ? err.message : String(err)}` });
+      return [] as TraceSummary[];
+    });
+  const logsPromise = loki()
+    .queryLogs({ query, start: window.start, end: window.end, limit: MAX_LOG_LINES, direction: 'forward' }, opts)
+    .then((r) => (notices.push(...r.notices), r.data))
+    .catch((err: unknown) => {
+      notices.push({ code: 'PARTIAL', message: `Loki is unavailable, logs not searched: ${err instanceof Error ? err.message : String(err)}` });
+      return [] as LogEntry[];
+    });
+  const [found, logs] = await Promise.all([tracesPromise, logsPromise]);
+  return { query: id, window, traces: mergeCorrelatedTraces(found, logs), logs, notices };
+}

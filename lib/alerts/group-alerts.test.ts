@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import type { Alert, UnixMs } from '@/lib/datasources/types';
+import { filterAlerts, groupAlerts, NO_SERVICE } from './group-alerts';
+
+const alert = (name: string, labels: Record<string, string>, state: Alert['state'] = 'firing', activeAt = 1_000): Alert => ({
+  id: name,
+  name,
+  labels: { alertname: name, ...labels },
+  annotations: {},
+  state,
+  activeAt: activeAt as UnixMs,
+  value: 1,
+  silenced: false,
+  inhibited: false,
+  silencedBy: [],
+  inhibitedBy: [],
+  generatorUrl: null,
+});
+
+describe('groupAlerts', () => {
+  it('groups by service then severity, services with firing alerts first, most urgent severity first', () => {
+    const groups = groupAlerts([
+      alert('CartSlow', { service: 'cart', severity: 'ticket' }, 'pending'),
+      alert('PayTicket', { service: 'payment', severity: 'ticket' }),
+      alert('PayPage', { service: 'payment', severity: 'page' }),
+      alert('Orphan', {}),
+    ]);
+    expect(groups.map((g) => g.service)).toEqual([NO_SERVICE, 'payment', 'cart']);
+    const payment = groups.find((g) => g.service === 'payment')!;
+    expect(payment.severities.map((s) => s.severity)).toEqual(['page', 'ticket']);
+    expect(payment).toMatchObject({ firing: 2, pending: 0 });
+    expect(groups.find((g) => g.service === 'cart')).toMatchObject({ firing: 0, pending: 1 });
+  });
+
+  it('orders firing before pending, then newest first, within a severity', () => {
+    const [g] = groupAlerts([
+      alert('Old', { service: 's', severity: 'page' }, 'firing', 1),
+      alert('Pending', { service: 's', severity: 'page' }, 'pending', 9),
+      alert('New', { service: 's', severity: 'page' }, 'firing', 5),
+    ]);
+    expect(g!.severities[0]!.alerts.map((a) => a.name)).toEqual(['New', 'Old', 'Pending']);
+  });
+});
+
+describe('filterAlerts', () => {
+  const all = [alert('A', { service: 'payment', environment: 'staging' }), alert('B', { service: 'payment' }), alert('C', { service: 'cart', environment: 'production' })];
+
+  it('keeps the service asked for; alerts without an environment label match every environment', () => {
+    expect(filterAlerts(all, { service: 'payment', environment: 'production' }).map((a) => a.name)).toEqual(['B']);
+    expect(filterAlerts(all, { environment: 'production' }).map((a) => a.name)).toEqual(['B', 'C']);
+    expect(filterAlerts(all, {}).map((a) => a.name)).toEqual(['A', 'B', 'C']);
+  });
+});
