@@ -1,0 +1,29 @@
+import type { SloMonth } from '@/lib/slo/bff-types';
+import { formatBudgetShare, formatEvents, formatSliPercent } from './slo-format';
+import { TableHead } from './table-head';
+
+const VERDICT: Record<SloMonth['verdict'], string> = { met: '✓ Met', missed: '✗ Missed', no_data: 'No data' };
+
+/** Compliance per calendar month (UTC), newest first; months without traffic read "No data", never 100%. */
+export function ComplianceTable({ months, objective }: { months: SloMonth[]; objective: number }) {
+  return (
+    <table className="w-full text-sm" aria-label="Monthly compliance">
+      <TableHead columns={['Month (UTC)', 'Achieved', 'Objective', 'Events', "Month's budget spent", 'Result']} />
+      <tbody>
+        {months.map((m) => (
+          <tr key={m.month} className="border-t border-[var(--border)]" data-testid="compliance-row">
+            <td className="py-1 tabular-nums">
+              {m.month}
+              {m.partial && <span className="text-xs text-[var(--muted)]"> (so far)</span>}
+            </td>
+            <td className="py-1 tabular-nums">{m.sli === null ? 'no data' : formatSliPercent(m.sli, 3)}</td>
+            <td className="py-1 tabular-nums">{objective}%</td>
+            <td className="py-1 tabular-nums">{formatEvents(m.validCount)}</td>
+            <td className="py-1 tabular-nums">{formatBudgetShare(m.budgetSpent)}</td>
+            <td className={`py-1 font-semibold ${m.verdict === 'missed' ? 'text-[var(--bad)]' : m.verdict === 'met' ? 'text-[var(--ok)]' : 'text-[var(--muted)]'}`}>{VERDICT[m.verdict]}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,156 @@
+import 'server-only';
+import type { SloBffDeps } from './bff';
+import type { SloDeploymentImpact, SloIncident, SloMonth } from './bff-types';
+import { computeBudgetFraction, computeSli } from './math';
+import { getPeriodMs, resolveBurnRatePolicy } from './policy';
+import { buildIncreaseExprs, escapePromString } from './promql';
+import { toAlertName } from './rules';
+import type { Slo } from './schema';
+import { computeBudgetSpentBetween, type SloQueryDeps } from './status';
+
+/**
+ * An SLO's history over its window: the alert periods and deployments that spent budget (and how
+ * much each spent), and the compliance of recent calendar months (UTC).
+ */
+
+/** At most this many incidents and deployments are costed per page, newest first. */
+export const MAX_EVENTS = 30;
+/** ALERTS is read at this many steps over the window (30 days → about every 4 minutes). */
+const ALERT_STEPS = 10_000;
+
+/** A Prometheus duration of whole seconds, at least 1s. */
+export const toSecondsDuration = (ms: number): string => `${Math.max(1, Math.round(ms / 1000))}s`;
+
+interface Period {
+  startMs: number;
+  endMs: number;
+  windows: Set<string>;
+  severity: 'page' | 'ticket';
+}
+
+/** Contiguous runs of present points; a run ends one step after its last point (the step's resolution). */
+function toRuns(points: { t: number; value: number | null }[], stepMs: number): { startMs: number; endMs: number }[] {
+  const runs: { startMs: number; endMs: number }[] = [];
+  let current: { startMs: number; endMs: number } | null = null;
+  for (const p of points) {
+    if (p.value === null) {
+      current = null;
+      continue;
+    }
+    if (current) current.endMs = p.t + stepMs;
+    else {
+      current = { startMs: p.t, endMs: p.t + stepMs };
+      runs.push(current);
+    }
+  }
+  return runs;
+}
+
+/** Merges overlapping periods (several burn-rate alerts firing at once are one incident). */
+function mergePeriods(periods: Period[]): Period[] {
+  const sorted = [...periods].sort((a, b) => a.startMs - b.startMs);
+  const out: Period[] = [];
+  for (const p of sorted) {
+    const last = out[out.length - 1];
+    if (last && p.startMs <= last.endMs) {
+      last.endMs = Math.max(last.endMs, p.endMs);
+      for (const w of p.windows) last.windows.add(w);
+      if (p.severity === 'page') last.severity = 'page';
+    } else out.push({ ...p, windows: new Set(p.windows) });
+  }
+  return out;
+}
+
+/**
+ * Alert periods of the SLO's burn-rate alerts over its window, from Prometheus' synthetic
+ * `ALERTS{alertstate="firing"}` series, each with the share of the window's budget it spent.
+ */
+export async function listIncidents(slo: Slo, deps: SloBffDeps, nowMs: number): Promise<SloIncident[]> {
+  const windows = resolveBurnRatePolicy(slo);
+  const byName = new Map(windows.map((w) => [toAlertName(slo.id, w.longWindow), w]));
+  const periodMs = getPeriodMs(slo);
+  const stepSeconds = Math.max(1, Math.ceil(periodMs / 1000 / ALERT_STEPS));
+  // Alert names are metric names (letters and digits), so they are safe inside the regex.
+  const expr = `ALERTS{alertname=~"${[...byName.keys()].join('|')}",alertstate="firing",slo="${escapePromString(slo.id)}"}`;
+  const series = await deps.queryRangeSeries(expr, nowMs - periodMs, nowMs, stepSeconds);
+  const periods: Period[] = series.flatMap((s) => {
+    const w = byName.get(s.labels.alertname ?? '');
+    if (!w) return [];
+    return toRuns(s.points, stepSeconds * 1000).map((r) => ({ ...r, windows: new Set([w.longWindow]), severity: w.severity }));
+  });
+  const merged = mergePeriods(periods).slice(-MAX_EVENTS).reverse();
+  return Promise.all(
+    merged.map(async (p) => {
+      const endMs = Math.min(p.endMs, nowMs);
+      const budgetSpent = await computeBudgetSpentBetween(slo, deps, p.startMs, endMs, nowMs);
+      const order = windows.map((w) => w.longWindow);
+      return {
+        startMs: p.startMs,
+        endMs,
+        ongoing: p.endMs >= nowMs,
+        windows: [...p.windows].sort((a, b) => order.indexOf(a) - order.indexOf(b)),
+        severity: p.severity,
+        budgetSpent,
+      };
+    }),
+  );
+}
+
+/** Deployments of the SLO's service in its window, each with the budget spent in the `impactMs` after it. */
+export async function listDeploymentImpacts(slo: Slo, deps: SloBffDeps, nowMs: number, impactMs: number): Promise<SloDeploymentImpact[]> {
+  const deployments = await deps.listDeployments({ service: slo.service, fromMs: nowMs - getPeriodMs(slo), toMs: nowMs });
+  return Promise.all(
+    deployments.slice(0, MAX_EVENTS).map(async (d) => {
+      const endMs = Math.min(d.startedAt + impactMs, nowMs);
+      return {
+        id: d.id,
+        version: d.version,
+        status: d.status,
+        description: d.description,
+        startedAtMs: d.startedAt,
+        impactMs: Math.max(0, endMs - d.startedAt),
+        budgetSpent: await computeBudgetSpentBetween(slo, deps, d.startedAt, endMs, nowMs),
+      };
+    }),
+  );
+}
+
+/** Start of the UTC calendar month `offset` months from the one holding `ms`. */
+export function toMonthStartMs(ms: number, offset = 0): number {
+  const d = new Date(ms);
+  return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + offset, 1);
+}
+
+/** `YYYY-MM` of the UTC month holding `ms`. */
+export const toMonthKey = (ms: number): string => new Date(ms).toISOString().slice(0, 7);
+
+/** Good and valid events between two times; valid is null when nothing was measured. */
+export async function queryEventsBetween(slo: Slo, deps: SloQueryDeps, startMs: number, endMs: number): Promise<{ good: number; valid: number | null }> {
+  const exprs = buildIncreaseExprs(slo.sli, toSecondsDuration(endMs - startMs));
+  const [valid, good] = await Promise.all([deps.queryInstant(exprs.valid, endMs), deps.queryInstant(exprs.good, endMs)]);
+  return { valid, good: Math.min(good ?? 0, valid ?? 0) };
+}
+
+/** Compliance of the last `months` calendar months (UTC), newest first; a month without traffic is "no data". */
+export async function listMonthlyCompliance(slo: Slo, deps: SloQueryDeps, nowMs: number, months: number): Promise<SloMonth[]> {
+  const budget = computeBudgetFraction(slo.objective);
+  const offsets = Array.from({ length: months }, (_, i) => -i);
+  return Promise.all(
+    offsets.map(async (offset) => {
+      const startMs = toMonthStartMs(nowMs, offset);
+      const endMs = Math.min(toMonthStartMs(nowMs, offset + 1), nowMs);
+      const { good, valid } = endMs > startMs ? await queryEventsBetween(slo, deps, startMs, endMs) : { good: 0, valid: null };
+      const sli = valid === null ? null : computeSli(good, valid);
+      const errorRatio = sli === null ? null : 1 - sli;
+      return {
+        month: toMonthKey(startMs),
+        partial: offset === 0,
+        sli,
+        validCount: sli === null ? null : valid,
+        budgetSpent: errorRatio === null ? null : errorRatio / budget,
+        // A tiny tolerance so 99.5% exactly meets a 99.5% objective despite float noise.
+        verdict: errorRatio === null ? 'no_data' : errorRatio <= budget + 1e-12 ? 'met' : 'missed',
+      };
+    }),
+  );
+}
