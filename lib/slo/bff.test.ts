@@ -73,7 +73,7 @@ function fakePrometheus(opts: { groups?: string[]; down?: boolean } = {}): SloPr
       calls.push(`range ${q.query}`);
       if (opts.down) fail();
       const ts: number[] = [];
-      for (let t = q.start; t <= q.end; t += q.stepSeconds * 1000) ts.push(t);
+      for (let t: number = q.start; t <= q.end; t += q.stepSeconds * 1000) ts.push(t);
       if (q.query.startsWith('ALERTS{')) {
         expect(q.query).toContain('alertname=~"PaymentAvailabilityBurnRate1h|PaymentAvailabilityBurnRate6h|PaymentAvailabilityBurnRate3d"');
         // The fast alert fires 10 minutes into the incident; the 6h one overlaps it a little later.
