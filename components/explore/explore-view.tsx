@@ -1,0 +1,99 @@
+'use client';
+
+import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { useMemo, useState } from 'react';
+import { PanelNotices } from '@/components/dashboard/panel-states';
+import { LogResults } from '@/components/logs/log-results';
+import { resolveRangeAt } from '@/components/logs/logql';
+import { QueryEditor } from '@/components/logs/query-editor';
+import { usePromQuery } from '@/lib/queries/explore';
+import { BffError } from '@/lib/queries/fetch-json';
+import { useLogQuery } from '@/lib/queries/logs';
+import { SeriesChart } from './series-chart';
+import { SeriesTable } from './series-table';
+
+type Lang = 'promql' | 'logql';
+const isBad = (e: Error | null) => e instanceof BffError && (e.code === 'UPSTREAM_BAD_QUERY' || e.code === 'INVALID_INPUT');
+const noop = () => {};
+
+/**
+ * Developer explore: raw PromQL (instant or range; table and chart) and raw LogQL, through the
+ * audited explore API. Language, mode and query live in the URL with the header's time range.
+ */
+export function ExploreView() {
+  const sp = useSearchParams();
+  const router = useRouter();
+  const pathname = usePathname();
+  const lang: Lang = sp.get('lang') === 'logql' ? 'logql' : 'promql';
+  const mode = sp.get('mode') === 'instant' ? 'instant' : 'range';
+  const query = sp.get('query') ?? '';
+  const from = sp.get('from') ?? 'now-1h';
+  const to = sp.get('to') ?? 'now';
+  const [draft, setDraft] = useState(query);
+  const [shownQuery, setShownQuery] = useState(query);
+  if (shownQuery !== query) {
+    // The URL changed (Back, a link): show its query in the box.
+    setShownQuery(query);
+    setDraft(query);
+  }
+
+  const push = (changes: Record<string, string>) => {
+    const next = new URLSearchParams(sp.toString());
+    for (const [k, v] of Object.entries(changes)) next.set(k, v);
+    router.push(`${pathname}?${next.toString()}`, { scroll: false });
+  };
+
+  const prom = usePromQuery(lang === 'promql' && query ? { mode, query, from, to } : null);
+  const logs = useLogQuery(lang === 'logql' && query ? { query, from, to, limit: 1_000 } : null, '/api/explore/loki/query_range');
+  const active = lang === 'promql' ? prom : logs;
+  const range = resolveRangeAt(from, to, active.dataUpdatedAt);
+  const lines = useMemo(() => (logs.data?.kind === 'logs' ? [...logs.data.data].reverse() : []), [logs.data]);
+  const zoom = (f: number, t: number) => push({ from: String(Math.round(f)), to: String(Math.round(t)) });
+  const series = lang === 'promql' ? prom.data?.data : logs.data?.kind === 'metrics' ? logs.data.data : undefined;
+
+  return (
+    <div className="flex flex-col gap-3">
+      <div role="tablist" aria-label="Query language" className="flex gap-1 text-sm">
+        {(['promql', 'logql'] as const).map((l) => (
+          <button key={l} role="tab" aria-selected={lang === l} type="button" onClick={() => push({ lang: l, query: '' })} className={`rounded-t border-b-2 px-3 py-1 ${lang === l ? 'border-[var(--accent)] font-medium' : 'border-transparent text-[var(--muted)]'}`}>
+            {l === 'promql' ? 'PromQL (Prometheus)' : 'LogQL (Loki)'}
+          </button>
+        ))}
+      </div>
+      <QueryEditor
+        label={lang === 'promql' ? 'PromQL' : 'LogQL'}
+        value={draft}
+        onChange={setDraft}
+        onRun={() => push({ query: draft.trim() })}
+        error={isBad(active.error) ? active.error!.message : null}
+        placeholder={lang === 'promql' ? 'sum by (service) (rate(http_server_requests_total[5m]))' : '{service_name="payment"}'}
+        extra={lang === 'promql' && (
+          <label className="flex items-center gap-1 text-xs">
+            Mode
+            <select aria-label="Query mode" value={mode} onChange={(e) => push({ mode: e.target.value })} className="rounded border border-[var(--border)] bg-[var(--panel)] px-1 py-0.5">
+              <option value="range">Range</option>
+              <option value="instant">Instant</option>
+            </select>
+          </label>
+        )}
+      />
+      {active.isError && !isBad(active.error) && (
+        <div role="alert" className="rounded border border-[var(--bad)] p-3 text-sm">
+          <p className="font-semibold text-[var(--bad)]">The query failed ({active.error instanceof BffError ? active.error.code : 'error'})</p>
+          <p className="text-[var(--muted)]">{active.error.message}</p>
+        </div>
+      )}
+      {active.isFetching && <p role="status" className="text-xs text-[var(--muted)]">Running…</p>}
+      {active.data && !active.isError && <PanelNotices notices={active.data.notices} />}
+      {series && !active.isError && (
+        <>
+          {range && (lang === 'logql' || mode === 'range') && series.length > 0 && <SeriesChart series={series} start={range.start} end={range.end} stepSeconds={60} onZoom={zoom} />}
+          <SeriesTable series={series} />
+        </>
+      )}
+      {lang === 'logql' && logs.data?.kind === 'logs' && !logs.isError && (
+        lines.length ? <LogResults entries={lines} follow={false} onScrolledUp={noop} /> : <p className="text-sm text-[var(--muted)]">No log lines match in this time range.</p>
+      )}
+    </div>
+  );
+}

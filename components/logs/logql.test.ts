@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import type { Sample, TimeSeries, UnixMs } from '@/lib/datasources/types';
+import { addMatcher, findTraceIds, isLogQuery, pickVolumeStep, toVolumeBars, toVolumeQuery } from './logql';
+
+const series = (labels: Record<string, string>, points: [number, number | null][]): TimeSeries => ({
+  id: JSON.stringify(labels),
+  name: '',
+  labels,
+  samples: points.map(([t, value]): Sample => ({ t: t as UnixMs, value })),
+});
+
+describe('addMatcher', () => {
+  it('starts a selector when the query is empty', () => {
+    expect(addMatcher('', 'service_name', 'payment')).toBe('{service_name="payment"}');
+  });
+  it('adds to an existing selector and keeps the pipeline', () => {
+    expect(addMatcher('{service_name="payment"} |= "failed"', 'env', 'prod')).toBe('{service_name="payment", env="prod"} |= "failed"');
+  });
+  it('replaces the matcher of the same label', () => {
+    expect(addMatcher('{service_name=~"pay.*", env="prod"}', 'service_name', 'cart')).toBe('{env="prod", service_name="cart"}');
+  });
+  it('escapes quotes in values', () => {
+    expect(addMatcher('{}', 'msg', 'say "hi"')).toBe('{msg="say \\"hi\\""}');
+  });
+});
+
+describe('volume query', () => {
+  it('wraps a log query, pipeline included, in a count per level', () => {
+    expect(toVolumeQuery('{service_name="payment"} |= "x"', 60)).toBe('sum by (detected_level, level) (count_over_time({service_name="payment"} |= "x" [60s]))');
+  });
+  it('has no volume for a metric query', () => {
+    expect(isLogQuery('rate({a="b"}[1m])')).toBe(false);
+    expect(toVolumeQuery('rate({a="b"}[1m])', 60)).toBeNull();
+  });
+  it('picks a nice step giving at most about 60 bars', () => {
+    expect(pickVolumeStep(3600_000)).toBe(60);
+    expect(pickVolumeStep(15 * 60_000)).toBe(15);
+    expect(pickVolumeStep(24 * 3600_000)).toBe(1800);
+  });
+});
+
+describe('toVolumeBars', () => {
+  const start = 1_000_000 * 60_000; // minute-aligned epoch ms
+  it('puts each window-end sample in the bar it counts, sums a level across series, keeps empty steps at zero', () => {
+    const bars = toVolumeBars(
+      [
+        series({ detected_level: 'error' }, [[start + 60_000, 2], [start + 180_000, 1]]),
+        series({ detected_level: 'info', level: 'ERROR' }, [[start + 60_000, 3]]),
+        series({ detected_level: 'info' }, [[start + 120_000, 5]]),
+        series({}, [[start + 120_000, 4]]),
+      ],
+      start,
+      start + 180_000,
+      60,
+    );
+    expect(bars.map((b) => b.t)).toEqual([start, start + 60_000, start + 120_000]);
+    expect(bars.map((b) => [b.error, b.info, b.unknown])).toEqual([[5, 0, 0], [0, 5, 4], [1, 0, 0]]);
+  });
+  it('maps level spellings and skips NaN samples', () => {
+    const bars = toVolumeBars([series({ detected_level: 'warning' }, [[start + 60_000, 7], [start + 60_000, null]])], start, start + 60_000, 60);
+    expect(bars).toHaveLength(1);
+    expect(bars[0]!.warn).toBe(7);
+  });
+});
+
+describe('findTraceIds', () => {
+  const id = '0123456789abcdef0123456789abcdef';
+  it('reads structured metadata and the parsed id, once', () => {
+    expect(findTraceIds({ traceId: id, fields: { trace_id: id }, line: 'hello' })).toEqual([id]);
+  });
+  it('finds trace_id=<hex> and "traceId":"<hex>" in the line, lower-cased', () => {
+    const other = 'ABCDEF0123456789ABCDEF0123456789';
+    expect(findTraceIds({ traceId: null, fields: {}, line: `done trace_id=${id} parent {"traceId":"${other}"}` })).toEqual([id, other.toLowerCase()]);
+  });
+  it('ignores hex that is not labelled as a trace id, and all-zero ids', () => {
+    expect(findTraceIds({ traceId: '0'.repeat(32), fields: {}, line: `sha ${id}` })).toEqual([]);
+  });
+});

@@ -1,0 +1,109 @@
+import type { LogEntry, LogLevel, TimeSeries } from '@/lib/datasources/types';
+import { parseTimeRef } from '@/lib/dashboards/time';
+
+/**
+ * Pure LogQL helpers for the logs explorer: label picking, the volume query and its bars, and
+ * trace IDs found in a line. No React, so each is unit-tested on its own.
+ */
+
+const escapeValue = (v: string) => v.replace(/\\/g, '\\\\').replace(/"/g, '\\"');
+
+/** True for a log query (starts with a stream selector); false for a metric query such as `rate(...)`. */
+export function isLogQuery(query: string): boolean {
+  return query.trimStart().startsWith('{');
+}
+
+/**
+ * Adds `name="value"` to the query's stream selector (or replaces that label's matcher), keeping
+ * any pipeline after it; a query without a selector becomes `{name="value"}`.
+ */
+export function addMatcher(query: string, name: string, value: string): string {
+  const matcher = `${name}="${escapeValue(value)}"`;
+  const q = query.trim();
+  const close = q.startsWith('{') ? q.indexOf('}') : -1;
+  if (close < 0) return `{${matcher}}${q ? ` ${q}` : ''}`;
+  const inner = q.slice(1, close).trim();
+  const others = inner
+    .split(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/) // commas outside quotes
+    .map((m) => m.trim())
+    .filter((m) => m && !new RegExp(`^${name.replace(/[.]/g, '\\.')}\\s*(=|!=|=~|!~)`).test(m));
+  return `{${[...others, matcher].join(', ')}}${q.slice(close + 1)}`;
+}
+
+/** Histogram bars per chart width: enough to see a burst, few enough to read. */
+const TARGET_BARS = 60;
+const NICE_STEPS_S = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400];
+
+/** The volume step in seconds for a range in ms: the smallest nice step giving at most ~60 bars. */
+export function pickVolumeStep(rangeMs: number): number {
+  const raw = rangeMs / 1000 / TARGET_BARS;
+  return NICE_STEPS_S.find((s) => s >= raw) ?? Math.ceil(raw / 86400) * 86400;
+}
+
+/** The metric query behind the volume histogram: lines per step by level, or null for a metric query. */
+export function toVolumeQuery(query: string, stepSeconds: number): string | null {
+  if (!isLogQuery(query)) return null;
+  // detected_level is Loki 3's own level for every line; `level` is what an app may set itself.
+  return `sum by (detected_level, level) (count_over_time(${query.trim()} [${stepSeconds}s]))`;
+}
+
+/** Levels in stacking order, most severe on top. */
+export const VOLUME_LEVELS: readonly LogLevel[] = ['unknown', 'trace', 'debug', 'info', 'warn', 'error', 'fatal'];
+const LEVEL_NAMES: Record<string, LogLevel> = { warning: 'warn', err: 'error', critical: 'fatal', crit: 'fatal', panic: 'fatal', notice: 'info', information: 'info' };
+
+/** One histogram bar: its start (epoch ms) and line counts per level. */
+export type VolumeBar = { t: number } & Record<LogLevel, number>;
+
+/** The level of a volume series from its labels; anything unrecognised is "unknown". */
+export function toVolumeLevel(labels: Record<string, string>): LogLevel {
+  const raw = (labels.level || labels.detected_level || '').toLowerCase();
+  if ((VOLUME_LEVELS as readonly string[]).includes(raw)) return raw as LogLevel;
+  return LEVEL_NAMES[raw] ?? 'unknown';
+}
+
+/**
+ * Buckets volume series into one bar per step from start to end (epoch ms), summing series of the
+ * same level; steps without samples stay at zero, so a quiet minute is visibly empty.
+ * Loki stamps each count_over_time sample at the END of its window, so a sample at t counts (t-step, t].
+ */
+export function toVolumeBars(series: TimeSeries[], start: number, end: number, stepSeconds: number): VolumeBar[] {
+  const stepMs = stepSeconds * 1000;
+  const first = Math.floor(start / stepMs) * stepMs;
+  const count = Math.max(1, Math.ceil((end - first) / stepMs));
+  const bars: VolumeBar[] = Array.from({ length: count }, (_, i) => ({ t: first + i * stepMs, unknown: 0, trace: 0, debug: 0, info: 0, warn: 0, error: 0, fatal: 0 }));
+  for (const s of series) {
+    const level = toVolumeLevel(s.labels);
+    for (const p of s.samples) {
+      if (p.value === null || !Number.isFinite(p.value)) continue;
+      const i = Math.floor((p.t - stepMs - first) / stepMs);
+      const bar = bars[Math.min(Math.max(i, 0), count - 1)]!;
+      bar[level] += p.value;
+    }
+  }
+  return bars;
+}
+
+const TRACE_ID_IN_TEXT = /\b(?:trace[_-]?id|traceid)["'\s:=]+([0-9a-f]{16}|[0-9a-f]{32})\b/gi;
+const FIELD_KEYS = ['trace_id', 'traceid', 'traceId', 'trace.id'];
+
+/** Trace IDs of an entry: the parsed one, structured-metadata fields, and `trace_id=<hex>` in the line; unique, in that order. */
+export function findTraceIds(entry: Pick<LogEntry, 'traceId' | 'fields' | 'line'>): string[] {
+  const ids = new Set<string>();
+  const add = (v: string | null | undefined) => {
+    if (v && /^[0-9a-fA-F]{16,32}$/.test(v) && !/^0+$/.test(v)) ids.add(v.toLowerCase());
+  };
+  add(entry.traceId);
+  for (const k of FIELD_KEYS) add(entry.fields[k]);
+  for (const m of entry.line.matchAll(TRACE_ID_IN_TEXT)) add(m[1]);
+  return [...ids];
+}
+
+/** Resolves the URL's from/to (`now-1h`, epoch ms…) against `nowMs` (when the data was fetched); null when unreadable. */
+export function resolveRangeAt(from: string, to: string, nowMs: number): { start: number; end: number } | null {
+  try {
+    const r = { start: parseTimeRef(from, nowMs), end: parseTimeRef(to, nowMs) };
+    return r.end > r.start ? r : null;
+  } catch {
+    return null;
+  }
+}

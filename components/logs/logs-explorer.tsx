@@ -1,0 +1,130 @@
+'use client';
+
+import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { useMemo, useState } from 'react';
+import { PanelNotices } from '@/components/dashboard/panel-states';
+import { SeriesChart } from '@/components/explore/series-chart';
+import { BffError } from '@/lib/queries/fetch-json';
+import { useLogQuery } from '@/lib/queries/logs';
+import { LabelPicker } from './label-picker';
+import { LogResults } from './log-results';
+import { LogVolumeChart } from './log-volume-chart';
+import { QueryEditor } from './query-editor';
+import { addMatcher, isLogQuery, pickVolumeStep, resolveRangeAt, toVolumeBars, toVolumeQuery } from './logql';
+import { useFollowLogs } from './use-follow-logs';
+
+/** Lines one query shows (Loki pages across its own cap; the BFF says when more exist). */
+const LINE_LIMIT = 1_000;
+
+/** The query's Loki problem, split into "your LogQL is wrong" (shown at the input) and the rest. */
+const isBadQuery = (err: Error | null) => err instanceof BffError && (err.code === 'UPSTREAM_BAD_QUERY' || err.code === 'INVALID_INPUT');
+
+/**
+ * The logs explorer: LogQL with label pickers, a volume histogram by level, a virtualized list
+ * (oldest first, newest at the bottom) and follow mode. Query and range live in the URL.
+ */
+export function LogsExplorer() {
+  const sp = useSearchParams();
+  const router = useRouter();
+  const pathname = usePathname();
+  const query = sp.get('query') ?? '';
+  const from = sp.get('from') ?? 'now-1h';
+  const to = sp.get('to') ?? 'now';
+  const [follow, setFollow] = useState(false);
+  const [paused, setPaused] = useState(false);
+  const [draft, setDraft] = useState(query);
+  const [shownQuery, setShownQuery] = useState(query);
+  if (shownQuery !== query) {
+    // The URL changed (Back, a link): show its query in the box and start over without following.
+    setShownQuery(query);
+    setDraft(query);
+    setFollow(false);
+    setPaused(false);
+  }
+  const [followError, setFollowError] = useState<string | null>(null);
+
+  const result = useLogQuery(query ? { query, from, to, limit: LINE_LIMIT, direction: 'backward' } : null);
+  // "now" is when the data was fetched: relative ranges resolve to what the server searched.
+  const span = resolveRangeAt(from, to, result.dataUpdatedAt);
+  const step = span ? pickVolumeStep(span.end - span.start) : 60;
+  const volumeQuery = query ? toVolumeQuery(query, step) : null;
+  const volume = useLogQuery(volumeQuery ? { query: volumeQuery, from, to, stepSeconds: step } : null);
+  const range = resolveRangeAt(from, to, volume.dataUpdatedAt || result.dataUpdatedAt);
+  const rangeStart = range?.start ?? 0;
+  const rangeEnd = range?.end ?? 0;
+  const lines = useMemo(() => (result.data?.kind === 'logs' ? [...result.data.data].reverse() : []), [result.data]);
+  const following = follow && !paused && isLogQuery(query);
+  const shown = useFollowLogs(query, lines, following, setFollowError);
+  const bars = useMemo(
+    () => (volume.data?.kind === 'metrics' && rangeEnd > rangeStart ? toVolumeBars(volume.data.data, rangeStart, rangeEnd, step) : null),
+    [volume.data, rangeStart, rangeEnd, step],
+  );
+
+  const run = (q: string) => {
+    const next = new URLSearchParams(sp.toString());
+    next.set('query', q.trim());
+    router.push(`${pathname}?${next.toString()}`, { scroll: false });
+  };
+  const zoom = (f: number, t: number) => {
+    const next = new URLSearchParams(sp.toString());
+    next.set('from', String(Math.round(f)));
+    next.set('to', String(Math.round(t)));
+    router.push(`${pathname}?${next.toString()}`, { scroll: false });
+  };
+  const badQuery = isBadQuery(result.error) ? result.error!.message : null;
+
+  return (
+    <div className="flex flex-col gap-3">
+      <QueryEditor
+        label="LogQL"
+        value={draft}
+        onChange={setDraft}
+        onRun={() => run(draft)}
+        error={badQuery}
+        placeholder='{service_name="payment"} |= "failed"'
+        extra={<LabelPicker from={from} to={to} onPick={(n, v) => setDraft((d) => addMatcher(d, n, v))} />}
+      />
+      {!query && <p className="text-sm text-[var(--muted)]">Write a LogQL query (pick a label to start one) and press Run.</p>}
+      {result.isError && !badQuery && (
+        <div role="alert" className="rounded border border-[var(--bad)] p-3 text-sm">
+          <p className="font-semibold text-[var(--bad)]">{result.error instanceof BffError && result.error.status >= 503 ? 'Loki is unavailable' : 'The query failed'}</p>
+          <p className="text-[var(--muted)]">{result.error.message}</p>
+        </div>
+      )}
+      {bars && <LogVolumeChart bars={bars} stepSeconds={step} />}
+      {volume.isError && !result.isError && <p className="text-xs text-[var(--muted)]">Log volume unavailable: {volume.error.message}</p>}
+      {result.data?.kind === 'metrics' && range && <SeriesChart series={result.data.data} start={range.start} end={range.end} stepSeconds={step} onZoom={zoom} />}
+      {result.data?.kind === 'logs' && !result.isError && (
+        <>
+          <div className="flex items-center justify-between gap-2 text-xs">
+            <span className="text-[var(--muted)]" aria-live="polite">
+              {shown.length} line{shown.length === 1 ? '' : 's'}{result.isFetching ? ' (updating…)' : ''}
+            </span>
+            <div className="flex items-center gap-2">
+              {follow && paused && <span className="text-[var(--warn)]">Paused while you read</span>}
+              {followError && follow && <span role="alert" className="text-[var(--bad)]">{followError}</span>}
+              <button
+                type="button"
+                aria-pressed={follow}
+                onClick={() => {
+                  setFollow(paused ? true : !follow);
+                  setPaused(false);
+                  setFollowError(null);
+                }}
+                className={`rounded border px-2 py-0.5 ${follow ? 'border-[var(--accent)] text-[var(--accent)]' : 'border-[var(--border)]'}`}
+              >
+                {follow ? (paused ? 'Resume following' : 'Following (stop)') : 'Follow'}
+              </button>
+            </div>
+          </div>
+          <PanelNotices notices={result.data.notices} />
+          {shown.length === 0 ? (
+            <p className="rounded border border-dashed border-[var(--border)] p-6 text-center text-sm text-[var(--muted)]">No log lines match in this time range.</p>
+          ) : (
+            <LogResults entries={shown} follow={following} onScrolledUp={() => setPaused(true)} />
+          )}
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+'use client';
+
+import { CartesianGrid, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis, ZAxis } from 'recharts';
+import { formatTick, formatTimestamp, formatValue } from '@/components/charts/format';
+import type { TraceSummary } from '@/lib/datasources/types';
+
+interface Point {
+  t: number;
+  ms: number;
+  spans: number;
+  trace: TraceSummary;
+}
+
+const toPoint = (trace: TraceSummary): Point => ({ t: trace.startMicros / 1000, ms: trace.durationMicros / 1000, spans: trace.spanCount, trace });
+
+/** Duration over start time, one dot per trace (errored traces in red, size by span count); a click opens the trace. */
+export function TraceScatter({ traces, onOpen, timeZone = 'UTC' }: { traces: TraceSummary[]; onOpen: (traceId: string) => void; timeZone?: string }) {
+  const ok = traces.filter((t) => t.errorCount === 0).map(toPoint);
+  const failed = traces.filter((t) => t.errorCount > 0).map(toPoint);
+  const ts = traces.map((t) => t.startMicros / 1000);
+  const span = ts.length ? Math.max(...ts) - Math.min(...ts) : 0;
+  const open = (p: unknown) => {
+    // recharts hands the clicked point's props, with our row under `payload`.
+    const trace = (p as { payload?: Point } | null)?.payload?.trace;
+    if (trace) onOpen(trace.traceId);
+  };
+  return (
+    <figure data-testid="trace-scatter" aria-label="Trace durations over time" className="h-56 w-full">
+      <ResponsiveContainer width="100%" height="100%">
+        <ScatterChart margin={{ top: 10, right: 16, bottom: 0, left: 0 }}>
+          <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" />
+          <XAxis dataKey="t" type="number" scale="time" domain={['dataMin', 'dataMax']} tickFormatter={(t: number) => formatTick(t, timeZone, span)} tick={{ fontSize: 11 }} minTickGap={40} name="Start" />
+          <YAxis dataKey="ms" type="number" tickFormatter={(v: number) => formatValue(v, 'milliseconds', 0)} tick={{ fontSize: 11 }} width={64} name="Duration" />
+          <ZAxis dataKey="spans" type="number" range={[30, 200]} name="Spans" />
+          <Tooltip
+            cursor={{ strokeDasharray: '3 3' }}
+            content={({ payload }) => {
+              const p = payload?.[0]?.payload as Point | undefined; // the hovered row, as given to <Scatter data>
+              if (!p) return null;
+              return (
+                <div className="rounded border border-[var(--border)] bg-[var(--panel)] p-2 text-xs shadow">
+                  <div className="font-medium">{p.trace.rootService}: {p.trace.rootOperation}</div>
+                  <div>{formatValue(p.ms, 'milliseconds')} · {p.spans} spans{p.trace.errorCount ? ` · ${p.trace.errorCount} errors` : ''}</div>
+                  <div className="text-[var(--muted)]">{formatTimestamp(p.t, timeZone)}</div>
+                </div>
+              );
+            }}
+          />
+          <Scatter name="Traces" data={ok} fill="#2563eb" onClick={open} cursor="pointer" isAnimationActive={false} />
+          <Scatter name="Traces with errors" data={failed} fill="#dc2626" onClick={open} cursor="pointer" isAnimationActive={false} />
+        </ScatterChart>
+      </ResponsiveContainer>
+    </figure>
+  );
+}

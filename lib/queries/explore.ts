@@ -1,0 +1,38 @@
+'use client';
+
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { ResultNotice, TimeSeries } from '@/lib/datasources/types';
+import { BffError, fetchJson } from './fetch-json';
+import { queryKeys } from './keys';
+
+/** What the explore PromQL endpoints answer. */
+export interface PromResult {
+  data: TimeSeries[];
+  notices: ResultNotice[];
+}
+
+/** A raw PromQL request: `range` over from/to (step chosen by the BFF unless given), or `instant` at `to`. */
+export interface PromRequest {
+  mode: 'range' | 'instant';
+  query: string;
+  from: string;
+  to: string;
+}
+
+const retryServerErrors = (count: number, err: Error) => count < 1 && !(err instanceof BffError && err.status < 500);
+
+/** Runs raw PromQL through the developer explore API; disabled while `req` is null. */
+export function usePromQuery(req: PromRequest | null) {
+  const url = req
+    ? req.mode === 'range'
+      ? `/api/explore/prometheus/query_range?${new URLSearchParams({ query: req.query, start: req.from, end: req.to })}`
+      : `/api/explore/prometheus/query?${new URLSearchParams({ query: req.query, ...(req.to === 'now' ? {} : { time: req.to }) })}`
+    : '';
+  return useQuery({
+    queryKey: queryKeys.explore('promql', url),
+    queryFn: ({ signal }) => fetchJson<PromResult>(url, { signal }),
+    placeholderData: keepPreviousData,
+    retry: retryServerErrors,
+    enabled: req !== null,
+  });
+}
