@@ -4,6 +4,7 @@ import { SideNav } from '@/components/layout/side-nav';
 import { ThemeToggle } from '@/components/layout/theme-toggle';
 import { TimeRangePicker } from '@/components/layout/time-range-picker';
 import { UserMenu } from '@/components/layout/user-menu';
+import { CorrelationSearch } from '@/components/search/correlation-search';
 import { requirePageRole } from '@/lib/auth/session';
 import { navFor } from '@/lib/navigation/nav';
 
@@ -16,6 +17,9 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
       <SideNav items={items} />
       <div className="flex min-w-0 flex-1 flex-col">
         <header data-app-header className="flex h-11 items-center justify-end gap-3 border-b border-[var(--border)] bg-[var(--panel)] px-4">
+          <Suspense>
+            <CorrelationSearch />
+          </Suspense>
           <Suspense>
             <TimeRangePicker />
           </Suspense>

@@ -127,6 +127,7 @@ export async function loadAlertDetail(lookup: AlertLookup, ctx: { environment?: 
     service,
     threshold: rule ? toAlertThreshold(rule) : null,
     window,
+    unit: slo || rule?.annotations.error_ratio_threshold ? 'ratio' : 'none',
     series: series.slice(0, MAX_SERIES),
     exemplarQuery: source?.query ?? null,
     exemplars: selectExemplars(exemplars),

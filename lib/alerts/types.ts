@@ -51,6 +51,8 @@ export interface AlertDetail {
   /** The value the expression is compared with, drawn as a horizontal line; null when unknown. */
   threshold: { value: number; source: string } | null;
   window: { start: UnixMs; end: UnixMs; stepSeconds: number };
+  /** How to print the charted values: SLO alerts chart error ratios. */
+  unit: 'ratio' | 'none';
   series: AlertChartSeries[];
   /** The selector exemplars were read for (the SLI's counter or histogram), or null. */
   exemplarQuery: string | null;

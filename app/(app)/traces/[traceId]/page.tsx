@@ -1,7 +1,9 @@
+import Link from 'next/link';
 import { Suspense } from 'react';
 import { PageGate } from '@/components/layout/page-gate';
 import { TracePageClient } from '@/components/traces/trace-page-client';
 import type { TraceLogsState } from '@/components/traces/trace-logs';
+import { readContext, withContext } from '@/lib/alerts/context-params';
 import { AppError } from '@/lib/api/errors';
 import { jaeger, TRACE_ID } from '@/lib/datasources/jaeger';
 import type { Trace } from '@/lib/datasources/types';
@@ -12,15 +14,24 @@ export const metadata = { title: 'Trace' };
 
 interface PageProps {
   params: Promise<{ traceId: string }>;
-  searchParams: Promise<{ span?: string | string[] }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
 }
 
 /** One trace: waterfall, critical path, span detail and the trace's logs (operators and up). */
 export default async function TracePage({ params, searchParams }: PageProps) {
   const { traceId } = await params;
-  const { span } = await searchParams;
+  const sp = await searchParams;
+  const { span } = sp;
+  // Opened from an alert's drill-down: lead back to it with the same context.
+  const alertId = typeof sp.alert === 'string' && /^[\w.-]{1,200}$/.test(sp.alert) ? sp.alert : null;
+  const context = readContext((k) => { const v = sp[k]; return typeof v === 'string' ? v : null; });
   return (
     <PageGate role="operator" what="Traces">
+      {alertId && (
+        <Link href={withContext(`/alerts/${alertId}`, context)} className="mb-2 inline-block text-xs text-[var(--accent)] underline">
+          ← Back to alert
+        </Link>
+      )}
       <Suspense fallback={<p className="text-[var(--muted)]">Loading trace {traceId}…</p>}>
         <TraceLoader traceId={traceId} spanId={typeof span === 'string' ? span : undefined} />
       </Suspense>

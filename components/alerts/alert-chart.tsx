@@ -1,0 +1,115 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useMemo, useState } from 'react';
+import { CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis } from 'recharts';
+import { DeploymentDetails, DeploymentMarker } from '@/components/charts/deployment-marker';
+import { formatTick, formatTimestamp, formatValue } from '@/components/charts/format';
+import { seriesColor } from '@/components/charts/palette';
+import { toChartRows } from '@/components/charts/time-series-chart';
+import type { AlertDetail, AlertExemplar } from '@/lib/alerts/types';
+import type { Deployment } from '@/lib/datasources/types';
+import type { Unit } from '@/lib/dashboards/schema';
+
+interface ExemplarPoint {
+  t: number;
+  y: number;
+  exemplar: AlertExemplar;
+  href: string;
+}
+
+/** The series value nearest in time to `t` (the first series, else the highest at that time); null when none. */
+function valueNear(series: AlertDetail['series'], t: number): number | null {
+  let best: { d: number; v: number } | null = null;
+  for (const s of series) {
+    for (const p of s.samples) {
+      if (p.value === null || !Number.isFinite(p.value)) continue;
+      const d = Math.abs(p.t - t);
+      if (!best || d < best.d || (d === best.d && p.value > best.v)) best = { d, v: p.value };
+    }
+  }
+  return best?.v ?? null;
+}
+
+/** Places exemplars on the charted line at their time (their own value is in another unit); bad ones drawn last, on top. */
+export function toExemplarPoints(detail: Pick<AlertDetail, 'series' | 'exemplars' | 'threshold'>, hrefOf: (e: AlertExemplar) => string): ExemplarPoint[] {
+  const sorted = [...detail.exemplars].sort((a, b) => Number(a.bad) - Number(b.bad) || a.t - b.t);
+  return sorted.map((e) => ({ t: e.t, y: valueNear(detail.series, e.t) ?? detail.threshold?.value ?? 0, exemplar: e, href: hrefOf(e) }));
+}
+
+interface DotProps {
+  cx?: number;
+  cy?: number;
+  payload?: ExemplarPoint;
+}
+
+/**
+ * The alert's expression around its start: one line per charted side, the threshold as a dashed
+ * horizontal line, deployments as vertical lines and exemplars as points that open their trace.
+ */
+export function AlertChart({ detail, unit, hrefOf }: { detail: AlertDetail; unit: Unit; hrefOf: (e: AlertExemplar) => string }) {
+  const router = useRouter();
+  const rows = useMemo(() => toChartRows(detail.series.map((s) => ({ ...s, queryId: s.expr, unit, axis: 'left' as const }))), [detail.series, unit]);
+  const points = useMemo(() => toExemplarPoints(detail, hrefOf), [detail, hrefOf]);
+  const [open, setOpen] = useState<{ d: Deployment; x: number } | null>(null);
+  const { start, end } = detail.window;
+  const span = end - start;
+  const threshold = detail.threshold;
+
+  const Dot = ({ cx = 0, cy = 0, payload }: DotProps) => {
+    if (!payload) return null;
+    const e = payload.exemplar;
+    const label = `Exemplar trace ${e.traceId}${e.bad ? ' (error)' : ''} at ${formatTimestamp(e.t, 'UTC')}, value ${e.value}`;
+    return (
+      <g
+        role="link"
+        tabIndex={0}
+        aria-label={label}
+        data-testid="exemplar-point"
+        data-bad={e.bad}
+        style={{ cursor: 'pointer' }}
+        onClick={() => router.push(payload.href)}
+        onKeyDown={(ev) => ev.key === 'Enter' && router.push(payload.href)}
+      >
+        <title>{label}</title>
+        <path d={`M${cx},${cy - 6} L${cx + 6},${cy} L${cx},${cy + 6} L${cx - 6},${cy} Z`} fill={e.bad ? '#dc2626' : '#2563eb'} stroke="var(--panel)" strokeWidth={1} />
+      </g>
+    );
+  };
+
+  return (
+    <div className="relative h-72 w-full select-none" data-testid="alert-chart">
+      <ResponsiveContainer width="100%" height="100%">
+        <ComposedChart data={rows} margin={{ top: 16, right: 16, bottom: 0, left: 0 }}>
+          <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" />
+          <XAxis dataKey="t" type="number" scale="time" domain={[start, end]} allowDataOverflow tickFormatter={(t: number) => formatTick(t, 'UTC', span)} tick={{ fontSize: 11 }} minTickGap={40} />
+          <YAxis domain={[0, (max: number) => Math.max(max, (threshold?.value ?? 0) * 1.2)]} tickFormatter={(v: number) => formatValue(v, unit, 1)} tick={{ fontSize: 11 }} width={64} />
+          <Tooltip labelFormatter={(t) => formatTimestamp(Number(t), 'UTC')} formatter={(v) => formatValue(typeof v === 'number' ? v : null, unit)} contentStyle={{ fontSize: 12 }} />
+          <Legend wrapperStyle={{ fontSize: 11 }} />
+          {detail.series.map((s, i) => (
+            <Line key={s.id + s.expr} dataKey={`s${i}`} name={s.name} type="linear" stroke={seriesColor(i)} dot={false} isAnimationActive={false} connectNulls={false} />
+          ))}
+          {threshold && (
+            <ReferenceLine
+              y={threshold.value}
+              stroke="#dc2626"
+              strokeDasharray="6 3"
+              ifOverflow="extendDomain"
+              label={(p: { viewBox?: { x?: number; y?: number; width?: number } }) => (
+                <text data-testid="threshold-line" x={(p.viewBox?.x ?? 0) + (p.viewBox?.width ?? 0) - 4} y={(p.viewBox?.y ?? 0) - 4} textAnchor="end" fontSize={11} fill="#dc2626">
+                  threshold {formatValue(threshold.value, unit)}
+                </text>
+              )}
+            />
+          )}
+          {detail.alert.activeAt !== null && <ReferenceLine x={detail.alert.activeAt} stroke="var(--muted)" strokeDasharray="1 3" label={{ value: 'active', position: 'insideTopLeft', fontSize: 10, fill: 'var(--muted)' }} />}
+          {detail.deployments.map((d) => (
+            <ReferenceLine key={d.id} x={d.startedAt} stroke="#7c3aed" strokeDasharray="2 2" ifOverflow="hidden" label={(p: { viewBox?: { x?: number; y?: number } }) => <DeploymentMarker x={p.viewBox?.x ?? 0} y={p.viewBox?.y ?? 0} deployment={d} onOpen={(dep, x) => setOpen({ d: dep, x })} />} />
+          ))}
+          {points.length > 0 && <Scatter name="exemplars" data={points} dataKey="y" isAnimationActive={false} shape={(p: DotProps) => <Dot {...p} />} legendType="diamond" fill="#2563eb" />}
+        </ComposedChart>
+      </ResponsiveContainer>
+      {open && <DeploymentDetails deployment={open.d} left={open.x} timeZone="UTC" onClose={() => setOpen(null)} />}
+    </div>
+  );
+}

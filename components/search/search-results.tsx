@@ -1,0 +1,60 @@
+import Link from 'next/link';
+import { formatTimestamp } from '@/components/charts/format';
+import type { CorrelationSearchResult } from '@/lib/alerts/types';
+
+const LEVEL_STYLE: Record<string, string> = { error: 'text-[var(--bad)]', fatal: 'text-[var(--bad)]', warn: 'text-amber-600' };
+const formatMs = (micros: number) => (micros >= 1e6 ? `${(micros / 1e6).toFixed(2)} s` : `${(micros / 1e3).toFixed(1)} ms`);
+
+/** The traces and log lines of one correlation id: traces link to their waterfall; logs in time order. */
+export function SearchResults({ result, traceSearch }: { result: CorrelationSearchResult; traceSearch: string }) {
+  const href = (traceId: string) => `/traces/${traceId}${traceSearch ? `?${traceSearch}` : ''}`;
+  return (
+    <div className="flex flex-col gap-3" data-testid="search-results">
+      <p className="text-xs text-[var(--muted)]">
+        Searched {formatTimestamp(result.window.start, 'UTC')} → {formatTimestamp(result.window.end, 'UTC')}: {result.traces.length} trace{result.traces.length === 1 ? '' : 's'}, {result.logs.length} log line{result.logs.length === 1 ? '' : 's'}.
+      </p>
+      {result.notices.map((n) => (
+        <p key={n.message} role="status" className="text-xs text-amber-600">{n.message}</p>
+      ))}
+      <section aria-label="Matching traces" className="rounded border border-[var(--border)] bg-[var(--panel)] p-2">
+        <h2 className="mb-1 text-sm font-semibold">Traces</h2>
+        {result.traces.length === 0 ? (
+          <p className="text-xs text-[var(--muted)]">No trace carries this correlation id in the window.</p>
+        ) : (
+          <ul className="flex flex-col gap-0.5 text-xs">
+            {result.traces.map((t) => (
+              <li key={t.traceId} className="flex gap-3">
+                <Link href={href(t.traceId)} className="font-mono text-[var(--accent)] underline" aria-label={`Trace ${t.traceId}`}>{t.traceId}</Link>
+                {t.summary ? (
+                  <span className="text-[var(--muted)]">
+                    {t.summary.rootService} {t.summary.rootOperation} · {formatMs(t.summary.durationMicros)} · {t.summary.spanCount} spans · {t.summary.services.length} services{t.summary.errorCount ? ` · ${t.summary.errorCount} errors` : ''}
+                  </span>
+                ) : (
+                  <span className="text-[var(--muted)]">seen in logs only</span>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-label="Matching log lines" className="rounded border border-[var(--border)] bg-[var(--panel)] p-2">
+        <h2 className="mb-1 text-sm font-semibold">Logs</h2>
+        {result.logs.length === 0 ? (
+          <p className="text-xs text-[var(--muted)]">No log line carries this correlation id in the window.</p>
+        ) : (
+          <ol className="flex flex-col font-mono text-[11px]">
+            {result.logs.map((e) => (
+              <li key={e.id} role="listitem" className="flex gap-2 border-b border-[var(--border)] py-0.5 last:border-0">
+                <span className="shrink-0 text-[var(--muted)]">{formatTimestamp(e.t, 'UTC').slice(11, 19)}</span>
+                <span className={`w-10 shrink-0 uppercase ${LEVEL_STYLE[e.level] ?? ''}`}>{e.level}</span>
+                <span className="w-24 shrink-0 truncate">{e.labels.service_name ?? ''}</span>
+                <span className="min-w-0 flex-1 break-all">{e.line}</span>
+                {e.traceId && <Link href={href(e.traceId)} className="shrink-0 text-[var(--accent)] underline">trace</Link>}
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+    </div>
+  );
+}
