@@ -4,10 +4,10 @@ import { formatApproxDuration, formatSliPercent } from '@/lib/slo/describe';
 
 export { formatApproxDuration, formatSliPercent };
 
-/** A burn rate as a multiple of the sustainable rate: 2.345 → "2.3×". */
+/** A burn rate as a multiple of the sustainable rate: 2.345 → "2.3×", 14.4 → "14.4×", 6 → "6×". */
 export function formatBurnRate(rate: number | null): string {
   if (rate === null) return 'no data';
-  return `${rate >= 10 ? rate.toFixed(0) : rate.toFixed(1)}×`;
+  return `${Number(rate.toFixed(rate >= 100 ? 0 : 1)).toLocaleString('en-US')}×`;
 }
 
 /** A share of the error budget: 0.734 → "73%"; negative shares (overspent) keep their sign. */

@@ -24,25 +24,31 @@ export const toSecondsDuration = (ms: number): string => `${Math.max(1, Math.rou
 interface Period {
   startMs: number;
   endMs: number;
+  /** Still firing at the last step. */
+  open: boolean;
   windows: Set<string>;
   severity: 'page' | 'ticket';
 }
 
-/** Contiguous runs of present points; a run ends one step after its last point (the step's resolution). */
-function toRuns(points: { t: number; value: number | null }[], stepMs: number): { startMs: number; endMs: number }[] {
-  const runs: { startMs: number; endMs: number }[] = [];
-  let current: { startMs: number; endMs: number } | null = null;
-  for (const p of points) {
+/**
+ * Contiguous runs of present points; a run ends one step after its last point (the step's
+ * resolution) unless it reaches the last point, when it is still going on.
+ */
+function toRuns(points: { t: number; value: number | null }[], stepMs: number): { startMs: number; endMs: number; open: boolean }[] {
+  const runs: { startMs: number; endMs: number; open: boolean }[] = [];
+  let current: { startMs: number; endMs: number; open: boolean } | null = null;
+  points.forEach((p, i) => {
     if (p.value === null) {
       current = null;
-      continue;
+      return;
     }
-    if (current) current.endMs = p.t + stepMs;
-    else {
-      current = { startMs: p.t, endMs: p.t + stepMs };
+    if (!current) {
+      current = { startMs: p.t, endMs: p.t, open: false };
       runs.push(current);
     }
-  }
+    current.endMs = p.t + stepMs;
+    current.open = i === points.length - 1;
+  });
   return runs;
 }
 
@@ -54,6 +60,7 @@ function mergePeriods(periods: Period[]): Period[] {
     const last = out[out.length - 1];
     if (last && p.startMs <= last.endMs) {
       last.endMs = Math.max(last.endMs, p.endMs);
+      last.open ||= p.open;
       for (const w of p.windows) last.windows.add(w);
       if (p.severity === 'page') last.severity = 'page';
     } else out.push({ ...p, windows: new Set(p.windows) });
@@ -81,13 +88,13 @@ export async function listIncidents(slo: Slo, deps: SloBffDeps, nowMs: number): 
   const merged = mergePeriods(periods).slice(-MAX_EVENTS).reverse();
   return Promise.all(
     merged.map(async (p) => {
-      const endMs = Math.min(p.endMs, nowMs);
+      const endMs = p.open ? nowMs : Math.min(p.endMs, nowMs);
       const budgetSpent = await computeBudgetSpentBetween(slo, deps, p.startMs, endMs, nowMs);
       const order = windows.map((w) => w.longWindow);
       return {
         startMs: p.startMs,
         endMs,
-        ongoing: p.endMs >= nowMs,
+        ongoing: p.open,
         windows: [...p.windows].sort((a, b) => order.indexOf(a) - order.indexOf(b)),
         severity: p.severity,
         budgetSpent,
