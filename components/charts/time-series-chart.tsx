@@ -94,7 +94,7 @@ export function TimeSeriesChart({ data, style, unit, legend, yMin, yMax, timeZon
             />
           ))}
           {data.thresholds.map((t) => (
-            <ReferenceLine key={`${t.label}-${t.value}`} yAxisId="left" y={t.value} stroke={t.color} strokeDasharray="6 3" label={{ value: `${t.label} ${formatValue(t.value, unit)}`, position: 'insideTopRight', fill: t.color, fontSize: 11 }} />
+            <ReferenceLine key={`${t.label}-${t.value}`} className="threshold-line" yAxisId="left" y={t.value} stroke={t.color} strokeDasharray="6 3" label={{ value: `${t.label} ${formatValue(t.value, unit)}`, position: 'insideTopRight', fill: t.color, fontSize: 11 }} />
           ))}
           {data.deployments.map((d) => (
             <ReferenceLine key={d.id} yAxisId="left" x={d.startedAt} stroke="#7c3aed" strokeDasharray="2 2" label={(p: { viewBox?: { x?: number; y?: number } }) => <DeploymentMarker x={p.viewBox?.x ?? 0} y={p.viewBox?.y ?? 0} deployment={d} onOpen={(dep, x) => setOpen({ d: dep, x })} />} />
@@ -102,6 +102,15 @@ export function TimeSeriesChart({ data, style, unit, legend, yMin, yMax, timeZon
           {drag && <ReferenceArea yAxisId="left" x1={Math.min(drag.a, drag.b)} x2={Math.max(drag.a, drag.b)} fill="var(--accent)" fillOpacity={0.15} />}
         </ComposedChart>
       </ResponsiveContainer>
+      {data.thresholds.length > 0 && (
+        <ul aria-label="Thresholds" className="pointer-events-none absolute left-16 top-0 flex gap-3 text-[10px]">
+          {data.thresholds.map((t) => (
+            <li key={`${t.label}-${t.value}`} data-testid="threshold" data-value={t.value} style={{ color: t.color }}>
+              ┄ {t.label}: {formatValue(t.value, unit)}
+            </li>
+          ))}
+        </ul>
+      )}
       {open && <DeploymentDetails deployment={open.d} left={open.x} timeZone={timeZone} onClose={() => setOpen(null)} />}
     </div>
   );

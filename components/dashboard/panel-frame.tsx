@@ -15,6 +15,7 @@ export function PanelFrame({ panel, state, escalation, titles, updating, childre
       aria-labelledby={headingId}
       data-testid="panel"
       data-panel-id={panel.id}
+      data-panel-type={panel.type}
       data-state={state}
       className="flex min-w-0 flex-col rounded border border-[var(--border)] bg-[var(--panel)]"
       style={{ gridColumn: `span ${panel.width} / span ${panel.width}` }}

@@ -1,0 +1,187 @@
+import { expect, test, type Page } from '@playwright/test';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { DEMO_LOGINS } from '../lib/auth/demo-logins';
+import type { Role } from '../lib/env';
+import { startShopForE2e, type RunningShop } from './global-setup';
+import { DashboardPage } from './pages/dashboard-page';
+import { SignInPage } from './pages/sign-in-page';
+
+// The server reads dashboards from DASHBOARDS_DIR (default dashboards/) and reloads on change, so a
+// broken file written there shows up on the next request.
+const dashboardsDir = path.resolve(process.env.DASHBOARDS_DIR ?? 'dashboards');
+const brokenSlug = `e2e-broken-${process.pid}`;
+const brokenFile = path.join(dashboardsDir, `${brokenSlug}.json`);
+
+let shop: RunningShop | null = null;
+
+/**
+ * Signs in through NextAuth's credentials endpoint (the same session cookie the form gets), so a
+ * slow hydration of the sign-in form on a loaded machine cannot race the click. The sign-in UI
+ * itself is covered by auth.spec.ts and by the first test here.
+ */
+async function signIn(page: Page, role: Role) {
+  const login = DEMO_LOGINS.find((l) => l.role === role);
+  if (!login) throw new Error(`no demo login for ${role}`);
+  const { csrfToken } = (await (await page.request.get('/api/auth/csrf')).json()) as { csrfToken: string };
+  const res = await page.request.post('/api/auth/callback/credentials', { form: { csrfToken, email: login.email, password: login.password, callbackUrl: '/dashboards', json: 'true' } });
+  expect(res.ok()).toBe(true);
+  await page.goto('/dashboards');
+  await expect(page.getByTestId('current-user')).toContainText(login.email);
+}
+
+test.beforeAll(async () => {
+  test.setTimeout(120_000);
+  // The shop feeds the backends real telemetry, unless a Playwright globalSetup already started it.
+  if (!process.env.SIGHTLINE_E2E_SHOP) shop = await startShopForE2e();
+});
+
+test.afterAll(async () => {
+  rmSync(brokenFile, { force: true });
+  await shop?.stop();
+});
+
+test.describe('dashboards', () => {
+  test('every panel of the Public API dashboard renders real data without errors', async ({ page }) => {
+    test.setTimeout(120_000);
+    await new SignInPage(page).signInAs('operator', '/dashboards');
+    const d = new DashboardPage(page);
+    await d.open('public-api');
+    await expect(page).toHaveURL(/from=now-1h&to=now/);
+    // Telemetry arrives within a few scrapes; auto-refresh (30s) or a reload picks it up.
+    await expect
+      .poll(
+        async () => {
+          await page.reload();
+          await d.waitForPanelsSettled();
+          return { errors: await d.panelIdsIn('error'), forbidden: await d.panelIdsIn('forbidden'), ready: await d.panelIdsIn('ready') };
+        },
+        { timeout: 90_000, intervals: [3_000] },
+      )
+      .toMatchObject({ errors: [], forbidden: [], ready: expect.arrayContaining(['total-rate', 'post-checkout-rate', 'get-products-rate', 'get-products-latency-typical']) });
+    await expect(d.panel('total-rate').getByTestId('stat-value')).toContainText('req/s');
+  });
+
+  test('a viewer sees the operator-only panels as such, and every other panel works', async ({ page }) => {
+    await signIn(page, 'viewer');
+    const d = new DashboardPage(page);
+    await d.open('public-api');
+    await d.waitForPanelsSettled();
+    expect(await d.panelIdsIn('forbidden')).toEqual(['alerts']);
+    await expect(d.panel('alerts')).toContainText('This panel needs the operator role');
+    expect(await d.panelIdsIn('error')).toEqual([]);
+  });
+
+  test('changing a variable updates every panel and Back restores the previous value', async ({ page }) => {
+    await signIn(page, 'operator');
+    const d = new DashboardPage(page);
+    await d.open('svc-checkout');
+    await d.waitForPanelsSettled();
+    const route = d.variable('Route');
+    await expect.poll(async () => (await route.locator('option').allTextContents()).length, { timeout: 60_000, intervals: [2_000] }).toBeGreaterThan(1);
+    const choice = (await route.locator('option').allTextContents()).find((o) => o !== 'All') ?? '';
+    const dataPanels = await d.panelIds(':not([data-panel-type="markdown"])');
+    const responses = dataPanels.map((id) => d.waitForPanelResponse('svc-checkout', id, (u) => u.searchParams.getAll('var-route').join() === choice));
+    await route.selectOption([choice]);
+    await expect(page).toHaveURL(new RegExp(`var-route=${encodeURIComponent(choice).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+    const answered = await Promise.all(responses);
+    expect(answered.map((r) => r.status()).filter((s) => s !== 200)).toEqual([]);
+    await page.goBack();
+    await expect(page).not.toHaveURL(/var-route=/);
+  });
+
+  test('a deployment in range draws on the panels of its service and not on others', async ({ page }) => {
+    await signIn(page, 'admin');
+    const id = `e2e-payment-${Date.now()}`;
+    const res = await page.request.post('/api/deployments', {
+      data: { id, service: 'payment', environment: 'production', version: 'v2.3.1', commit: 'abcdef123456', url: 'https://ci.example.com/run/1', startedAt: new Date(Date.now() - 120_000).toISOString() },
+    });
+    expect(res.status()).toBe(201);
+    const d = new DashboardPage(page);
+    await d.open('public-api');
+    await d.waitForPanelsSettled();
+    const withPayment = ['post-checkout-rate', 'post-checkout-errors', 'post-checkout-latency-typical'];
+    const withoutPayment = ['get-products-rate', 'get-cart-id-rate', 'get-orders-id-rate'];
+    for (const p of withPayment) await expect(d.panel(p).locator('[data-testid="deployment-marker"][data-service="payment"]')).toHaveCount(1);
+    for (const p of withoutPayment) await expect(d.panel(p).locator('[data-testid="deployment-marker"][data-service="payment"]')).toHaveCount(0);
+    await d.deploymentMarkers('post-checkout-rate').first().hover();
+    const details = d.panel('post-checkout-rate').getByTestId('deployment-details');
+    await expect(details).toContainText('payment v2.3.1');
+    await expect(details).toContainText('abcdef123456');
+    await expect(details).toContainText('admin');
+    await expect(details.getByRole('link', { name: 'Open deployment' })).toHaveAttribute('href', 'https://ci.example.com/run/1');
+  });
+
+  test("a threshold line sits at the alert rule's value", async ({ page, request }) => {
+    const rules = (await (await request.get(`${process.env.PROMETHEUS_URL}/api/v1/rules?type=alert`)).json()) as { data: { groups: { rules: { name: string; query: string }[] }[] } };
+    const rule = rules.data.groups.flatMap((g) => g.rules).find((r) => r.name === 'CheckoutAvailabilityBurnRate1h');
+    const m = /> ([\d.]+) \* ([\d.]+)/.exec(rule?.query ?? '');
+    expect(m, `rule expression: ${rule?.query}`).not.toBeNull();
+    const expected = Number(m?.[1]) * Number(m?.[2]);
+    await signIn(page, 'operator');
+    const d = new DashboardPage(page);
+    const answer = d.waitForPanelResponse('public-api', 'post-checkout-errors');
+    await d.open('public-api');
+    const data = (await (await answer).json()) as { thresholds: { value: number; label: string }[] };
+    expect(data.thresholds).toEqual([expect.objectContaining({ value: expected, label: 'pages (1h burn rate)' })]);
+    const panel = d.panel('post-checkout-errors');
+    await expect(panel.getByTestId('threshold')).toHaveText(`┄ pages (1h burn rate): ${Number((expected * 100).toFixed(2))}%`);
+    await expect(panel.getByTestId('threshold')).toHaveAttribute('data-value', String(expected));
+    await expect(panel.locator('.threshold-line .recharts-reference-line-line')).toHaveCount(1);
+  });
+
+  test('a broken dashboard file shows a precise error while the other dashboards keep working', async ({ page }) => {
+    mkdirSync(dashboardsDir, { recursive: true });
+    const good = JSON.parse(readFileSync(path.join(dashboardsDir, 'public-api.json'), 'utf8')) as Record<string, unknown>;
+    writeFileSync(brokenFile, JSON.stringify({ ...good, slug: brokenSlug, kind: 'dashboard-of-doom' }, null, 2));
+    await signIn(page, 'viewer');
+    await page.goto('/dashboards');
+    const err = page.getByTestId('file-error').filter({ hasText: `${brokenSlug}.json` });
+    await expect(err).toContainText('/kind');
+    await expect(err).toContainText(/slo|api|service/);
+    await expect(page.getByRole('link', { name: 'Public API' })).toBeVisible();
+    await page.goto(`/d/${brokenSlug}`);
+    await expect(page.getByRole('heading', { name: `Dashboard “${brokenSlug}” has errors` })).toBeVisible();
+    await expect(page.getByTestId('file-error')).toContainText('/kind');
+    const d = new DashboardPage(page);
+    await d.open('shop-slos');
+    await d.waitForPanelsSettled();
+    expect(await d.panelIdsIn('error')).toEqual([]);
+  });
+
+  test('the URL reproduces the view in a new tab', async ({ page, context }) => {
+    await signIn(page, 'operator');
+    const d = new DashboardPage(page);
+    const to = Date.now() - 60_000;
+    const from = to - 20 * 60_000;
+    await d.open('svc-checkout', `from=${from}&to=${to}`);
+    await expect.poll(async () => (await d.variable('Route').locator('option').allTextContents()).length, { timeout: 60_000 }).toBeGreaterThan(1);
+    const choice = (await d.variable('Route').locator('option').allTextContents()).find((o) => o !== 'All') ?? '';
+    await d.variable('Route').selectOption([choice]);
+    await expect(page).toHaveURL(/var-route=/);
+    const tab = await context.newPage();
+    const d2 = new DashboardPage(tab);
+    const answer = d2.waitForPanelResponse('svc-checkout', (await d.panelIds())[0] ?? '');
+    await tab.goto(page.url());
+    const url = new URL((await answer).url());
+    expect([url.searchParams.get('from'), url.searchParams.get('to'), url.searchParams.getAll('var-route')]).toEqual([String(from), String(to), [choice]]);
+    await expect(d2.variable('Route')).toHaveValues([choice]);
+    await expect(tab.getByRole('button', { name: 'Time range' })).toHaveText(/→/);
+  });
+
+  test('a hostile variable value gets a clear error naming the variable', async ({ page }) => {
+    await signIn(page, 'operator');
+    const hostile = '"} or vector(1) or {a="';
+    const res = await page.request.get(`/api/dashboards/svc-checkout/panels/${'request-rate'}?var-route=${encodeURIComponent(hostile)}`);
+    expect(res.status()).toBe(400);
+    const body = (await res.json()) as { error: { code: string; message: string } };
+    expect(body.error.code).toBe('INVALID_INPUT');
+    expect(body.error.message).toContain('$route');
+    const d = new DashboardPage(page);
+    await d.open('svc-checkout', `var-route=${encodeURIComponent(hostile)}`);
+    await d.waitForPanelsSettled();
+    const errors = page.getByTestId('panel-error');
+    await expect(errors.first()).toContainText('$route');
+    await expect(errors.first()).toContainText('not allowed');
+  });
+});
