@@ -1,0 +1,61 @@
+import { expect, test } from '@playwright/test';
+import { SignInPage } from './pages/sign-in-page';
+import { pushUniqueTrace, uniqueSuffix } from './support/push-telemetry';
+
+test('trace search finds a pushed trace, plots it, lists it, and a dot opens its waterfall', async ({ page }) => {
+  const suffix = uniqueSuffix();
+  const trace = await pushUniqueTrace(suffix, 40);
+  const root = trace.spans[0]!;
+  const errors = trace.spans.filter((s) => s.error).length;
+
+  await new SignInPage(page).signInAs('operator', '/traces');
+  await page.getByLabel('Service').selectOption(root.service);
+  await expect(page.getByLabel('Operation').locator('option', { hasText: root.operation })).toHaveCount(1);
+  await page.getByRole('button', { name: 'Find traces' }).click();
+
+  // The search is in the URL, so it can be shared and Back returns to it.
+  await expect(page).toHaveURL(new RegExp(`service=${root.service}`));
+  const row = page.getByRole('table', { name: 'Traces found' }).getByRole('row').filter({ hasText: trace.traceId });
+  await expect(row).toContainText(`${root.service}: ${root.operation}`);
+  await expect(row).toContainText('40');
+  await expect(row.getByRole('cell').nth(3)).toHaveText(String(errors));
+  await expect(row.getByRole('list', { name: 'Services' })).toContainText(root.service);
+
+  const dots = page.getByTestId('trace-scatter').locator('.recharts-scatter-symbol');
+  await expect(dots).toHaveCount(1);
+  await dots.first().click();
+  await expect(page).toHaveURL(new RegExp(`/traces/${trace.traceId}$`));
+  await expect(page.getByRole('tree', { name: 'Spans of the trace' }).getByRole('treeitem').first()).toContainText(root.operation);
+
+  await page.goBack();
+  await expect(page.getByLabel('Service')).toHaveValue(root.service);
+  await expect(row).toBeVisible();
+});
+
+test('errors only keeps errored traces; a bad duration is named at its field; the list sorts', async ({ page }) => {
+  const suffix = uniqueSuffix();
+  const failed = await pushUniqueTrace(suffix, 60, { errors: 'one' });
+  const clean = await pushUniqueTrace(suffix, 30, { errors: 'none', seed: 1 });
+  const service = failed.spans[0]!.service;
+  await new SignInPage(page).signInAs('operator', `/traces?service=${service}&minDuration=fast`);
+  await expect(page.getByText('must be a duration such as 100ms, 1.5s or 2m').first()).toBeVisible();
+
+  await page.getByLabel('Min duration').fill('1ms');
+  await page.getByLabel('Errors only').check();
+  await page.getByRole('button', { name: 'Find traces' }).click();
+  await expect(page).toHaveURL(/errors=1/);
+  const table = page.getByRole('table', { name: 'Traces found' });
+  await expect(table.getByRole('row').filter({ hasText: failed.traceId })).toBeVisible();
+  await expect(table.getByRole('row').filter({ hasText: clean.traceId })).toHaveCount(0);
+
+  await page.getByLabel('Errors only').uncheck();
+  await page.getByRole('button', { name: 'Find traces' }).click();
+  await expect(table.getByRole('row').filter({ hasText: clean.traceId })).toBeVisible();
+  // Sorted by span count, the 60-span trace comes before the 30-span one, and the other way round.
+  const ids = () => table.getByRole('row').locator('td:first-child div').allTextContents();
+  await page.getByRole('button', { name: /^Spans/ }).click();
+  await expect(page.getByRole('columnheader', { name: /Spans/ })).toHaveAttribute('aria-sort', 'descending');
+  expect(await ids()).toEqual([failed.traceId, clean.traceId]);
+  await page.getByRole('button', { name: /^Spans/ }).click();
+  expect(await ids()).toEqual([clean.traceId, failed.traceId]);
+});

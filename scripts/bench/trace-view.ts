@@ -1,0 +1,124 @@
+/**
+ * `npm run bench:traces`: how fast a trace opens and scrolls in Sightline's trace view.
+ *
+ * Pushes generated traces of 1,000, 10,000 and 50,000 spans into a real Jaeger (started here on
+ * free loopback ports, or JAEGER_URL + JAEGER_OTLP_URL of a running one), builds a private copy of
+ * the app (`--source head|worktree`, default worktree) or uses BENCH_APP_URL's running one (demo
+ * users seeded), and for each size prints the median over `--runs` (default 3) of: navigation start
+ * → waterfall rows painted and the page idle, JS heap after a GC, and frame times while scrolling the
+ * waterfall; then the 50k/1k open-time ratio, each against PERFORMANCE.md's targets.
+ */
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { freePort, startBackends, type RunningBackends } from '../backends/index';
+import { median } from './bff-common';
+import { generateSyntheticTrace, pushTrace } from './gen-trace';
+import { buildBenchApp, startBenchApp, type BenchApp } from './trace-view-app';
+import { measureOpen, measureScroll, openSignedInBrowser, type OpenSample, type ScrollSample } from './trace-view-browser';
+
+/** Jaeger UI on this machine class (PERFORMANCE.md): open time (s) and heap (MB) per size. */
+const JAEGER_UI = { 1000: { openS: 1.31, heapMb: 41 }, 10000: { openS: 1.48, heapMb: 51 }, 50000: { openS: 2.16, heapMb: 122 } } as const;
+type Size = keyof typeof JAEGER_UI;
+const SIZES: Size[] = [1000, 10000, 50000];
+const MAX_FRAME_MS = 100;
+
+const say = (l: string) => process.stderr.write(`bench: ${l}\n`);
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' }, source: { type: 'string', default: 'worktree' }, dir: { type: 'string' } } });
+const runs = Math.max(1, Math.min(10, Number(values.runs) || 3));
+// Benchmark tooling, not the app: it reads its own environment.
+const external = { jaeger: process.env.JAEGER_URL, otlp: process.env.JAEGER_OTLP_URL, app: process.env.BENCH_APP_URL };
+
+/** Waits until Jaeger serves the whole trace (ingestion is asynchronous); bounded. */
+async function waitForTrace(jaegerUrl: string, traceId: string, spans: number): Promise<void> {
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    const got = await fetch(`${jaegerUrl}/api/traces/${traceId}`, { signal: AbortSignal.timeout(30_000) })
+      .then((r) => (r.ok ? (r.json() as Promise<{ data: { spans: unknown[] }[] }>) : null))
+      .catch(() => null);
+    if (got?.data[0]?.spans.length === spans) return;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`Jaeger did not serve all ${spans} spans of ${traceId} within 120 s`);
+}
+
+const fmt = (n: number, d = 0) => n.toFixed(d);
+const verdict = (ok: boolean) => (ok ? 'meets' : 'MISSES');
+
+async function main(): Promise<void> {
+  let backends: RunningBackends | undefined;
+  let app: BenchApp | undefined;
+  let closeBrowser: (() => Promise<void>) | undefined;
+  try {
+    let jaegerUrl = external.jaeger;
+    let otlpUrl = external.otlp;
+    let lokiUrl = process.env.LOKI_URL;
+    if (!jaegerUrl || !otlpUrl) {
+      const ports = { jaegerQuery: await freePort(), jaegerOtlpHttp: await freePort(), jaegerOtlpGrpc: await freePort(), loki: await freePort(), lokiGrpc: await freePort() };
+      backends = await startBackends({ dataDir: mkdtempSync(path.join(os.tmpdir(), 'sightline-bench-traces-')), fresh: true, only: ['jaeger', 'loki'], ports, log: say });
+      ({ jaeger: jaegerUrl, jaegerOtlpHttp: otlpUrl, loki: lokiUrl } = backends.urls);
+    }
+    const traces = new Map<Size, string>();
+    for (const size of SIZES) {
+      const trace = generateSyntheticTrace({ spanCount: size, seed: size });
+      await pushTrace(trace, otlpUrl);
+      await waitForTrace(jaegerUrl, trace.traceId, size);
+      traces.set(size, trace.traceId);
+      say(`pushed ${size} spans as trace ${trace.traceId}`);
+    }
+    if (external.app) app = { url: external.app, stop: async () => {} };
+    else {
+      const dir = values.dir ?? path.join(os.tmpdir(), 'sightline-bench-traces-app');
+      buildBenchApp(dir, values.source === 'head' ? 'head' : 'worktree', say);
+      app = await startBenchApp(dir, await freePort(), { JAEGER_URL: jaegerUrl, ...(lokiUrl ? { LOKI_URL: lokiUrl } : {}) }, say);
+    }
+    const { browser, context } = await openSignedInBrowser(app.url);
+    closeBrowser = () => browser.close();
+
+    const results = new Map<Size, { open: OpenSample[]; scroll: ScrollSample[] }>();
+    // Warm the server's compiled routes once, so the first measured run is not a cold start.
+    const warm = await measureOpen(context, traces.get(1000)!);
+    await warm.page.close();
+    for (let run = 0; run < runs; run++) {
+      for (const size of SIZES) {
+        const { page, sample } = await measureOpen(context, traces.get(size)!);
+        const scroll = await measureScroll(page);
+        await page.close();
+        const r = results.get(size) ?? { open: [], scroll: [] };
+        r.open.push(sample);
+        r.scroll.push(scroll);
+        results.set(size, r);
+        say(`run ${run + 1}/${runs} ${size} spans: open ${fmt(sample.openMs)} ms (rows ${fmt(sample.rowsPaintedMs)} ms), heap ${fmt(sample.heapMb, 1)} MB, scroll median ${fmt(scroll.medianFrameMs, 1)} ms max ${fmt(scroll.maxFrameMs, 1)} ms`);
+      }
+    }
+
+    console.log(`\nTrace view, Chromium 1600×1000, median of ${runs} runs (app ${app.url}):`);
+    console.log('spans   open (ms)  target    rows painted  heap (MB)  target   scroll median  scroll max  target');
+    const openMedian = new Map<Size, number>();
+    for (const size of SIZES) {
+      const r = results.get(size)!;
+      const open = median(r.open.map((s) => s.openMs));
+      openMedian.set(size, open);
+      const heap = median(r.open.map((s) => s.heapMb));
+      const scrollMedian = median(r.scroll.map((s) => s.medianFrameMs));
+      const scrollMax = Math.max(...r.scroll.map((s) => s.maxFrameMs));
+      const ref = JAEGER_UI[size];
+      console.log(
+        `${String(size).padEnd(7)} ${fmt(open).padStart(9)}  ≤${fmt((ref.openS * 1000) / 2)} ${verdict(open <= (ref.openS * 1000) / 2).padEnd(6)} ${fmt(median(r.open.map((s) => s.rowsPaintedMs))).padStart(8)}     ` +
+          `${fmt(heap, 1).padStart(8)}  ≤${ref.heapMb} ${verdict(heap <= ref.heapMb).padEnd(6)} ${fmt(scrollMedian, 1).padStart(9)}      ${fmt(scrollMax, 1).padStart(9)}  ≤${MAX_FRAME_MS} ${verdict(scrollMax <= MAX_FRAME_MS)}`,
+      );
+    }
+    const ratio = openMedian.get(50000)! / openMedian.get(1000)!;
+    console.log(`open time 50k/1k: ${ratio.toFixed(2)}× for 50× the spans (Jaeger UI: ${(JAEGER_UI[50000].openS / JAEGER_UI[1000].openS).toFixed(2)}×)`);
+  } finally {
+    await closeBrowser?.().catch(() => {});
+    await app?.stop();
+    await backends?.stop();
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : String(err));
+  process.exit(1);
+});
