@@ -3,13 +3,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { freePort, startBackends, type RunningBackends } from '../backends/index';
-import { SHOP_SERVICES, type ShopService } from './shop/lib/config';
+import type { RunningBackends } from '../backends/index';
+import { SHOP_SERVICES } from './shop/lib/config';
 import type { Shop } from './shop/start-shop';
 import { backfillHistory, type BackfillResult } from './history';
-import { startTraffic, type Traffic } from './traffic';
 import { COMPRESSED_TIMELINE, runScenario, type DeploymentEvent, type ScenarioPhase } from './scenario';
-import { pollUntil, startDemoShop, toInstances } from './stack';
+import { pollUntil, startDemoStack, toInstances, type DemoStack } from './stack';
 
 // The demo end to end on real processes: history backfill, backends on free ports, the seven shop
 // services and traffic; then exemplar -> trace -> logs, 29-day-old metrics, and the incident scenario.
@@ -19,7 +18,7 @@ const ALERT = 'DemoPaymentAvailabilityFastBurn';
 let dataDir = '';
 let backends: RunningBackends | undefined;
 let shop: Shop | undefined;
-let traffic: Traffic | undefined;
+let stack: DemoStack | undefined;
 let history: BackfillResult;
 
 const PromVector = z.object({ status: z.literal('success'), data: z.object({ result: z.array(z.object({ metric: z.record(z.string(), z.string()), value: z.tuple([z.number(), z.string()]) })) }) });
@@ -45,20 +44,18 @@ async function listAmAlerts() {
 
 beforeAll(async () => {
   dataDir = mkdtempSync(path.join(os.tmpdir(), 'sightline-demo-test-'));
-  const shopPorts: Partial<Record<ShopService, number>> = {};
-  for (const s of SHOP_SERVICES) shopPorts[s] = await freePort();
-  // A 10-minute step keeps the backfill quick; the demo itself uses 2 minutes.
-  history = await backfillHistory({ tsdbDir: path.join(dataDir, 'prometheus', 'data'), instances: toInstances(shopPorts), stepSeconds: 600 });
-  const ports = { prometheus: await freePort(), alertmanager: await freePort(), jaegerQuery: await freePort(), jaegerOtlpHttp: await freePort(), jaegerOtlpGrpc: await freePort(), loki: await freePort(), lokiGrpc: await freePort() };
-  backends = await startBackends({ dataDir, only: ['prometheus', 'alertmanager', 'jaeger', 'loki'], ports, scrapeIntervalSeconds: 1, evaluationIntervalSeconds: 1, ruleFiles: [RULES], log: () => undefined });
-  shop = await startDemoShop({ backends, ports: shopPorts });
-  traffic = startTraffic({ webUrl: shop.urls['web-frontend'], apiUrl: shop.urls['api-gateway'], journeysPerSecond: 6, checkoutShare: 0.35 });
+  stack = await startDemoStack({
+    dataDir,
+    ruleFiles: [RULES],
+    // A 10-minute step keeps the backfill quick; the demo itself uses 2 minutes.
+    beforeBackends: async (shopPorts) => void (history = await backfillHistory({ tsdbDir: path.join(dataDir, 'prometheus', 'data'), instances: toInstances(shopPorts), stepSeconds: 600 })),
+  });
+  backends = stack.backends;
+  shop = stack.shop;
 }, 180_000);
 
 afterAll(async () => {
-  await traffic?.stop();
-  await shop?.stop();
-  await backends?.stop();
+  await stack?.stop();
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 }, 60_000);
 

@@ -1,11 +1,13 @@
 // `npm run demo [-- --reset] [-- --compressed] [-- --no-sightline]`: real backends, 30 days of history,
 // the demo shop with traffic and its incident scenario, and Sightline on http://127.0.0.1:3000.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { startBackends, wipeDataDir, type RunningBackends } from '../backends/index';
 import { backfillHistory } from './history';
+import { pushRecentTelemetry } from './history/recent-telemetry';
 import type { PastDeployment } from './history/model';
 import { COMPRESSED_TIMELINE, FULL_TIMELINE, runScenario } from './scenario';
 import { createDeploymentPoster, startSightline, type SightlineApp } from './sightline';
@@ -35,8 +37,8 @@ function stopAll(): Promise<void> {
   stopping ??= (async () => {
     say('stopping: scenario, traffic, Sightline, shop, backends');
     scenarioAbort.abort();
-    await scenarioDone.catch(() => undefined);
     await traffic?.stop();
+    await scenarioDone.catch(() => undefined);
     await app?.stop();
     await shop?.stop();
     await backends?.stop();
@@ -53,14 +55,24 @@ async function main() {
     wipeDataDir(DATA_DIR);
   }
 
-  if (!existsSync(HISTORY_FILE)) {
+  const firstStart = !existsSync(HISTORY_FILE);
+  if (firstStart) {
     say('first start: backfilling 30 days of shop metrics into Prometheus (promtool; ~20-60 s, cached for the rest of the day)');
     const result = await backfillHistory({ tsdbDir: path.join(DATA_DIR, 'prometheus', 'data'), instances: toInstances(), log: say });
     writeFileSync(HISTORY_FILE, JSON.stringify({ createdAt: new Date().toISOString(), deployments: result.deployments, posted: false }, null, 2));
   }
 
-  say('starting backends: Prometheus, Alertmanager, Jaeger, Loki (Jaeger and Loki are built from source on the first run only, several minutes)');
+  const binDir = path.join(process.env.SIGHTLINE_CACHE_DIR ?? path.join(os.homedir(), '.cache', 'sightline'), 'bin');
+  const built = existsSync(binDir) ? readdirSync(binDir) : [];
+  const toBuild = ['jaeger', 'loki'].filter((name) => !built.some((f) => f.startsWith(`${name}-`)));
+  say(`starting backends: Prometheus, Alertmanager, Jaeger, Loki${toBuild.length ? ` (building ${toBuild.join(' and ')} from source first: first run only, ~5-10 min on 2 cores)` : ''}`);
   backends = await startBackends({ dataDir: DATA_DIR, only: ['prometheus', 'alertmanager', 'jaeger', 'loki'], log: (line) => say(`backends: ${line}`) });
+
+  if (firstStart) {
+    // Before the shop starts, so that each log stream is written in time order.
+    const traces = await pushRecentTelemetry({ tracesUrl: `${backends.urls.jaegerOtlpHttp}/v1/traces`, logsUrl: `${backends.urls.lokiOtlp}/v1/logs`, hours: 3 });
+    say(`history: ${traces} traces and their logs for the last 3 hours written to Jaeger and Loki`);
+  }
 
   say('starting the demo shop (7 services on 127.0.0.1:8080-8086)');
   shop = await startDemoShop({ backends, log: say });
@@ -95,7 +107,7 @@ async function main() {
     '',
     'Worth clicking:',
     `  1. SLOs (${app?.url ?? ''}/slos): 30 days of error budget, with the payment incident 9 days ago`,
-    `  2. Alerts (${app?.url ?? ''}/alerts): in ~${Math.round((timeline.steadyMs + timeline.incidentMs * 0.6) / 60_000)} min payment v2 is deployed and the burn-rate alert fires; follow it to the chart, an exemplar trace and its logs`,
+    `  2. Alerts (${app?.url ?? ''}/alerts): payment v2 goes out ${Math.round(timeline.steadyMs / 60_000)} min after start and the burn-rate alert fires ~15 min later; follow it to the chart, an exemplar trace and its logs`,
     `  3. Public API dashboard (${app?.url ?? ''}/d/public-api): deployments as vertical lines; click an exemplar for its trace and logs`,
     '',
     `Backends: Prometheus ${u.prometheus}  Alertmanager ${u.alertmanager}  Jaeger ${u.jaeger}  Loki ${u.loki}`,

@@ -71,7 +71,8 @@ export async function startSightline(opts: { backends: RunningBackends; port?: n
     OTEL_EXPORTER_OTLP_ENDPOINT: backends.urls.jaegerOtlpHttp,
     OTEL_SERVICE_NAME: 'sightline',
   };
-  const tsx = ['--import', 'tsx'];
+  // The app's modules import 'server-only', which resolves to an empty module under the react-server condition.
+  const tsx = ['--conditions=react-server', '--import', 'tsx'];
 
   log('Sightline: preparing the database and demo users');
   if (existsSync(path.join(ROOT, 'scripts', 'db', 'migrate.ts'))) await runLogged([...tsx, 'scripts/db/migrate.ts'], env, logFile, 'database migration');
@@ -93,7 +94,17 @@ export async function startSightline(opts: { backends: RunningBackends; port?: n
   if (isBuildStale()) {
     const t0 = Date.now();
     log(`Sightline: building (next build, ~1-2 min; only when the sources changed; log: ${logFile})`);
-    await runLogged([NEXT_BIN, 'build'], { ...env, NODE_ENV: 'production' }, logFile, 'next build');
+    // .next is shared with anyone else building in this clone: wait for their build, then re-check.
+    for (let attempt = 1; isBuildStale(); attempt++) {
+      try {
+        await runLogged([NEXT_BIN, 'build'], { ...env, NODE_ENV: 'production' }, logFile, 'next build');
+      } catch (err) {
+        const busy = readFileSync(logFile, 'utf8').slice(-2_000).includes('Another next build process is already running');
+        if (!busy || attempt >= 12) throw err;
+        log('Sightline: another next build is running in this clone; waiting for it');
+        await new Promise((r) => setTimeout(r, 15_000));
+      }
+    }
     log(`Sightline: built in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
   }
 

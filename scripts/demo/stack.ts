@@ -1,6 +1,7 @@
-import { writeScrapeTargets, type RunningBackends } from '../backends/index';
+import { freePort, startBackends, writeScrapeTargets, type RunningBackends } from '../backends/index';
 import { SHOP_SERVICES, type ShopService } from './shop/lib/config';
 import { DEFAULT_SHOP_PORTS, startShop, type Shop } from './shop/start-shop';
+import { startTraffic, type Traffic } from './traffic';
 
 /** Glue between the backends and the shop, shared by `npm run demo` and the demo tests. */
 
@@ -32,4 +33,35 @@ export async function pollUntil<T>(what: string, check: () => Promise<T | undefi
     await new Promise((r) => setTimeout(r, intervalMs));
   }
   throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${lastError instanceof Error ? `: ${lastError.message}` : ''}`, { cause: lastError });
+}
+
+export interface DemoStack { backends: RunningBackends; shop: Shop; traffic: Traffic; shopPorts: Record<ShopService, number>; stop(): Promise<void> }
+
+/**
+ * For tests: Prometheus, Alertmanager, Jaeger and Loki on free ports (1 s scrape and evaluation),
+ * the shop on free ports and traffic. `beforeBackends` runs first (e.g. a history backfill that
+ * needs the shop's ports). On failure everything started is stopped.
+ */
+export async function startDemoStack(opts: { dataDir: string; ruleFiles: string[]; journeysPerSecond?: number; checkoutShare?: number; beforeBackends?: (shopPorts: Record<ShopService, number>) => Promise<void> }): Promise<DemoStack> {
+  const shopPorts = {} as Record<ShopService, number>; // filled for every service just below
+  for (const s of SHOP_SERVICES) shopPorts[s] = await freePort();
+  await opts.beforeBackends?.(shopPorts);
+  const ports = { prometheus: await freePort(), alertmanager: await freePort(), jaegerQuery: await freePort(), jaegerOtlpHttp: await freePort(), jaegerOtlpGrpc: await freePort(), loki: await freePort(), lokiGrpc: await freePort() };
+  const backends = await startBackends({ dataDir: opts.dataDir, only: ['prometheus', 'alertmanager', 'jaeger', 'loki'], ports, scrapeIntervalSeconds: 1, evaluationIntervalSeconds: 1, ruleFiles: opts.ruleFiles, log: () => undefined });
+  let shop: Shop;
+  try {
+    shop = await startDemoShop({ backends, ports: shopPorts });
+  } catch (err) {
+    await backends.stop();
+    throw err;
+  }
+  const traffic = startTraffic({ webUrl: shop.urls['web-frontend'], apiUrl: shop.urls['api-gateway'], journeysPerSecond: opts.journeysPerSecond ?? 6, checkoutShare: opts.checkoutShare ?? 0.35 });
+  return {
+    backends, shop, traffic, shopPorts,
+    stop: async () => {
+      await traffic.stop();
+      await shop.stop();
+      await backends.stop();
+    },
+  };
 }

@@ -86,7 +86,8 @@ export async function startShop(opts: StartShopOptions): Promise<Shop> {
       child.stdout?.pipe(out);
       child.stderr?.pipe(out);
       child.once('exit', (code, signal) => {
-        if (!stopping) opts.log?.(`shop service ${service} exited (${signal ?? code}); see ${logFile}`);
+        // Exit 0 is a clean stop (a terminal's Ctrl-C reaches the services too); anything else is a crash.
+        if (!stopping && code !== 0) opts.log?.(`shop service ${service} exited (${signal ?? code}); see ${logFile}`);
       });
       children.set(service, child);
       return waitHealthy(service, urls[service], child, deadline, logFile);
