@@ -47,8 +47,8 @@ beforeAll(async () => {
   stack = await startDemoStack({
     dataDir,
     ruleFiles: [RULES],
-    // A 10-minute step keeps the backfill quick; the demo itself uses 2 minutes.
-    beforeBackends: async (shopPorts) => void (history = await backfillHistory({ tsdbDir: path.join(dataDir, 'prometheus', 'data'), instances: toInstances(shopPorts), stepSeconds: 600 })),
+    // A 10-minute step keeps the backfill quick (the demo uses 2 minutes); free ports make the cache useless here.
+    beforeBackends: async (shopPorts) => void (history = await backfillHistory({ tsdbDir: path.join(dataDir, 'prometheus', 'data'), instances: toInstances(shopPorts), stepSeconds: 600, cacheDir: path.join(dataDir, 'history-cache') })),
   });
   backends = stack.backends;
   shop = stack.shop;
