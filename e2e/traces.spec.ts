@@ -9,7 +9,7 @@ test('trace search finds a pushed trace, plots it, lists it, and a dot opens its
   const errors = trace.spans.filter((s) => s.error).length;
 
   await new SignInPage(page).signInAs('operator', '/traces');
-  await page.getByLabel('Service').selectOption(root.service);
+  await page.getByLabel('Service', { exact: true }).selectOption(root.service);
   await expect(page.getByLabel('Operation').locator('option', { hasText: root.operation })).toHaveCount(1);
   await page.getByRole('button', { name: 'Find traces' }).click();
 
@@ -28,7 +28,7 @@ test('trace search finds a pushed trace, plots it, lists it, and a dot opens its
   await expect(page.getByRole('tree', { name: 'Spans of the trace' }).getByRole('treeitem').first()).toContainText(root.operation);
 
   await page.goBack();
-  await expect(page.getByLabel('Service')).toHaveValue(root.service);
+  await expect(page.getByLabel('Service', { exact: true })).toHaveValue(root.service);
   await expect(row).toBeVisible();
 });
 

@@ -9,7 +9,13 @@ export class LogsPage {
     await this.page.goto(`/logs?query=${encodeURIComponent(query)}&from=now-1h&to=now`);
   }
 
+  /** Waits until the page is interactive: the label picker has Loki's label names (so typing is not lost to hydration). */
+  async ready() {
+    await expect(this.page.getByLabel('Label', { exact: true }).locator('option', { hasText: 'service_name' })).toHaveCount(1);
+  }
+
   async run(query: string) {
+    await this.ready();
     await this.page.getByRole('textbox', { name: 'LogQL' }).fill(query);
     await this.page.getByRole('button', { name: 'Run' }).click();
   }
@@ -27,6 +33,7 @@ export class LogsPage {
   }
 
   async pickLabel(name: string, value: string) {
+    await this.ready();
     await this.page.getByLabel('Label', { exact: true }).selectOption(name);
     await expect(this.page.getByLabel('Label value').locator('option', { hasText: value })).toHaveCount(1);
     await this.page.getByLabel('Label value').selectOption(value);
