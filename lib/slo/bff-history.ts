@@ -79,7 +79,8 @@ export async function listIncidents(slo: Slo, deps: SloBffDeps, nowMs: number): 
   const stepSeconds = Math.max(1, Math.ceil(periodMs / 1000 / ALERT_STEPS));
   // Alert names are metric names (letters and digits), so they are safe inside the regex.
   const expr = `ALERTS{alertname=~"${[...byName.keys()].join('|')}",alertstate="firing",slo="${escapePromString(slo.id)}"}`;
-  const series = await deps.queryRangeSeries(expr, nowMs - periodMs, nowMs, stepSeconds);
+  // Start a whole number of steps before now, so the last point is now: "still firing" means now.
+  const series = await deps.queryRangeSeries(expr, nowMs - Math.ceil(periodMs / 1000 / stepSeconds) * stepSeconds * 1000, nowMs, stepSeconds);
   const periods: Period[] = series.flatMap((s) => {
     const w = byName.get(s.labels.alertname ?? '');
     if (!w) return [];

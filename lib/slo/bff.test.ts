@@ -56,7 +56,7 @@ const series = (labels: Record<string, string>, samples: { t: number; value: num
   samples: samples.map((s) => ({ t: asUnixMs(s.t), value: s.value })),
 });
 
-function fakePrometheus(opts: { groups?: string[]; down?: boolean } = {}): SloPrometheus & { calls: string[] } {
+function fakePrometheus(opts: { groups?: string[]; down?: boolean; stillFiring?: boolean } = {}): SloPrometheus & { calls: string[] } {
   const calls: string[] = [];
   const fail = () => {
     throw new AppError('UPSTREAM_UNAVAILABLE', 'Prometheus is unavailable (ECONNREFUSED)');
@@ -77,7 +77,7 @@ function fakePrometheus(opts: { groups?: string[]; down?: boolean } = {}): SloPr
       if (q.query.startsWith('ALERTS{')) {
         expect(q.query).toContain('alertname=~"PaymentAvailabilityBurnRate1h|PaymentAvailabilityBurnRate6h|PaymentAvailabilityBurnRate3d"');
         // The fast alert fires 10 minutes into the incident; the 6h one overlaps it a little later.
-        const fast = ts.filter((t) => t >= INCIDENT.start + HOUR / 6 && t <= INCIDENT.end);
+        const fast = ts.filter((t) => t >= INCIDENT.start + HOUR / 6 && (opts.stillFiring || t <= INCIDENT.end));
         const slow = ts.filter((t) => t >= INCIDENT.start + HOUR / 2 && t <= INCIDENT.end + HOUR / 4);
         return {
           data: [
@@ -113,7 +113,7 @@ const deployment = (startedAt: number, version: string): Deployment => ({
   createdBy: 'ci',
 });
 
-function makeDeps(opts: { groups?: string[]; down?: boolean } = {}) {
+function makeDeps(opts: { groups?: string[]; down?: boolean; stillFiring?: boolean } = {}) {
   const prometheus = fakePrometheus(opts);
   const asked: { service: string; fromMs: number; toMs: number }[] = [];
   const deps = createSloBffDeps({
@@ -174,6 +174,12 @@ describe('buildSloDetail', () => {
     expect(v2?.budgetSpent).toBeCloseTo((RATE / 2) * 3600 / (0.005 * windowValid), 6);
     expect(v1?.budgetSpent).toBe(0);
     expect(detail.status.state).toBe('at_risk');
+  });
+
+  it('reports an alert still firing now as an ongoing incident up to now', async () => {
+    const { deps } = makeDeps({ stillFiring: true });
+    const [incident] = (await buildSloDetail(slo, deps, NOW)).incidents;
+    expect(incident).toMatchObject({ ongoing: true, endMs: NOW });
   });
 
   it('shows six calendar months, newest first, with months before the data as no data', async () => {
