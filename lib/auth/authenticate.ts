@@ -3,6 +3,7 @@ import { decode } from 'next-auth/jwt';
 import { getDb } from '@/lib/db/client';
 import { authSecret, ROLES, type Role } from '@/lib/env';
 import type { Principal } from './principal';
+import { hashCredential, rememberPrincipal } from './principal-cache';
 import { verifyToken } from './tokens';
 
 const SESSION_COOKIES = ['__Secure-next-auth.session-token', 'next-auth.session-token'];
@@ -25,15 +26,22 @@ export function readSessionCookie(cookieHeader: string | null): string | null {
   return null;
 }
 
-/** Resolves the user of a session token; the role is read fresh from the database on every call. */
-export async function principalFromSessionToken(sessionToken: string): Promise<Principal | null> {
+async function resolveSessionToken(sessionToken: string): Promise<{ principal: Principal; expiresAtMs?: number } | null> {
   const jwt = await decode({ token: sessionToken, secret: authSecret() }).catch(() => null);
   if (!jwt?.sub) return null;
   const db = await getDb();
   const user = await db.user.findUnique({ where: { id: jwt.sub } });
   if (!user) return null;
   const role = (ROLES as readonly string[]).includes(user.role) ? (user.role as Role) : 'viewer';
-  return { kind: 'user', id: user.id, name: user.email, role, scopes: [] };
+  return { principal: { kind: 'user', id: user.id, name: user.email, role, scopes: [] }, expiresAtMs: typeof jwt.exp === 'number' ? jwt.exp * 1000 : undefined };
+}
+
+/**
+ * Resolves the user of a session token. The role is read from the database, then reused for at
+ * most PRINCIPAL_CACHE_MS (5 s) and never past the session's expiry.
+ */
+export function principalFromSessionToken(sessionToken: string): Promise<Principal | null> {
+  return rememberPrincipal(`session:${hashCredential(sessionToken)}`, () => resolveSessionToken(sessionToken));
 }
 
 /** Resolves the caller from `Authorization: Bearer <token>` or the session cookie; null when neither is valid. */
@@ -41,7 +49,13 @@ export async function authenticateRequest(req: Request): Promise<Principal | nul
   const authz = req.headers.get('authorization');
   if (authz) {
     const m = /^Bearer\s+(\S+)$/i.exec(authz);
-    return m?.[1] ? verifyToken(m[1]) : null;
+    const secret = m?.[1];
+    if (!secret) return null;
+    // Cached like sessions: a revoked token or a changed role takes effect within PRINCIPAL_CACHE_MS.
+    return rememberPrincipal(`token:${hashCredential(secret)}`, async () => {
+      const principal = await verifyToken(secret);
+      return principal ? { principal } : null;
+    });
   }
   const session = readSessionCookie(req.headers.get('cookie'));
   return session ? principalFromSessionToken(session) : null;

@@ -1,10 +1,11 @@
 import 'server-only';
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { getDb } from '@/lib/db/client';
 import { recordAudit } from '@/lib/db/audit';
 import { ROLES, type Role } from '@/lib/env';
 import { SCOPES, type Principal, type Scope } from './principal';
+import { forgetPrincipals, hashCredential } from './principal-cache';
 
 /**
  * API tokens for machines. The secret (`slt_<43 base64url chars>`) is shown once; only its SHA-256
@@ -30,7 +31,7 @@ export interface TokenInfo {
   revokedAt: string | null;
 }
 
-const hashSecret = (secret: string) => createHash('sha256').update(secret).digest('hex');
+const hashSecret = hashCredential;
 const parseScopes = (s: string): Scope[] => s.split(',').filter((x): x is Scope => (SCOPES as readonly string[]).includes(x));
 const parseRole = (r: string): Role => ((ROLES as readonly string[]).includes(r) ? (r as Role) : 'viewer');
 
@@ -76,6 +77,8 @@ export async function revokeToken(idOrPrefix: string, actor: { name: string }): 
   const row = await db.apiToken.findFirst({ where: { revokedAt: null, OR: [{ id: idOrPrefix }, { prefix: idOrPrefix }] } });
   if (!row) return false;
   await db.apiToken.update({ where: { id: row.id }, data: { revokedAt: new Date() } });
+  // Immediate in this process; other processes notice within PRINCIPAL_CACHE_MS.
+  forgetPrincipals();
   await recordAudit({ actor: actor.name, action: 'token.revoke', target: row.id, details: { name: row.name } });
   return true;
 }

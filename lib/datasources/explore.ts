@@ -4,6 +4,7 @@ import { AppError } from '@/lib/api/errors';
 import type { Principal } from '@/lib/auth/principal';
 import { parseTimeRef } from '@/lib/dashboards/time';
 import { recordAudit } from '@/lib/db/audit';
+import { logger } from '@/lib/observability/log';
 import type { CallOptions } from './http';
 import { GO_DURATION, TRACE_ID } from './jaeger/client';
 import type { UnixMs } from './types';
@@ -104,14 +105,17 @@ interface ExploreContext {
 }
 
 /**
- * Audits the query (who, what, against which datasource) while running it under the explore
- * deadline; the caller's abort still cancels the upstream call.
+ * Runs the query under the explore deadline (the caller's abort still cancels the upstream call)
+ * and audits it (who, what, against which datasource). The audit write is started once the query is
+ * under way and is not awaited: the database stays off the response's path. It is never lost
+ * silently: a failed write is logged at error level with every field of the event.
  */
 export async function runExplore<T>(ctx: ExploreContext, action: string, target: string, details: Record<string, unknown>, fn: (opts: CallOptions) => Promise<T>): Promise<T> {
   if (!ctx.principal) throw new AppError('UNAUTHENTICATED', 'sign in to explore');
   const signal = AbortSignal.any([ctx.signal, AbortSignal.timeout(EXPLORE_LIMITS.deadlineMs)]);
-  // The audit write runs beside the (read-only) query rather than before it: same guarantee, since
-  // a failed write still fails the request, without the database on the query's critical path.
-  const [, result] = await Promise.all([recordAudit({ actor: ctx.principal.name, action, target, details: { ...details, requestId: ctx.requestId } }), fn({ signal, requestId: ctx.requestId })]);
+  const result = fn({ signal, requestId: ctx.requestId });
+  const event = { actor: ctx.principal.name, action, target, details: { ...details, requestId: ctx.requestId } };
+  // setImmediate: the (synchronous, for SQLite) write runs after the upstream request is sent.
+  setImmediate(() => void recordAudit(event).catch((err: unknown) => logger.error('explore audit event not written', { ...event, err: String(err) })));
   return result;
 }

@@ -1,18 +1,22 @@
-/**
- * Shared set-up of the BFF benchmarks: where the running app and Prometheus are, and the token.
- *   BFF_URL (default http://127.0.0.1:3000), BFF_TOKEN (required: `npm run token -- create --name bench
- *   --role developer --scopes api,metrics`, last stdout line), PROMETHEUS_URL (default :9090).
- */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { interpolateQuery } from '@/lib/dashboards/interpolate';
+import { alignRange, computeRateInterval, computeStep } from '@/lib/dashboards/time';
+import type { BenchStack } from './bff-stack';
 
-// Benchmark tooling, not the app: it reads its own environment.
-export const BFF_URL = (process.env.BFF_URL ?? 'http://127.0.0.1:3000').replace(/\/+$/, '');
-export const PROMETHEUS_URL = (process.env.PROMETHEUS_URL ?? 'http://127.0.0.1:9090').replace(/\/+$/, '');
-const token = process.env.BFF_TOKEN;
+/** Shared helpers of the BFF benchmarks (bff-vs-prometheus, bff-coalescing, bff-memory). */
 
-/** Fetches from the BFF with the bench token and a 30 s time box. */
-export async function bff(path: string): Promise<Response> {
-  if (!token) throw new Error('set BFF_TOKEN (npm run token -- create --name bench --role developer --scopes api,metrics)');
-  return fetch(`${BFF_URL}${path}`, { headers: { authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(30_000) });
+const ROOT = path.resolve(import.meta.dirname, '..', '..');
+
+/** Fetches a BFF path with the stack's bearer token and a 30 s time box. */
+export function bff(stack: BenchStack, pathAndQuery: string): Promise<Response> {
+  return fetch(`${stack.bffUrl}${pathAndQuery}`, { headers: { authorization: `Bearer ${stack.token}` }, signal: AbortSignal.timeout(30_000) });
+}
+
+/** POSTs a range query straight to Prometheus, as the BFF does (form-encoded, seconds). */
+export function promRange(stack: BenchStack, q: { query: string; startMs: number; endMs: number; stepSeconds: number }): Promise<Response> {
+  const form = new URLSearchParams({ query: q.query, start: (q.startMs / 1000).toFixed(3), end: (q.endMs / 1000).toFixed(3), step: String(q.stepSeconds) });
+  return fetch(`${stack.prometheusUrl}/api/v1/query_range`, { method: 'POST', body: form, signal: AbortSignal.timeout(30_000) });
 }
 
 /** The median of a list of numbers. */
@@ -22,17 +26,49 @@ export function median(xs: number[]): number {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }
 
-/** How many range queries Prometheus itself has served (its own counter, so it counts real upstream calls). */
-export async function prometheusQueryRangeCount(): Promise<number> {
-  const text = await (await fetch(`${PROMETHEUS_URL}/metrics`, { signal: AbortSignal.timeout(10_000) })).text();
-  const line = text.split('\n').find((l) => l.startsWith('prometheus_http_requests_total{') && l.includes('handler="/api/v1/query_range"') && l.includes('code="200"'));
-  return line ? Number(line.split(' ').at(-1)) : 0;
+/** Reads a counter from Prometheus text exposition: the sum of the samples whose line has every `needle`. */
+export function sumSamples(text: string, metric: string, needles: string[] = []): number {
+  return text
+    .split('\n')
+    .filter((l) => (l.startsWith(`${metric}{`) || l.startsWith(`${metric} `)) && needles.every((n) => l.includes(n)))
+    .reduce((sum, l) => sum + Number(l.split(' ').at(-1)), 0);
 }
 
-/** Runs `fn` and exits 1 with its message on failure. */
-export function runBench(fn: () => Promise<void>): void {
-  fn().catch((err: unknown) => {
-    console.error(err instanceof Error ? err.message : String(err));
-    process.exit(1);
-  });
+/** How many range queries Prometheus itself has served (its own counter: real upstream calls). */
+export async function prometheusQueryRangeCount(stack: BenchStack): Promise<number> {
+  const text = await (await fetch(`${stack.prometheusUrl}/metrics`, { signal: AbortSignal.timeout(10_000) })).text();
+  return sumSamples(text, 'prometheus_http_requests_total', ['handler="/api/v1/query_range"']);
+}
+
+/** The BFF's own count of upstream Prometheus calls (sightline_upstream_requests_total). */
+export async function bffUpstreamCount(stack: BenchStack): Promise<number> {
+  const text = await (await bff(stack, '/api/metrics')).text();
+  return sumSamples(text, 'sightline_upstream_requests_total', ['datasource="prometheus"']);
+}
+
+interface PanelDef {
+  id: string;
+  query?: { expr: string };
+  queries?: { expr: string }[];
+}
+
+/**
+ * A panel of the public-api dashboard and the exact range queries the BFF sends for it over
+ * [now-rangeMs, now] shifted back by `shiftSteps` steps (a different cache key each shift).
+ */
+export function panelQueries(panelId: string, rangeMs: number, nowMs: number, shiftSteps: number) {
+  const file = JSON.parse(readFileSync(path.join(ROOT, 'dashboards', 'public-api.json'), 'utf8')) as { time: { resolution: string; maxPoints: number }; rows: { panels: PanelDef[] }[] };
+  const panel = file.rows.flatMap((r) => r.panels).find((p) => p.id === panelId);
+  if (!panel) throw new Error(`public-api has no panel ${panelId}`);
+  const { stepSeconds } = computeStep(rangeMs, file.time.resolution, file.time.maxPoints);
+  const shiftMs = shiftSteps * stepSeconds * 1000;
+  const window = alignRange({ start: (nowMs - rangeMs - shiftMs) as never, end: (nowMs - shiftMs) as never }, stepSeconds);
+  const builtins = { rangeSeconds: (window.end - window.start) / 1000, intervalSeconds: stepSeconds, rateIntervalSeconds: computeRateInterval(stepSeconds) };
+  const exprs = (panel.queries ?? (panel.query ? [panel.query] : [])).map((q) => interpolateQuery(q.expr, {}, builtins));
+  return {
+    stepSeconds,
+    from: nowMs - rangeMs - shiftMs,
+    to: nowMs - shiftMs,
+    queries: exprs.map((query) => ({ query, startMs: window.start, endMs: window.end, stepSeconds })),
+  };
 }

@@ -1,5 +1,5 @@
 /**
- * A small TTL cache for panel answers. Bounded: past `maxEntries` the oldest entry goes first, so
+ * A small TTL cache (panel answers, resolved principals). Bounded: past `maxEntries` the oldest entry goes first, so
  * many distinct queries cannot grow the process without limit.
  */
 export function createTtlCache<V>(ttlMs: number, now: () => number = Date.now, maxEntries = 1_000) {
@@ -15,17 +15,21 @@ export function createTtlCache<V>(ttlMs: number, now: () => number = Date.now, m
       }
       return e.value;
     },
-    /** Stores a value for ttlMs. */
-    set(key: string, value: V) {
-      if (ttlMs <= 0) return;
+    /** Stores a value for ttlMs (or a shorter `forMs`, e.g. what is left of a credential's life). */
+    set(key: string, value: V, forMs = ttlMs) {
       entries.delete(key);
-      entries.set(key, { expires: now() + ttlMs, value });
+      if (ttlMs <= 0 || forMs <= 0) return;
+      entries.set(key, { expires: now() + Math.min(ttlMs, forMs), value });
       while (entries.size > maxEntries) {
         const oldest = entries.keys().next().value;
         if (oldest === undefined) break;
         entries.delete(oldest);
       }
     },
+    /** Drops one entry. */
+    delete: (key: string) => void entries.delete(key),
+    /** Drops every entry. */
+    clear: () => entries.clear(),
     size: () => entries.size,
   };
 }

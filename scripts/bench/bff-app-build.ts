@@ -1,0 +1,41 @@
+// `npx tsx scripts/bench/bff-app-build.ts [--dir /tmp/sightline-bench-app]`
+// Builds a private production copy of Sightline for the BFF benchmarks, so that measuring never
+// fights over the shared `.next` with whoever is building in the work tree: the committed tree
+// (git archive HEAD), plus the working-tree state of the BFF's own files (BFF_PATHS), the generated
+// Prisma client, node_modules hard-linked (same file system: instant, no space), then `next build`.
+// Prints `BENCH_APP_DIR=<dir>` on its last line; the bff-*.ts benchmarks read that variable.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+
+const ROOT = path.resolve(import.meta.dirname, '..', '..');
+/** The files whose uncommitted state is part of what the benchmarks measure. */
+const BFF_PATHS = ['scripts/bench', 'lib/api/route-handler.ts', 'lib/auth', 'lib/datasources', 'lib/observability', 'instrumentation.ts', 'next.config.mjs'];
+
+const { values } = parseArgs({ options: { dir: { type: 'string', default: '/tmp/sightline-bench-app' } } });
+const dir = path.resolve(values.dir ?? '/tmp/sightline-bench-app');
+
+function git(args: string[]): string {
+  return execFileSync('git', args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20 });
+}
+
+function main() {
+  for (const entry of ['app', 'lib', 'components', 'scripts', 'dashboards', 'prisma', 'public']) rmSync(path.join(dir, entry), { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  execFileSync('sh', ['-c', `git archive HEAD | tar -x -C '${dir}'`], { cwd: ROOT, stdio: 'inherit' });
+  const changed = git(['ls-files', '--modified', '--others', '--exclude-standard', '--', ...BFF_PATHS]).split('\n').filter(Boolean);
+  for (const file of changed) {
+    const from = path.join(ROOT, file);
+    if (existsSync(from)) cpSync(from, path.join(dir, file));
+    else rmSync(path.join(dir, file), { force: true });
+  }
+  cpSync(path.join(ROOT, 'lib', 'db', 'generated'), path.join(dir, 'lib', 'db', 'generated'), { recursive: true });
+  if (!existsSync(path.join(dir, 'node_modules'))) execFileSync('cp', ['-al', path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules')]);
+  console.error(`bench app: HEAD + ${changed.length} working-tree file(s) of the BFF: ${changed.join(', ') || '(none)'}`);
+  const built = spawnSync(path.join(dir, 'node_modules', '.bin', 'next'), ['build'], { cwd: dir, stdio: ['ignore', 'inherit', 'inherit'], timeout: 600_000 });
+  if (built.status !== 0) throw new Error(`next build failed in ${dir} (exit ${built.status ?? built.signal})`);
+  console.log(`BENCH_APP_DIR=${dir}`);
+}
+
+main();
