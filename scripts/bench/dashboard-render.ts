@@ -42,10 +42,16 @@ async function timeRender(page: Page): Promise<number> {
   const started = performance.now();
   await page.goto(`${base}/d/${slug}`);
   await page.getByTestId('dashboard').waitFor({ timeout: TIMEOUT_MS });
-  await page.waitForFunction(() => {
-    const panels = [...document.querySelectorAll('[data-testid="panel"]')];
-    return panels.length > 0 && panels.every((p) => p.getAttribute('data-state') !== 'loading') && !document.querySelector('[data-testid="panel"] [role="status"]');
-  }, undefined, { timeout: TIMEOUT_MS, polling: 16 });
+  try {
+    // Settled: no panel waits for data, and every chart panel has drawn its SVG.
+    await page.waitForFunction(() => {
+      const panels = [...document.querySelectorAll('[data-testid="panel"]')];
+      return panels.length > 0 && panels.every((p) => p.getAttribute('data-state') !== 'loading' && (p.getAttribute('data-panel-type') !== 'timeseries' || p.getAttribute('data-state') === 'error' || p.querySelector('svg.recharts-surface')));
+    }, undefined, { timeout: TIMEOUT_MS, polling: 16 });
+  } catch (err) {
+    const states = await page.locator('[data-testid="panel"]').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-panel-id')}=${e.getAttribute('data-state')}`));
+    throw new Error(`panels did not settle: ${states.join(' ')}`, { cause: err });
+  }
   return performance.now() - started;
 }
 
