@@ -6,7 +6,7 @@
 // Backends are stopped afterwards, also when tests fail. Ends with "summary: N passed, N failed".
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -104,8 +104,12 @@ async function main() {
     if (built !== 0) return;
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
+    // The dashboards spec writes a broken dashboard file; it goes into a copy, never the repository.
+    const dashboardsDir = path.join(tmp, 'dashboards');
+    cpSync(path.join(root, 'dashboards'), dashboardsDir, { recursive: true });
     const e2eEnv = {
       ...backendEnv,
+      DASHBOARDS_DIR: dashboardsDir,
       DATABASE_URL: `file:${path.join(tmp, 'e2e.db')}`,
       NEXTAUTH_SECRET: randomBytes(32).toString('base64url'),
       NEXTAUTH_URL: base,
