@@ -1,8 +1,10 @@
 'use client';
 
 import { useRouter, useSearchParams } from 'next/navigation';
-import { useState } from 'react';
+import { useState, useSyncExternalStore } from 'react';
 import { classifySearch } from '@/lib/alerts/search-input';
+
+const subscribeNothing = () => () => {};
 
 /**
  * The header search box: a trace id opens the trace, a correlation id opens /search with its traces
@@ -12,6 +14,8 @@ export function CorrelationSearch() {
   const router = useRouter();
   const params = useSearchParams();
   const [message, setMessage] = useState<string | null>(null);
+  // True once hydrated: before that the form still works, as a plain GET to /search.
+  const hydrated = useSyncExternalStore(subscribeNothing, () => true, () => false);
 
   const submit = (raw: string) => {
     const input = classifySearch(raw);
@@ -36,6 +40,9 @@ export function CorrelationSearch() {
     <form
       role="search"
       aria-label="Find a trace or correlation id"
+      action="/search"
+      method="get"
+      data-hydrated={hydrated}
       className="relative mr-auto flex items-center"
       onSubmit={(e) => {
         e.preventDefault();
