@@ -6,7 +6,7 @@ import { DataTable } from '@/components/charts/data-table';
 import { DependencyTable } from '@/components/charts/dependency-table';
 import { LogsList } from '@/components/charts/logs-list';
 import { MarkdownView } from '@/components/charts/markdown-view';
-import { SloCard } from '@/components/charts/slo-card';
+import { SloSummaryCard } from '@/components/slo/slo-summary-card';
 import { StatView } from '@/components/charts/stat-view';
 import type { Panel } from '@/lib/dashboards/schema';
 import type { PanelData } from '@/lib/panels/types';
@@ -43,7 +43,7 @@ export function classifyData(data: PanelData): PanelState {
     case 'dependencies':
       return data.edges.length ? 'ready' : 'no-data';
     case 'slo':
-      return data.status === 'no-data' ? 'no-data' : 'ready';
+      return data.status.state === 'no_data' ? 'no-data' : 'ready';
     case 'markdown':
       return 'ready';
   }
@@ -60,7 +60,7 @@ function PanelBody({ panel, data, timeZone, onZoom }: { panel: Panel; data: Pane
     );
   }
   if (data.type === 'stat' && panel.type === 'stat') return <StatView data={data} unit={panel.unit} decimals={panel.decimals} sparkline={panel.sparkline} />;
-  if (data.type === 'slo') return <SloCard data={data} />;
+  if (data.type === 'slo') return <SloSummaryCard status={data.status} headingLevel={3} />;
   if (data.type === 'alerts') return data.alerts.length ? <AlertList data={data} timeZone={timeZone} /> : <PanelNoData what="No alerts firing or pending" />;
   if (data.type === 'logs') return data.entries.length ? <LogsList data={data} timeZone={timeZone} /> : <PanelNoData what="No log lines in this range" />;
   if (data.type === 'table') return data.rows.length ? <DataTable data={data} /> : <PanelNoData />;

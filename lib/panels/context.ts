@@ -3,6 +3,7 @@ import type { Alert, AlertRule, Deployment, DependencyLink, LogEntry, QueryResul
 import type { Dashboard } from '@/lib/dashboards/schema';
 import type { BuiltinValues } from '@/lib/dashboards/interpolate';
 import type { Slo } from '@/lib/slo/schema';
+import type { SloStatus } from '@/lib/slo/types';
 import type { ResolvedWindow } from './types';
 
 /**
@@ -21,6 +22,8 @@ export interface PanelDeps {
   traceDependencies(end: UnixMs, lookbackMs: number, opts: CallOptions): Promise<DependencyLink[]>;
   listDeployments(f: { services: string[]; from: Date; to: Date }): Promise<Deployment[]>;
   getSlo(id: string): Slo | null;
+  /** The SLO's status as of `nowMs`, computed once for every use (lib/slo/status.ts). */
+  sloStatus(slo: Slo, nowMs: number, opts: CallOptions): Promise<SloStatus>;
 }
 
 /** Everything a resolver of one panel knows about the request. */

@@ -5,6 +5,8 @@ import { loki } from '@/lib/datasources/loki';
 import { prometheus } from '@/lib/datasources/prometheus';
 import { getSlo } from '@/lib/dashboards/load';
 import { listDeployments } from '@/lib/deployments/query';
+import { createRequestSloDeps } from '@/lib/slo/request-deps';
+import { computeSloStatus } from '@/lib/slo/status';
 import type { PanelDeps } from './context';
 
 /** The real dependencies of panel resolution: the process-wide datasource adapters and the database. */
@@ -21,5 +23,6 @@ export function createPanelDeps(): PanelDeps {
     traceDependencies: (end, lookbackMs, opts) => jaeger().dependencies(end, lookbackMs, opts),
     listDeployments: (f) => listDeployments(f),
     getSlo: (id) => getSlo(id),
+    sloStatus: (slo, nowMs, opts) => computeSloStatus(slo, createRequestSloDeps(opts), nowMs),
   };
 }

@@ -1,3 +1,5 @@
+import type { Slo } from '@/lib/slo/schema';
+import type { SloStatus } from '@/lib/slo/types';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '@/lib/api/errors';
 import { asUnixMs, type Alert, type AlertRule, type RangeQuery, type TimeSeries } from '@/lib/datasources/types';
@@ -35,6 +37,9 @@ function fakeDeps(over: Partial<PanelDeps> = {}) {
         ? [{ id: 'd1', service: 'checkout', environment: 'prod', version: '1.2.0', commit: 'abc', url: null, description: null, status: 'succeeded', startedAt: asUnixMs(NOW - 600_000), finishedAt: null, createdBy: 'ci' }]
         : [],
     getSlo: () => null,
+    sloStatus: async () => {
+      throw new Error('no SLO in these tests');
+    },
     ...over,
   };
   return { deps, ranges, instants };
@@ -62,6 +67,7 @@ const dashboard = (extra: Partial<DashboardInput> = {}) =>
           { id: 'alerts', title: 'Alerts', type: 'alerts', labels: { service: '$service' } },
           { id: 'logs', title: 'Logs', type: 'logs', expr: '{service_name="$service"}' },
           { id: 'notes', title: 'Notes', type: 'markdown', content: '# Hi' },
+          { id: 'journey', title: 'Journey', type: 'slo', sloId: 'checkout-availability' },
         ],
       },
     ],
@@ -77,6 +83,18 @@ async function errorOf(p: Promise<unknown>): Promise<AppError> {
 }
 
 describe('resolvePanel', () => {
+  it('shows an SLO panel with the one SLO status, computed at the end of the window', async () => {
+    const asked: number[] = [];
+    const slo = { id: 'checkout-availability' } as unknown as Slo; // only the id is read by the fake below
+    const status = { sloId: 'checkout-availability', state: 'meeting' } as unknown as SloStatus; // passed through untouched
+    const { deps } = fakeDeps({ getSlo: (id) => (id === slo.id ? slo : null), sloStatus: async (_s, nowMs) => (asked.push(nowMs), status) });
+    const data = await resolvePanel(deps, dashboard(), req('journey'));
+    expect(data).toMatchObject({ type: 'slo', status });
+    expect(asked).toEqual([data.window.end]);
+    const missing = await errorOf(resolvePanel({ ...deps, getSlo: () => null }, dashboard(), req('journey')));
+    expect(missing.code).toBe('NOT_FOUND');
+  });
+
   it('interpolates the variable, aligns the range to the step and names series from the legend', async () => {
     const { deps, ranges } = fakeDeps();
     const data = await resolvePanel(deps, dashboard(), req('rate', { values: { service: 'payment' } }));

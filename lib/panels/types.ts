@@ -1,3 +1,4 @@
+import type { SloStatus } from '@/lib/slo/types';
 import type { Alert, Deployment, LogEntry, ResultNotice, Sample, TimeSeries, UnixMs } from '@/lib/datasources/types';
 import type { Unit } from '@/lib/dashboards/schema';
 
@@ -53,12 +54,8 @@ export interface StatData extends PanelDataBase {
 
 export interface SloData extends PanelDataBase {
   type: 'slo';
-  slo: { id: string; name: string; journey: string; objective: number; windowDays: number; service: string };
-  /** Null when there were no valid events in the window (no data, not 100%). */
-  sli: number | null;
-  budgetRemaining: number | null;
-  burnRate1h: number | null;
-  status: 'meeting' | 'at-risk' | 'breached' | 'no-data';
+  /** The same status the SLO pages show (lib/slo/status.ts); state 'no_data' when nothing was measured. */
+  status: SloStatus;
 }
 
 export interface AlertsData extends PanelDataBase {

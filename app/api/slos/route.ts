@@ -2,7 +2,7 @@ import { loadDefinitions } from '@/lib/dashboards/load';
 import { route } from '@/lib/api/route-handler';
 import { buildSloListItem } from '@/lib/slo/bff';
 import type { SloList } from '@/lib/slo/bff-types';
-import { createRequestSloDeps } from './slo-deps';
+import { createRequestSloDeps } from '@/lib/slo/request-deps';
 
 export const dynamic = 'force-dynamic';
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { route } from '@/lib/api/route-handler';
 import { buildSloDetail } from '@/lib/slo/bff';
 import type { SloDetail } from '@/lib/slo/bff-types';
-import { createRequestSloDeps, requireSlo } from '../slo-deps';
+import { createRequestSloDeps, requireSlo } from '@/lib/slo/request-deps';
 
 export const dynamic = 'force-dynamic';
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { route } from '@/lib/api/route-handler';
 import { buildMonthReport, toReportCsv } from '@/lib/slo/bff-report';
 import { toMonthKey } from '@/lib/slo/bff-history';
-import { createRequestSloDeps, requireSlo } from '../../slo-deps';
+import { createRequestSloDeps, requireSlo } from '@/lib/slo/request-deps';
 
 export const dynamic = 'force-dynamic';
 

@@ -3,11 +3,12 @@ import { AppError } from '@/lib/api/errors';
 import { prometheus } from '@/lib/datasources/prometheus';
 import { getSlo } from '@/lib/dashboards/load';
 import { listDeployments } from '@/lib/deployments/query';
-import { createSloBffDeps, type SloBffDeps } from '@/lib/slo/bff';
-import type { Slo } from '@/lib/slo/schema';
+import type { CallOptions } from '@/lib/datasources/http';
+import { createSloBffDeps, type SloBffDeps } from './bff';
+import type { Slo } from './schema';
 
-/** The SLO routes' dependencies for one request: the process-wide Prometheus adapter and the deployment store. */
-export function createRequestSloDeps(call: { signal: AbortSignal; requestId: string }): SloBffDeps {
+/** SLO dependencies for one request (SLO routes, SLO panels): the process-wide Prometheus adapter and the deployment store. */
+export function createRequestSloDeps(call: CallOptions): SloBffDeps {
   return createSloBffDeps({
     prometheus: prometheus(),
     call,
