@@ -1,9 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { DEMO_LOGINS } from '../lib/auth/demo-logins';
 import type { Role } from '../lib/env';
-import { startShopForE2e, type RunningShop } from './global-setup';
 import { DashboardPage } from './pages/dashboard-page';
 import { SignInPage } from './pages/sign-in-page';
 
@@ -13,32 +11,11 @@ const dashboardsDir = path.resolve(process.env.DASHBOARDS_DIR ?? 'dashboards');
 const brokenSlug = `e2e-broken-${process.pid}`;
 const brokenFile = path.join(dashboardsDir, `${brokenSlug}.json`);
 
-let shop: RunningShop | null = null;
-
-/**
- * Signs in through NextAuth's credentials endpoint (the same session cookie the form gets), so a
- * slow hydration of the sign-in form on a loaded machine cannot race the click. The sign-in UI
- * itself is covered by auth.spec.ts and by the first test here.
- */
-async function signIn(page: Page, role: Role) {
-  const login = DEMO_LOGINS.find((l) => l.role === role);
-  if (!login) throw new Error(`no demo login for ${role}`);
-  const { csrfToken } = (await (await page.request.get('/api/auth/csrf')).json()) as { csrfToken: string };
-  const res = await page.request.post('/api/auth/callback/credentials', { form: { csrfToken, email: login.email, password: login.password, callbackUrl: '/dashboards', json: 'true' } });
-  expect(res.ok()).toBe(true);
-  await page.goto('/dashboards');
-  await expect(page.getByTestId('current-user')).toContainText(login.email);
-}
-
-test.beforeAll(async () => {
-  test.setTimeout(120_000);
-  // The shop feeds the backends real telemetry, unless a Playwright globalSetup already started it.
-  if (!process.env.SIGHTLINE_E2E_SHOP) shop = await startShopForE2e();
-});
+/** Signs in through the form (its button waits for hydration, so a loaded machine cannot race it). */
+const signIn = (page: Page, role: Role) => new SignInPage(page).signInAs(role);
 
 test.afterAll(async () => {
   rmSync(brokenFile, { force: true });
-  await shop?.stop();
 });
 
 test.describe('dashboards', () => {
