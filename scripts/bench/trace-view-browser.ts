@@ -30,6 +30,10 @@ export interface OpenSample {
   openMs: number;
   rowsPaintedMs: number;
   heapMb: number;
+  /** Diagnostics from resource timing: the HTML's and the trace data's (GET …/view) arrival, ms since navigation start. */
+  htmlEndMs: number;
+  dataStartMs: number | null;
+  dataEndMs: number | null;
 }
 
 export interface ScrollSample {
@@ -64,7 +68,12 @@ export async function measureOpen(context: BrowserContext, traceId: string): Pro
     const deadline = performance.now() + 60_000;
     // Idle: QUIET_MS without a long task after the rows were painted (bounded wait).
     while (performance.now() < deadline && performance.now() - Math.max(b.rowsAt, b.longTaskEnd) < quietMs) await new Promise((r) => setTimeout(r, 50));
-    return { openMs: Math.max(b.rowsAt, b.longTaskEnd), rowsPaintedMs: b.rowsAt };
+    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+    const data = performance.getEntriesByType('resource').find((e) => /\/api\/traces\/[^/]+\/view$/.test(new URL(e.name).pathname)) as PerformanceResourceTiming | undefined;
+    return {
+      openMs: Math.max(b.rowsAt, b.longTaskEnd), rowsPaintedMs: b.rowsAt,
+      htmlEndMs: nav?.responseEnd ?? 0, dataStartMs: data?.startTime ?? null, dataEndMs: data?.responseEnd ?? null,
+    };
   }, QUIET_MS);
   const cdp = await context.newCDPSession(page);
   await cdp.send('HeapProfiler.collectGarbage');

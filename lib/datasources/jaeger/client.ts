@@ -4,7 +4,7 @@ import { AppError, notFound } from '@/lib/api/errors';
 import { decodeJson, ensureOk } from '../decode';
 import type { CallOptions, HttpClient, QueryParams } from '../http';
 import type { DependencyLink, Trace, TraceSummary, UnixMs } from '../types';
-import { JaegerDependencies, JaegerErrorBody, JaegerStrings, JaegerTraces, jaegerEnvelope } from './schemas';
+import { JaegerDependencies, JaegerErrorBody, JaegerStrings, JaegerTraces, JaegerTracesFast, jaegerEnvelope } from './schemas';
 import { toTrace, toTraceSummary } from './to-trace';
 
 /** Go duration syntax as Jaeger parses it, e.g. `100ms`, `1.5s`, `2m`. */
@@ -66,7 +66,7 @@ export function createJaegerClient({ http }: { http: HttpClient }) {
     /** GET /api/traces/{traceID}: one whole trace; an unknown ID is NOT_FOUND. */
     async getTrace(traceId: string, opts?: CallOptions): Promise<Trace> {
       try {
-        const [trace] = await call(`/api/traces/${encodeURIComponent(traceId)}`, JaegerTraces, {}, opts);
+        const [trace] = await call(`/api/traces/${encodeURIComponent(traceId)}`, JaegerTracesFast, {}, opts);
         if (!trace) throw notFound('Trace', traceId);
         return toTrace(trace);
       } catch (err) {

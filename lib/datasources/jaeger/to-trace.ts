@@ -16,7 +16,14 @@ function isError(tags: KeyValue[]): boolean {
   return tags.some((t) => (t.key === 'error' && (t.value === true || t.value === 'true')) || (t.key === 'otel.status_code' && t.value === 'ERROR'));
 }
 
-function toSpan(w: JaegerSpanWire, trace: JaegerTraceWire): Span {
+/** Spans of one process share one resource array (read-only by convention): 50,000 copies would cost MBs. */
+function resourceOf(processId: string, tags: JaegerKeyValue[] | null, cache: Map<string, KeyValue[]>): KeyValue[] {
+  let r = cache.get(processId);
+  if (!r) cache.set(processId, (r = toKeyValues(tags)));
+  return r;
+}
+
+function toSpan(w: JaegerSpanWire, trace: JaegerTraceWire, resources: Map<string, KeyValue[]>): Span {
   const refs = w.references ?? [];
   const parent = refs.find((r) => r.refType === 'CHILD_OF' && r.traceID === w.traceID) ?? refs.find((r) => r.traceID === w.traceID);
   const attributes = toKeyValues(w.tags);
@@ -31,7 +38,7 @@ function toSpan(w: JaegerSpanWire, trace: JaegerTraceWire): Span {
     startMicros: micros(w.startTime),
     durationMicros: micros(w.duration),
     attributes,
-    resource: toKeyValues(process?.tags ?? []),
+    resource: resourceOf(w.processID, process?.tags ?? [], resources),
     events: (w.logs ?? []).map((l) => ({ t: asUnixMs(Math.floor(l.timestamp / 1000)), timeMicros: micros(l.timestamp), fields: toKeyValues(l.fields) })),
     links: refs.map((r) => ({ traceId: r.traceID, spanId: r.spanID, type: r.refType === 'CHILD_OF' ? 'child_of' : 'follows_from' })),
     error: isError(attributes),
@@ -45,7 +52,8 @@ function toSpan(w: JaegerSpanWire, trace: JaegerTraceWire): Span {
  * adjuster may be off, so the UI is told rather than shown impossible bars silently).
  */
 export function toTrace(wire: JaegerTraceWire): Trace {
-  const spans = wire.spans.map((s) => toSpan(s, wire));
+  const resources = new Map<string, KeyValue[]>();
+  const spans = wire.spans.map((s) => toSpan(s, wire, resources));
   const byId = new Map(spans.map((s) => [s.spanId, s]));
   let orphans = 0;
   for (const s of spans) {
@@ -63,8 +71,13 @@ export function toTrace(wire: JaegerTraceWire): Trace {
     if (late > 0) s.warnings.push(`clock skew: ends ${late} µs after its parent`);
   }
   spans.sort((a, b) => a.startMicros - b.startMicros);
-  const start = spans.length ? Math.min(...spans.map((s) => s.startMicros)) : 0;
-  const end = spans.length ? Math.max(...spans.map((s) => s.startMicros + s.durationMicros)) : 0;
+  // A loop, not Math.min(...spans): spreading 100,000+ arguments overflows the stack.
+  let start = spans.length ? Infinity : 0;
+  let end = spans.length ? -Infinity : 0;
+  for (const s of spans) {
+    if (s.startMicros < start) start = s.startMicros;
+    if (s.startMicros + s.durationMicros > end) end = s.startMicros + s.durationMicros;
+  }
   const warnings = [...(wire.warnings ?? [])];
   if (orphans) warnings.push(`${orphans} span${orphans === 1 ? '' : 's'} whose parent is not in the trace`);
   return { traceId: wire.traceID, spans, services: [...new Set(spans.map((s) => s.service))].sort(), startMicros: micros(start), durationMicros: micros(end - start), warnings };

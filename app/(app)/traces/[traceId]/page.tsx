@@ -1,14 +1,12 @@
 import Link from 'next/link';
-import { Suspense } from 'react';
+import { preload } from 'react-dom';
 import { PageGate } from '@/components/layout/page-gate';
 import { TracePageClient } from '@/components/traces/trace-page-client';
-import type { TraceLogsState } from '@/components/traces/trace-logs';
+import { TraceProblem } from '@/components/traces/trace-problem';
 import { readContext, withContext } from '@/lib/alerts/context-params';
-import { AppError } from '@/lib/api/errors';
-import { jaeger, TRACE_ID } from '@/lib/datasources/jaeger';
-import type { Trace } from '@/lib/datasources/types';
-import { loadTraceLogs } from '@/lib/traces/load-trace-logs';
-import { rangeForTraceLogs } from '@/lib/traces/trace-log-query';
+import { TRACE_ID } from '@/lib/datasources/jaeger';
+import { prefetchTraceView } from '@/lib/traces/load-trace-view';
+import { traceViewUrl } from '@/lib/traces/trace-view-url';
 
 export const metadata = { title: 'Trace' };
 
@@ -17,7 +15,11 @@ interface PageProps {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }
 
-/** One trace: waterfall, critical path, span detail and the trace's logs (operators and up). */
+/**
+ * One trace: waterfall, critical path, span detail and the trace's logs (operators and up). The page
+ * is a light shell; the trace travels separately in the compact view format, so that a 50,000-span
+ * trace is never serialised into the HTML.
+ */
 export default async function TracePage({ params, searchParams }: PageProps) {
   const { traceId } = await params;
   const sp = await searchParams;
@@ -32,36 +34,19 @@ export default async function TracePage({ params, searchParams }: PageProps) {
           ← Back to alert
         </Link>
       )}
-      <Suspense fallback={<p className="text-[var(--muted)]">Loading trace {traceId}…</p>}>
-        <TraceLoader traceId={traceId} spanId={typeof span === 'string' ? span : undefined} />
-      </Suspense>
+      {TRACE_ID.test(traceId) ? (
+        <TraceOpener traceId={traceId} spanId={typeof span === 'string' ? span : undefined} />
+      ) : (
+        <TraceProblem title="Not a trace id" message={`"${traceId}" is not 1 to 32 hex digits.`} />
+      )}
     </PageGate>
   );
 }
 
-async function TraceLoader({ traceId, spanId }: { traceId: string; spanId?: string }) {
-  if (!TRACE_ID.test(traceId)) return <Problem title="Not a trace id" message={`"${traceId}" is not 1 to 32 hex digits.`} />;
-  let trace: Trace;
-  try {
-    trace = await jaeger().getTrace(traceId);
-  } catch (err) {
-    if (err instanceof AppError && err.code === 'NOT_FOUND') return <Problem title="Trace not found" message={`Jaeger holds no trace ${traceId}. It may have expired or not be flushed yet.`} />;
-    return <Problem title="Jaeger is unavailable" message={err instanceof Error ? err.message : String(err)} />;
-  }
-  const range = rangeForTraceLogs(trace);
-  // Started now, in parallel with rendering; the client shows the trace first and the logs when they come.
-  const logsPromise: Promise<TraceLogsState> = loadTraceLogs(traceId, range).then(
-    (r) => ({ state: 'ok', entries: r.data }),
-    (err: unknown) => ({ state: 'error', message: err instanceof Error ? err.message : String(err) }),
-  );
-  return <TracePageClient trace={trace} logsPromise={logsPromise} logsRange={range} initialSpanId={spanId} />;
-}
-
-function Problem({ title, message }: { title: string; message: string }) {
-  return (
-    <div role="alert" className="rounded border border-[var(--border)] bg-[var(--panel)] p-4">
-      <h1 className="text-lg font-semibold">{title}</h1>
-      <p className="text-[var(--muted)]">{message}</p>
-    </div>
-  );
+/** Rendered only for users the gate lets in: starts the load on the server and tells the browser to fetch it at once. */
+function TraceOpener({ traceId, spanId }: { traceId: string; spanId?: string }) {
+  prefetchTraceView(traceId);
+  // The browser starts this request while it still loads scripts; the client's fetch() reuses it.
+  preload(traceViewUrl(traceId), { as: 'fetch', crossOrigin: 'anonymous' });
+  return <TracePageClient traceId={traceId} initialSpanId={spanId} />;
 }

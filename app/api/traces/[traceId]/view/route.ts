@@ -1,0 +1,12 @@
+import { z } from 'zod';
+import { route } from '@/lib/api/route-handler';
+import { TRACE_ID } from '@/lib/datasources/jaeger';
+import { loadTraceView } from '@/lib/traces/load-trace-view';
+
+const Params = z.object({ traceId: z.string().regex(TRACE_ID, 'must be 1 to 32 hex digits') });
+
+/** One whole trace in the trace view's compact wire format (lib/traces/compact-trace.ts); an unknown id is 404. */
+export const GET = route({ access: { role: 'operator' }, name: 'traces.view', params: Params }, async ({ params, requestId }) => {
+  const json = await loadTraceView(params.traceId, { requestId });
+  return new Response(json, { headers: { 'content-type': 'application/json', 'cache-control': 'private, no-store' } });
+});

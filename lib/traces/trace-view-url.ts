@@ -1,0 +1,10 @@
+/** The BFF URL of a trace's compact view (GET /api/traces/{id}/view); page preload and client fetch must agree on it exactly. */
+export function traceViewUrl(traceId: string): string {
+  return `/api/traces/${encodeURIComponent(traceId)}/view`;
+}
+
+/** The BFF URL of a trace's logs over an epoch-ms range. */
+export function traceLogsUrl(traceId: string, range: { start: number; end: number }): string {
+  const qs = new URLSearchParams({ start: String(range.start), end: String(range.end) });
+  return `/api/traces/${encodeURIComponent(traceId)}/logs?${qs}`;
+}
