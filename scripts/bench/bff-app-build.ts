@@ -1,11 +1,13 @@
-// `npx tsx scripts/bench/bff-app-build.ts [--dir /tmp/sightline-bench-app]`
+// `npx tsx scripts/bench/bff-app-build.ts [--dir ~/.cache/sightline/bench-app/current] [--rev <commit>]`
 // Builds a private production copy of Sightline for the BFF benchmarks, so that measuring never
 // fights over the shared `.next` with whoever is building in the work tree: the committed tree
 // (git archive HEAD), plus the working-tree state of the BFF's own files (BFF_PATHS), the generated
 // Prisma client, node_modules hard-linked (same file system: instant, no space), then `next build`.
-// Prints `BENCH_APP_DIR=<dir>` on its last line; the bff-*.ts benchmarks read that variable.
+// With --rev, that commit alone (e.g. to measure a "before"). Prints `BENCH_APP_DIR=<dir>` on its
+// last line; the bff-*.ts benchmarks read that variable.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 
@@ -13,8 +15,10 @@ const ROOT = path.resolve(import.meta.dirname, '..', '..');
 /** The files whose uncommitted state is part of what the benchmarks measure. */
 const BFF_PATHS = ['scripts/bench', 'lib/api/route-handler.ts', 'lib/auth', 'lib/datasources', 'lib/observability', 'instrumentation.ts', 'next.config.mjs'];
 
-const { values } = parseArgs({ options: { dir: { type: 'string', default: '/tmp/sightline-bench-app' } } });
-const dir = path.resolve(values.dir ?? '/tmp/sightline-bench-app');
+// Outside the work tree (its tools would read the copy) and outside /tmp (cleaned by others' runs).
+const DEFAULT_DIR = path.join(os.homedir(), '.cache', 'sightline', 'bench-app', 'current');
+const { values } = parseArgs({ options: { dir: { type: 'string', default: DEFAULT_DIR }, rev: { type: 'string' } } });
+const dir = path.resolve(values.dir ?? DEFAULT_DIR);
 
 function git(args: string[]): string {
   return execFileSync('git', args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20 });
@@ -23,8 +27,9 @@ function git(args: string[]): string {
 function main() {
   for (const entry of ['app', 'lib', 'components', 'scripts', 'dashboards', 'prisma', 'public']) rmSync(path.join(dir, entry), { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  execFileSync('sh', ['-c', `git archive HEAD | tar -x -C '${dir}'`], { cwd: ROOT, stdio: 'inherit' });
-  const changed = git(['ls-files', '--modified', '--others', '--exclude-standard', '--', ...BFF_PATHS]).split('\n').filter(Boolean);
+  const rev = git(['rev-parse', '--verify', `${values.rev ?? 'HEAD'}^{commit}`]).trim();
+  execFileSync('sh', ['-c', `git archive ${rev} | tar -x -C '${dir}'`], { cwd: ROOT, stdio: 'inherit' });
+  const changed = values.rev ? [] : git(['ls-files', '--modified', '--others', '--exclude-standard', '--', ...BFF_PATHS]).split('\n').filter(Boolean);
   for (const file of changed) {
     const from = path.join(ROOT, file);
     if (existsSync(from)) cpSync(from, path.join(dir, file));
@@ -32,7 +37,7 @@ function main() {
   }
   cpSync(path.join(ROOT, 'lib', 'db', 'generated'), path.join(dir, 'lib', 'db', 'generated'), { recursive: true });
   if (!existsSync(path.join(dir, 'node_modules'))) execFileSync('cp', ['-al', path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules')]);
-  console.error(`bench app: HEAD + ${changed.length} working-tree file(s) of the BFF: ${changed.join(', ') || '(none)'}`);
+  console.error(`bench app: ${rev.slice(0, 8)} + ${changed.length} working-tree file(s) of the BFF: ${changed.join(', ') || '(none)'}`);
   const built = spawnSync(path.join(dir, 'node_modules', '.bin', 'next'), ['build'], { cwd: dir, stdio: ['ignore', 'inherit', 'inherit'], timeout: 600_000 });
   if (built.status !== 0) throw new Error(`next build failed in ${dir} (exit ${built.status ?? built.signal})`);
   console.log(`BENCH_APP_DIR=${dir}`);
