@@ -22,7 +22,7 @@ async function findGatewayUrl(): Promise<string> {
 
 /** The header search box, once it is interactive. */
 async function searchBox(page: Page) {
-  await expect(page.getByRole('search')).toHaveAttribute('data-hydrated', 'true');
+  await expect(page.getByRole('search', { name: 'Find a trace or correlation id' })).toHaveAttribute('data-hydrated', 'true');
   return page.getByRole('searchbox', { name: 'Trace or correlation id' });
 }
 
@@ -77,11 +77,11 @@ test('hostile or empty input is refused with a message, in the box, on the page 
   const box = await searchBox(page);
   await box.fill('x" } |= "');
   await box.press('Enter');
-  await expect(page.getByRole('search').getByRole('alert')).toContainText('letters, digits');
+  await expect(page.getByRole('search', { name: 'Find a trace or correlation id' }).getByRole('alert')).toContainText('letters, digits');
   await expect(page).toHaveURL(/\/dashboards/);
   await box.fill('   ');
   await box.press('Enter');
-  await expect(page.getByRole('search').getByRole('alert')).toContainText('Type a correlation id');
+  await expect(page.getByRole('search', { name: 'Find a trace or correlation id' }).getByRole('alert')).toContainText('Type a correlation id');
 
   await page.goto(`/search?q=${encodeURIComponent('{service_name=~".+"}')}`);
   await expect(page.getByRole('alert')).toContainText('Nothing searched');

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import type { AlertRule, LogEntry, TraceSummary, UnixMs, Micros, NanosString } from '@/lib/datasources/types';
+import { findRule, selectExemplars, toAlertWindow } from './alert-detail';
+import { mergeCorrelatedTraces } from './correlation-search';
+import type { AlertExemplar } from './types';
+
+const HOUR = 3_600_000;
+
+describe('toAlertWindow', () => {
+  it('starts an hour before the alert became active and ends now, with about 300 points', () => {
+    const now = 1_700_000_000_000;
+    const w = toAlertWindow((now - 5 * 60_000) as UnixMs, now);
+    expect(w.start).toBe(now - 5 * 60_000 - HOUR);
+    expect(w.end).toBe(now);
+    expect((w.end - w.start) / 1000 / w.stepSeconds).toBeLessThanOrEqual(300);
+  });
+
+  it('shows at least the last hour for an alert without a start time', () => {
+    const now = 1_700_000_000_000;
+    expect(toAlertWindow(null, now).start).toBe(now - HOUR);
+  });
+});
+
+describe('findRule', () => {
+  const rule = (name: string, labels: Record<string, string>): AlertRule => ({ name, group: 'g', query: 'x > 1', durationSeconds: 0, labels, annotations: {}, health: 'ok', state: 'firing' });
+  it('picks the rule of the same name whose labels the alert carries', () => {
+    const rules = [rule('Burn', { severity: 'ticket', slo: 'a' }), rule('Burn', { severity: 'page', slo: 'a' })];
+    expect(findRule(rules, { name: 'Burn', labels: { alertname: 'Burn', severity: 'page', slo: 'a' } })).toBe(rules[1]);
+    expect(findRule(rules, { name: 'Burn', labels: { severity: 'page', slo: 'b' } })).toBeNull();
+  });
+});
+
+describe('selectExemplars', () => {
+  const ex = (t: number, bad: boolean): AlertExemplar => ({ seriesLabels: {}, labels: {}, traceId: `t${t}`, value: 1, t: t as UnixMs, bad });
+  it('keeps bad exemplars before newer good ones when over the cap, oldest first', () => {
+    const kept = selectExemplars([ex(1, true), ex(2, false), ex(3, false), ex(4, true), ex(5, false)], 3);
+    expect(kept.map((e) => [e.t, e.bad])).toEqual([[1, true], [4, true], [5, false]]);
+  });
+});
+
+describe('mergeCorrelatedTraces', () => {
+  const summary = (traceId: string, start: number): TraceSummary => ({ traceId, rootService: 'web', rootOperation: 'GET /', spanCount: 3, errorCount: 0, services: [], startMicros: start as Micros, durationMicros: 10 as Micros });
+  const line = (traceId: string | null): LogEntry => ({ id: String(traceId), t: 1 as UnixMs, ns: '1' as NanosString, line: 'x', level: 'info', labels: {}, fields: {}, traceId, spanId: null });
+
+  it('lists each trace once, oldest first, then traces seen only in log lines', () => {
+    const merged = mergeCorrelatedTraces([summary('b'.repeat(32), 2), summary('a'.repeat(32), 1), summary('b'.repeat(32), 2)], [line('C'.repeat(32)), line('a'.repeat(32)), line(null), line('0'.repeat(32))]);
+    expect(merged.map((t) => [t.traceId[0], t.summary !== null])).toEqual([['a', true], ['b', true], ['c', false]]);
+  });
+});
