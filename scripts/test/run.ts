@@ -10,7 +10,7 @@ import { chmodSync, cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { DEFAULT_PORTS, freePort, startBackends, type BackendPortName, type RunningBackends } from '../backends/index';
+import { DEFAULT_PORTS, DEFAULT_RULE_FILES, freePort, startBackends, type BackendPortName, type RunningBackends } from '../backends/index';
 import { ensureAptPackages } from '../system/ensure-packages';
 import { countPlaywright, countVitest, type Counts } from './counts';
 
@@ -79,7 +79,10 @@ async function main() {
   // Free ports, never the defaults: a developer's running demo keeps working while the tests run.
   const names = Object.keys(DEFAULT_PORTS).filter((n): n is BackendPortName => n !== 'jaegerQueryGrpc');
   const ports = Object.fromEntries(await Promise.all(names.map(async (n) => [n, await freePort()] as const)));
-  backends = await startBackends({ dataDir: path.join(tmp, 'backends'), fresh: true, ports, scrapeIntervalSeconds: 2, evaluationIntervalSeconds: 2, log: (l) => console.log(`  ${l}`) });
+  // Besides the generated SLO rules, a payment burn-rate rule on a compressed timeline, so the
+  // drill-down test sees an incident fire within a minute instead of an hour.
+  const ruleFiles = [...DEFAULT_RULE_FILES, path.join(root, 'scripts/demo/__fixtures__/payment-burn-rate-compressed.yml')];
+  backends = await startBackends({ dataDir: path.join(tmp, 'backends'), fresh: true, ports, ruleFiles, scrapeIntervalSeconds: 2, evaluationIntervalSeconds: 2, log: (l) => console.log(`  ${l}`) });
   const u = backends.urls;
   const backendEnv = {
     PROMETHEUS_URL: u.prometheus,
