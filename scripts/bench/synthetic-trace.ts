@@ -1,4 +1,5 @@
 import type { KeyValue, Micros, Span, SpanKind, Trace } from '@/lib/datasources/types';
+import { createSeededRandom } from '../lib/seeded-random';
 
 /** Options for one synthetic trace; every random choice derives from `seed`. */
 export interface SyntheticTraceOptions {
@@ -24,18 +25,6 @@ const SERVICES: Record<string, string[]> = {
 };
 const SERVICE_NAMES = Object.keys(SERVICES);
 
-/** mulberry32: a tiny seeded generator, so a benchmark can regenerate the same trace. */
-function makeRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function makeHex(random: () => number, chars: number): string {
   let s = '';
   for (let i = 0; i < chars; i++) s += Math.floor(random() * 16).toString(16);
@@ -58,7 +47,7 @@ interface Node {
  */
 export function generateSyntheticTrace(options: SyntheticTraceOptions): Trace {
   const n = Math.max(1, Math.floor(options.spanCount));
-  const random = makeRandom(options.seed ?? 1);
+  const random = createSeededRandom(options.seed ?? 1);
   const maxDepth = options.maxDepth ?? 6 + Math.floor(random() * 7);
   const durationMicros = Math.round((options.durationMs ?? 2000 + n * 0.05) * 1000);
   const startMicros = Math.round((options.startMs ?? Date.now() - durationMicros / 1000 - 1000) * 1000);

@@ -2,6 +2,7 @@ import { DURATION_BUCKETS } from '../shop/lib/metrics';
 import { SHOP_SERVICES } from '../shop/lib/config';
 import { gatewayRps, listIncidents, ROUTES, statusesAt, versionAt, type StatusMix } from './model';
 import { toCommit } from '../shop/lib/config';
+import { createSeededRandom } from '../../lib/seeded-random';
 
 /**
  * Renders one span of the shop's history as OpenMetrics text for `promtool tsdb create-blocks-from
@@ -33,18 +34,6 @@ export function shareUnder(le: number, medianS: number, sigma: number): number {
   return 0.5 * (1 + erf(Math.log(le / medianS) / (sigma * Math.SQRT2)));
 }
 
-/** A small seeded PRNG (mulberry32) so that the same day renders the same numbers. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const fmt = (v: number) => (Number.isInteger(v) ? String(v) : v.toFixed(3));
 const labelText = (labels: Record<string, string>) => Object.entries(labels).map(([k, v]) => `${k}="${v}"`).join(',');
 
@@ -56,7 +45,7 @@ export function renderOpenMetrics(opts: RenderOptions): string {
   const stepMs = opts.stepSeconds * 1000;
   const times: number[] = [];
   for (let t = opts.fromMs; t < opts.toMs; t += stepMs) times.push(t);
-  const random = seeded(Math.floor(opts.fromMs / 60_000));
+  const random = createSeededRandom(Math.floor(opts.fromMs / 60_000));
 
   const series: SeriesAcc[] = [];
   const orders = { placed: [] as number[], failed: [] as number[] };
