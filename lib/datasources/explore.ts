@@ -112,10 +112,18 @@ interface ExploreContext {
  */
 export async function runExplore<T>(ctx: ExploreContext, action: string, target: string, details: Record<string, unknown>, fn: (opts: CallOptions) => Promise<T>): Promise<T> {
   if (!ctx.principal) throw new AppError('UNAUTHENTICATED', 'sign in to explore');
-  const signal = AbortSignal.any([ctx.signal, AbortSignal.timeout(EXPLORE_LIMITS.deadlineMs)]);
+  // A deadline cleared on completion (unlike AbortSignal.timeout, which keeps every request's signal
+  // and what hangs on it alive for the full 30 s).
+  const deadline = new AbortController();
+  const timer = setTimeout(() => deadline.abort(new DOMException(`explore deadline of ${EXPLORE_LIMITS.deadlineMs} ms passed`, 'TimeoutError')), EXPLORE_LIMITS.deadlineMs);
+  const signal = AbortSignal.any([ctx.signal, deadline.signal]);
   const result = fn({ signal, requestId: ctx.requestId });
   const event = { actor: ctx.principal.name, action, target, details: { ...details, requestId: ctx.requestId } };
   // setImmediate: the (synchronous, for SQLite) write runs after the upstream request is sent.
   setImmediate(() => void recordAudit(event).catch((err: unknown) => logger.error('explore audit event not written', { ...event, err: String(err) })));
-  return result;
+  try {
+    return await result;
+  } finally {
+    clearTimeout(timer);
+  }
 }

@@ -8,11 +8,13 @@ import { forceGc, runWithStack, type BenchStack } from './bff-stack';
  * Alertmanager, Jaeger and Loki. After each batch the BFF's V8 is asked to collect garbage through
  * the inspector (needs Node's WebSocket: run with --experimental-websocket on Node 20), then RSS
  * and heap used are read from the BFF's /api/metrics. Growth from the second batch on would
- * mean a leak; the first batch warms caches and compiled code.
+ * mean a leak; the first batch warms caches and compiled code. Each batch is measured at once and
+ * again after 35 s idle (past the explore deadline and the panel cache TTL).
  */
 const TOTAL = Number(process.env.BENCH_REQUESTS ?? 10_000);
 const BATCHES = Number(process.env.BENCH_BATCHES ?? 2);
 const PARALLEL = 20;
+const IDLE_MS = 35_000;
 
 async function memory(stack: BenchStack): Promise<{ rssMb: number; heapMb: number; gc: boolean }> {
   const gc = stack.inspectPort ? await forceGc(stack.inspectPort) : false;
@@ -72,8 +74,12 @@ runWithStack({ backends: ['prometheus', 'alertmanager', 'jaeger', 'loki'], histo
   for (let b = 1; b <= BATCHES; b++) {
     console.log(`batch ${b}: ${await batch(stack)}`);
     const m = await memory(stack);
-    after.push(`after ${b * TOTAL}: ${fmt(m)}`);
     console.log(`batch ${b} done (${m.gc ? 'after a forced GC' : 'no forced GC'}): ${fmt(m)}`);
+    // Past the explore deadline and the panel cache's TTL: what is still held now is kept for good.
+    await new Promise((r) => setTimeout(r, IDLE_MS));
+    const idle = await memory(stack);
+    after.push(`after ${b * TOTAL}: ${fmt(m)}, ${IDLE_MS / 1000} s later ${fmt(idle)}`);
+    console.log(`batch ${b}, ${IDLE_MS / 1000} s idle later: ${fmt(idle)}`);
   }
   console.log(`(c) BFF memory: start ${fmt(start)}; ${after.join('; ')}`);
 });

@@ -19,7 +19,14 @@ export function createTtlCache<V>(ttlMs: number, now: () => number = Date.now, m
     set(key: string, value: V, forMs = ttlMs) {
       entries.delete(key);
       if (ttlMs <= 0 || forMs <= 0) return;
-      entries.set(key, { expires: now() + Math.min(ttlMs, forMs), value });
+      const t = now();
+      // Drop expired entries from the oldest end, so that a stream of one-off keys (explore queries)
+      // does not keep up to maxEntries dead answers in memory until they are asked for again.
+      for (const [k, e] of entries) {
+        if (e.expires > t) break;
+        entries.delete(k);
+      }
+      entries.set(key, { expires: t + Math.min(ttlMs, forMs), value });
       while (entries.size > maxEntries) {
         const oldest = entries.keys().next().value;
         if (oldest === undefined) break;
