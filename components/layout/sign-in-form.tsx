@@ -1,15 +1,18 @@
 'use client';
 
 import { signIn } from 'next-auth/react';
-import { useEffect, useState } from 'react';
+import { useState, useSyncExternalStore } from 'react';
 
 /** Email/password sign-in, plus single sign-on when an OIDC provider is configured. */
 export function SignInForm({ callbackUrl, credentials, oidc, error }: { callbackUrl: string; credentials: boolean; oidc: { name: string } | null; error: string | null }) {
   const [pending, setPending] = useState(false);
   // The form works only once hydrated; until then the button stays disabled, so an early click can
   // never fall through to a native GET that would put the password in the URL.
-  const [ready, setReady] = useState(false);
-  useEffect(() => setReady(true), []);
+  const ready = useSyncExternalStore(
+    () => () => {},
+    () => true,
+    () => false,
+  );
   return (
     <div className="flex flex-col gap-3">
       {error && <p role="alert" className="rounded border border-[var(--bad)] p-2 text-[var(--bad)]">{error}</p>}
