@@ -21,7 +21,8 @@ function traceViews() {
  */
 export function loadTraceView(traceId: string, opts: Pick<CallOptions, 'requestId'> = {}): Promise<string> {
   const key = traceId.toLowerCase();
-  return traceViews().load(key, async () => JSON.stringify(toCompactTrace(await jaeger().getTrace(traceId, opts))));
+  // Raw: the view shows spans as their services reported them and flags skew and orphans itself.
+  return traceViews().load(key, async () => JSON.stringify(toCompactTrace(await jaeger().getTrace(traceId, { ...opts, raw: true }))));
 }
 
 /** Starts loading a trace view without waiting (the page does, so the browser's request finds it under way). */

@@ -44,6 +44,14 @@ describe('Jaeger fixtures (captured from a real server)', () => {
     expect(reserve.warnings).toContain('clock skew: starts 3000 µs before its parent');
   });
 
+  it('asks Jaeger for the raw trace (no adjusters) only when told to', async () => {
+    const { client, urls } = jaeger('trace');
+    await client.getTrace('abc');
+    await client.getTrace('abc', { raw: true });
+    expect(urls[0]).not.toContain('raw=');
+    expect(urls[1]).toContain('/api/traces/abc?raw=true');
+  });
+
   it('answers an unknown trace ID with NOT_FOUND naming the ID', async () => {
     const err = await jaeger('trace-not-found-404').client.getTrace('0000000000000000000000000000beef').catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AppError);
