@@ -11,7 +11,7 @@ export class LogsPage {
 
   /** Waits until the page is interactive: the label picker has Loki's label names (so typing is not lost to hydration). */
   async ready() {
-    await expect(this.page.getByLabel('Label', { exact: true }).locator('option', { hasText: 'service_name' })).toHaveCount(1);
+    await expect(this.page.getByLabel('Label', { exact: true }).locator('option', { hasText: /^service_name$/ })).toHaveCount(1);
   }
 
   async run(query: string) {
