@@ -51,11 +51,9 @@ export async function authenticateRequest(req: Request): Promise<Principal | nul
     const m = /^Bearer\s+(\S+)$/i.exec(authz);
     const secret = m?.[1];
     if (!secret) return null;
-    // Cached like sessions: a revoked token or a changed role takes effect within PRINCIPAL_CACHE_MS.
-    return rememberPrincipal(`token:${hashCredential(secret)}`, async () => {
-      const principal = await verifyToken(secret);
-      return principal ? { principal } : null;
-    });
+    // Tokens are checked against the database on every call, so a revocation (from any process or
+    // instance) takes effect at once; machines are not latency-sensitive enough to trade that away.
+    return verifyToken(secret);
   }
   const session = readSessionCookie(req.headers.get('cookie'));
   return session ? principalFromSessionToken(session) : null;

@@ -4,13 +4,13 @@ import { createTtlCache } from '@/lib/datasources/resilience/ttl-cache';
 import type { Principal } from './principal';
 
 /**
- * A short-lived cache of resolved callers, so that a busy dashboard (or a scraper) does not decrypt
- * a session or look a token up in the database on every request. Keyed by the SHA-256 of the
+ * A short-lived cache of resolved session users, so that a busy dashboard does not decrypt a
+ * session and look its user up in the database on every request. Keyed by the SHA-256 of the
  * credential (the credential itself is never kept). Only successful resolutions are kept, and never
  * past the credential's own expiry; concurrent look-ups of one credential share one resolution.
  */
 
-/** Role changes, removed users and revoked tokens take effect within this many ms. */
+/** A changed role or a removed user takes effect within this many ms (sessions only; tokens are never cached). */
 export const PRINCIPAL_CACHE_MS = 5_000;
 
 type Resolved = { principal: Principal; expiresAtMs?: number } | null;

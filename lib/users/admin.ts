@@ -2,6 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import { AppError, notFound } from '@/lib/api/errors';
 import { hashPassword } from '@/lib/auth/password';
+import { forgetPrincipals } from '@/lib/auth/principal-cache';
 import { getDb } from '@/lib/db/client';
 import { recordAudit } from '@/lib/db/audit';
 import { ROLES, type Role } from '@/lib/env';
@@ -60,6 +61,7 @@ export async function setUserRole(id: string, role: Role, actor: { id: string; n
   if (!user) throw notFound('user', id);
   if (user.id === actor.id && role !== 'admin') throw new AppError('INVALID_INPUT', 'you cannot remove your own admin role; ask another admin');
   const row = await db.user.update({ where: { id }, data: { role } });
+  forgetPrincipals(); // effective at once on this instance; within PRINCIPAL_CACHE_MS on others
   await recordAudit({ actor: actor.name, action: 'user.role', target: id, details: { from: user.role, to: role } });
   return toInfo(row);
 }
