@@ -37,6 +37,8 @@ export function TimeRangePicker({ defaultFrom = 'now-1h', timezone = 'UTC' }: { 
   const from = params.get('from') ?? defaultFrom;
   const to = params.get('to') ?? 'now';
   const refresh = params.get('refresh') ?? 'off';
+  // A dashboard with its own timezone puts it in the URL (?tz=); absolute inputs stay in UTC.
+  const shownZone = params.get('tz') ?? timezone;
   const [absFrom, setAbsFrom] = useState(toInput(from));
   const [absTo, setAbsTo] = useState(toInput(to));
 
@@ -71,7 +73,7 @@ export function TimeRangePicker({ defaultFrom = 'now-1h', timezone = 'UTC' }: { 
         {describeRange(from, to)}
       </button>
       <span className="text-[var(--muted)]" title="All times on this page are shown in this timezone">
-        {timezone}
+        {shownZone}
       </span>
       <label className="flex items-center gap-1 text-[var(--muted)]">
         Refresh

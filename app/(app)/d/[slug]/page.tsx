@@ -48,6 +48,7 @@ async function DashboardContent({ slug, search }: { slug: string; search: Record
     sp.set('from', dashboard.time.defaultRange);
     sp.set('to', typeof search.to === 'string' ? search.to : 'now');
     if (dashboard.time.refresh !== 'off' && search.refresh === undefined) sp.set('refresh', dashboard.time.refresh);
+    if (dashboard.time.timezone !== 'UTC') sp.set('tz', dashboard.time.timezone);
     redirect(`/d/${slug}?${sp.toString()}`);
   }
   return (
