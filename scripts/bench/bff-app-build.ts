@@ -13,7 +13,7 @@ import { parseArgs } from 'node:util';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 /** The files whose uncommitted state is part of what the benchmarks measure. */
-const BFF_PATHS = ['scripts/bench', 'lib/api/route-handler.ts', 'lib/auth', 'lib/datasources', 'lib/observability', 'instrumentation.ts', 'next.config.mjs'];
+const BFF_PATHS = ['scripts/bench', 'lib/api/route-handler.ts', 'lib/auth', 'lib/datasources', 'lib/observability', 'lib/panels', 'lib/dashboards', 'instrumentation.ts', 'next.config.mjs'];
 
 // Outside the work tree (its tools would read the copy) and outside /tmp (cleaned by others' runs).
 const DEFAULT_DIR = path.join(os.homedir(), '.cache', 'sightline', 'bench-app', 'current');

@@ -2,11 +2,12 @@ import 'server-only';
 import type { z } from 'zod';
 import { decodeJson, ensureOk } from '../decode';
 import { httpStatusError } from '../resilience/upstream-errors';
-import type { CallOptions, HttpClient, QueryParams } from '../http';
+import type { CallOptions, HttpClient, QueryParams, UpstreamResponse } from '../http';
 import type { Alert, AlertRule, Exemplar, Labels, QueryResult, RangeQuery, ResultNotice, TimeSeries, UnixMs } from '../types';
-import { PromAlerts, PromErrorBody, PromExemplars, PromLabelNames, PromQueryData, PromRuleGroups, PromSeriesList, promEnvelope } from './schemas';
+import { PromAlerts, PromErrorBody, PromExemplars, PromLabelNames, PromQueryData, PromRangeData, PromRuleGroups, PromSeriesList, promEnvelope } from './schemas';
 import { toAlertRules, toAlerts } from './to-alerts';
-import { toExemplars, toTimeSeries, toTimeSeriesFromQuery } from './to-time-series';
+import { decodeRangeData } from './decode-matrix';
+import { toExemplars, toTimeSeriesFromQuery } from './to-time-series';
 
 /** Prometheus refuses more points than this per series ("exceeded maximum resolution"). */
 export const MAX_POINTS_PER_SERIES = 11_000;
@@ -29,6 +30,10 @@ const toNotices = (warnings: string[] | undefined, infos: string[] | undefined):
 
 /** Builds the Prometheus adapter over a shared HTTP client. */
 export function createPrometheusClient({ http }: { http: HttpClient }) {
+  // The same answer object comes back from the panel cache and to every coalesced caller: decode
+  // it once (readers never mutate decoded data). Keyed weakly, so it lives exactly as long as the
+  // cache entry; one path (one schema) per answer, because the cache key includes the path.
+  const decoded = new WeakMap<UpstreamResponse, { data: unknown; notices: ResultNotice[] }>();
   async function call<S extends z.ZodType>(path: string, data: S, params: QueryParams, opts: CallOptions = {}, form = false) {
     const res = await http.request({
       path,
@@ -37,18 +42,22 @@ export function createPrometheusClient({ http }: { http: HttpClient }) {
       requestId: opts.requestId,
       cache: opts.cache,
     });
+    const seen = decoded.get(res);
+    if (seen) return seen as { data: z.infer<S>; notices: ResultNotice[] };
     ensureOk('prometheus', res, (text) => PromErrorBody.parse(JSON.parse(text)).error);
     const body = decodeJson('prometheus', res, promEnvelope(data));
     if (body.status === 'error' || body.data === undefined) throw httpStatusError('prometheus', 422, body.error ?? 'Prometheus returned no data');
-    return { data: body.data as z.infer<S>, notices: toNotices(body.warnings, body.infos) };
+    const out = { data: body.data as z.infer<S>, notices: toNotices(body.warnings, body.infos) };
+    decoded.set(res, out);
+    return out;
   }
 
   return {
     /** POST /api/v1/query_range (form-encoded): a range query; the step is raised past 11,000 points. */
     async queryRange(q: RangeQuery, opts?: CallOptions): Promise<QueryResult<TimeSeries[]>> {
       const { stepSeconds, notice } = toSafeStep(q);
-      const r = await call('/api/v1/query_range', PromQueryData, { query: q.query, start: seconds(q.start), end: seconds(q.end), step: String(stepSeconds) }, opts, true);
-      const series = r.data.resultType === 'matrix' ? toTimeSeries(r.data.result) : toTimeSeriesFromQuery(r.data);
+      const r = await call('/api/v1/query_range', PromRangeData, { query: q.query, start: seconds(q.start), end: seconds(q.end), step: String(stepSeconds) }, opts, true);
+      const series = decodeRangeData(r.data);
       return { data: series, notices: notice ? [notice, ...r.notices] : r.notices };
     },
     /** POST /api/v1/query (form-encoded): an instant query at `time` (now when omitted). */

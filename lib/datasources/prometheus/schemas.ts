@@ -21,6 +21,9 @@ export const PromQueryData = z.discriminatedUnion('resultType', [
 ]);
 export type PromQueryData = z.infer<typeof PromQueryData>;
 
+/** A range query's data with the result left unchecked: decodeRangeData checks it in one pass with the conversion. */
+export const PromRangeData = z.object({ resultType: z.string(), result: z.unknown() });
+
 /** The envelope every endpoint answers with, including most 4xx/5xx answers. */
 export const promEnvelope = <T extends z.ZodType>(data: T) =>
   z.object({

@@ -14,7 +14,8 @@ export function toSampleValue(v: string): number | null {
 /** Float seconds to epoch ms, rounded to the millisecond Prometheus keeps. */
 export const toUnixMsFromSeconds = (s: number) => asUnixMs(Math.round(s * 1000));
 
-function toName(labels: Labels): string {
+/** How a series is named: `metric{labels}`, or just the labels when the metric name was dropped. */
+export function toName(labels: Labels): string {
   const { __name__: metric, ...rest } = labels;
   const inner = toLabelKey(rest);
   return metric ? (inner === '{}' ? metric : `${metric}${inner}`) : inner;
