@@ -2,7 +2,7 @@
 
 import { useRouter, useSearchParams } from 'next/navigation';
 import { useState, useSyncExternalStore } from 'react';
-import { classifySearch } from '@/lib/alerts/search-input';
+import { classifySearch } from '@/lib/search/search-input';
 
 const subscribeNothing = () => () => {};
 

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { formatTimestamp } from '@/components/charts/format';
-import type { CorrelationSearchResult } from '@/lib/alerts/types';
+import type { CorrelationSearchResult } from '@/lib/search/types';
 
 const LEVEL_STYLE: Record<string, string> = { error: 'text-[var(--bad)]', fatal: 'text-[var(--bad)]', warn: 'text-amber-600' };
 const formatMs = (micros: number) => (micros >= 1e6 ? `${(micros / 1e6).toFixed(2)} s` : `${(micros / 1e3).toFixed(1)} ms`);

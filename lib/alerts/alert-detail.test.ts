@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { AlertRule, LogEntry, TraceSummary, UnixMs, Micros, NanosString } from '@/lib/datasources/types';
+import type { AlertRule, UnixMs } from '@/lib/datasources/types';
 import { findRule, selectExemplars, toAlertWindow } from './alert-detail';
-import { mergeCorrelatedTraces } from './correlation-search';
 import type { AlertExemplar } from './types';
 
 const HOUR = 3_600_000;
@@ -35,15 +34,5 @@ describe('selectExemplars', () => {
   it('keeps bad exemplars before newer good ones when over the cap, oldest first', () => {
     const kept = selectExemplars([ex(1, true), ex(2, false), ex(3, false), ex(4, true), ex(5, false)], 3);
     expect(kept.map((e) => [e.t, e.bad])).toEqual([[1, true], [4, true], [5, false]]);
-  });
-});
-
-describe('mergeCorrelatedTraces', () => {
-  const summary = (traceId: string, start: number): TraceSummary => ({ traceId, rootService: 'web', rootOperation: 'GET /', spanCount: 3, errorCount: 0, services: [], startMicros: start as Micros, durationMicros: 10 as Micros });
-  const line = (traceId: string | null): LogEntry => ({ id: String(traceId), t: 1 as UnixMs, ns: '1' as NanosString, line: 'x', level: 'info', labels: {}, fields: {}, traceId, spanId: null });
-
-  it('lists each trace once, oldest first, then traces seen only in log lines', () => {
-    const merged = mergeCorrelatedTraces([summary('b'.repeat(32), 2), summary('a'.repeat(32), 1), summary('b'.repeat(32), 2)], [line('C'.repeat(32)), line('a'.repeat(32)), line(null), line('0'.repeat(32))]);
-    expect(merged.map((t) => [t.traceId[0], t.summary !== null])).toEqual([['a', true], ['b', true], ['c', false]]);
   });
 });

@@ -3,10 +3,10 @@ import { Suspense } from 'react';
 import { PageGate } from '@/components/layout/page-gate';
 import { SearchResults } from '@/components/search/search-results';
 import { AppError } from '@/lib/api/errors';
-import { searchCorrelationId } from '@/lib/alerts/correlation-search';
-import { classifySearch } from '@/lib/alerts/search-input';
-import type { CorrelationSearchResult } from '@/lib/alerts/types';
-import { resolveSearchWindow } from '@/lib/alerts/search-window';
+import { searchCorrelationId } from '@/lib/search/correlation-search';
+import { classifySearch } from '@/lib/search/search-input';
+import type { CorrelationSearchResult } from '@/lib/search/types';
+import { resolveSearchWindow } from '@/lib/search/search-window';
 
 export const metadata = { title: 'Search' };
 export const dynamic = 'force-dynamic';

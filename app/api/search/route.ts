@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { AppError } from '@/lib/api/errors';
 import { route } from '@/lib/api/route-handler';
-import { searchCorrelationId } from '@/lib/alerts/correlation-search';
-import { resolveSearchWindow } from '@/lib/alerts/search-window';
-import { classifySearch } from '@/lib/alerts/search-input';
+import { searchCorrelationId } from '@/lib/search/correlation-search';
+import { resolveSearchWindow } from '@/lib/search/search-window';
+import { classifySearch } from '@/lib/search/search-input';
 
 const Query = z.object({ q: z.string().max(1000).default(''), from: z.string().max(40).optional(), to: z.string().max(40).optional() });
 
