@@ -1,4 +1,4 @@
-import type { Alert, Deployment, Exemplar, LogEntry, ResultNotice, TimeSeries, TraceSummary, UnixMs } from '@/lib/datasources/types';
+import type { Alert, Deployment, Exemplar, ResultNotice, TimeSeries, TraceSummary, UnixMs } from '@/lib/datasources/types';
 
 /**
  * What the alert and search BFF routes answer: neutral shapes shared by lib/alerts (which builds
