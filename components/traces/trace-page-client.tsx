@@ -4,6 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { isErrorBody } from '@/lib/api/errors';
 import type { LogEntry, Trace } from '@/lib/datasources/types';
 import { fromCompactTrace, type CompactTrace } from '@/lib/traces/compact-trace';
+import { takeEarlyFetch } from '@/lib/traces/early-trace-view';
 import { rangeForTraceLogs } from '@/lib/traces/trace-log-query';
 import { traceLogsUrl, traceViewUrl } from '@/lib/traces/trace-view-url';
 import { BffError, fetchJson } from '@/lib/queries/fetch-json';
@@ -11,9 +12,10 @@ import type { TraceLogsState } from './trace-logs';
 import { TraceProblem } from './trace-problem';
 import { TraceView } from './trace-view';
 
-/** Plain fetch, no extra headers: the request must match the page's <link rel=preload> to reuse its response. */
+/** The response of the page's early fetch (an inline script in the HTML) when there is one, else a fresh fetch. */
 async function fetchTraceView(traceId: string): Promise<CompactTrace> {
-  const res = await fetch(traceViewUrl(traceId));
+  const early = takeEarlyFetch(traceId);
+  const res = (early && (await early.catch(() => null))) || (await fetch(traceViewUrl(traceId)));
   const body: unknown = await res.json().catch(() => null);
   if (!res.ok) {
     if (isErrorBody(body)) throw new BffError(body.error.code, body.error.message, res.status);
@@ -31,8 +33,8 @@ interface TracePageClientProps {
 type TraceState = { state: 'loading' } | { state: 'ok'; trace: Trace } | { state: 'error'; error: BffError };
 
 /**
- * The trace page's client root: fetches the trace in the compact view format (the page preloads the
- * same URL), then the trace's logs; retries the logs; keeps the selected span in the URL (?span=)
+ * The trace page's client root: fetches the trace in the compact view format (taking the page's early
+ * fetch of it), then the trace's logs; retries the logs; keeps the selected span in the URL (?span=)
  * without navigating.
  */
 export function TracePageClient({ traceId, initialSpanId }: TracePageClientProps) {

@@ -53,13 +53,14 @@ export type CompactTrace = z.infer<typeof CompactTraceSchema>;
 export const NO_PARENT = -1;
 export const MISSING_PARENT = -2;
 export const FLAG_ERROR = 1;
-const KIND_SHIFT = 1;
+/** Kind index position within `flags`. */
+export const KIND_SHIFT = 1;
 /** Longer string values (URLs, statements) are rarely repeated: kept inline. */
 const MAX_INTERNED_LENGTH = 64;
 const KINDS: SpanKind[] = ['unspecified', 'client', 'server', 'producer', 'consumer', 'internal'];
 
 /** Interns strings into a table, returning each one's index. */
-function createStringTable() {
+export function createStringTable() {
   const index = new Map<string, number>();
   const strings: string[] = [];
   return {
@@ -81,7 +82,7 @@ function createStringTable() {
  * negative key -(k + 1) means the value is a string interned at that index (repeated values such
  * as status codes or scope names cost a few bytes).
  */
-function flattenPairs(kvs: KeyValue[], intern: (s: string) => number): (string | number | boolean)[] {
+export function flattenPairs(kvs: readonly Pick<KeyValue, 'key' | 'value'>[], intern: (s: string) => number): (string | number | boolean)[] {
   const out: (string | number | boolean)[] = new Array<string | number | boolean>(kvs.length * 2);
   for (let k = 0; k < kvs.length; k++) {
     const { key, value } = kvs[k]!;

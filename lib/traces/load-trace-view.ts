@@ -1,7 +1,6 @@
 import 'server-only';
 import type { CallOptions } from '@/lib/datasources/http';
 import { jaeger } from '@/lib/datasources/jaeger';
-import { toCompactTrace } from './compact-trace';
 import { createTraceViewCache } from './trace-view-cache';
 
 /**
@@ -22,7 +21,7 @@ function traceViews() {
 export function loadTraceView(traceId: string, opts: Pick<CallOptions, 'requestId'> = {}): Promise<string> {
   const key = traceId.toLowerCase();
   // Raw: the view shows spans as their services reported them and flags skew and orphans itself.
-  return traceViews().load(key, async () => JSON.stringify(toCompactTrace(await jaeger().getTrace(traceId, { ...opts, raw: true }))));
+  return traceViews().load(key, async () => JSON.stringify(await jaeger().getCompactTrace(traceId, { ...opts, raw: true })));
 }
 
 /** Starts loading a trace view without waiting (the page does, so the browser's request finds it under way). */

@@ -8,3 +8,6 @@ export function traceLogsUrl(traceId: string, range: { start: number; end: numbe
   const qs = new URLSearchParams({ start: String(range.start), end: String(range.end) });
   return `/api/traces/${encodeURIComponent(traceId)}/logs?${qs}`;
 }
+
+/** Trace ids as the view accepts them (same rule as Jaeger's TRACE_ID): 1 to 32 hex digits. */
+export const TRACE_ID_PATTERN = /^[0-9a-fA-F]{1,32}$/;

@@ -1,13 +1,14 @@
 /**
  * Times the trace view's data path in Node, without a browser or a Jaeger: a synthetic trace in
  * Jaeger's /api/traces/{id} shape (the tags Jaeger adds to OTLP spans included) → JSON.parse →
- * validation → toTrace → compact wire format, and on the client side JSON.parse → decode → model.
+ * validation → toTrace → compact wire format (and the one-pass Jaeger → compact conversion), and on the client side JSON.parse → decode → model.
  * Medians of 5 runs, in milliseconds, with the sizes of both wire formats.
  *
  *   tsx scripts/bench/trace-view-wire.ts
  */
 import { performance } from 'node:perf_hooks';
 import { JaegerTraces, JaegerTracesFast, jaegerEnvelope } from '@/lib/datasources/jaeger/schemas';
+import { toCompactTraceFromJaeger } from '@/lib/datasources/jaeger/to-compact-trace';
 import { toTrace } from '@/lib/datasources/jaeger/to-trace';
 import type { Trace } from '@/lib/datasources/types';
 import { fromCompactTrace, toCompactTrace } from '@/lib/traces/compact-trace';
@@ -50,7 +51,7 @@ function time<T>(fn: () => T): [number, T] {
 
 for (const n of [1_000, 10_000, 50_000]) {
   const wire = toJaegerWire(generateSyntheticTrace({ spanCount: n, seed: n }));
-  const cols: Record<string, number[]> = { jsonParse: [], zodParse: [], fastParse: [], toTrace: [], encode: [], stringifyTrace: [], stringifyCompact: [], clientParse: [], decode: [], model: [] };
+  const cols: Record<string, number[]> = { jsonParse: [], zodParse: [], fastParse: [], toTrace: [], encode: [], jaegerToCompact: [], stringifyTrace: [], stringifyCompact: [], clientParse: [], decode: [], model: [] };
   let sizes = '';
   for (let r = 0; r < RUNS; r++) {
     const [tParse, json] = time(() => JSON.parse(wire) as unknown);
@@ -64,6 +65,7 @@ for (const n of [1_000, 10_000, 50_000]) {
     cols.toTrace!.push(tConvert);
     const [tEncode, compact] = time(() => toCompactTrace(trace));
     cols.encode!.push(tEncode);
+    cols.jaegerToCompact!.push(time(() => toCompactTraceFromJaeger(traces[0]!))[0]);
     const [tTraceJson, traceJson] = time(() => JSON.stringify({ trace }));
     cols.stringifyTrace!.push(tTraceJson);
     const [tCompactJson, compactJson] = time(() => JSON.stringify(compact));

@@ -4,7 +4,9 @@ import { AppError, notFound } from '@/lib/api/errors';
 import { decodeJson, ensureOk } from '../decode';
 import type { CallOptions, HttpClient, QueryParams } from '../http';
 import type { DependencyLink, Trace, TraceSummary, UnixMs } from '../types';
-import { JaegerDependencies, JaegerErrorBody, JaegerStrings, JaegerTraces, JaegerTracesFast, jaegerEnvelope } from './schemas';
+import type { CompactTrace } from '@/lib/traces/compact-trace';
+import { JaegerDependencies, JaegerErrorBody, JaegerStrings, JaegerTraces, JaegerTracesFast, jaegerEnvelope, type JaegerTraceWire } from './schemas';
+import { toCompactTraceFromJaeger } from './to-compact-trace';
 import { toTrace, toTraceSummary } from './to-trace';
 
 /** Go duration syntax as Jaeger parses it, e.g. `100ms`, `1.5s`, `2m`. */
@@ -38,6 +40,18 @@ export function createJaegerClient({ http }: { http: HttpClient }) {
     return (body.data ?? []) as z.infer<S>;
   }
 
+  /** The validated wire shape of one trace; an unknown ID is NOT_FOUND. */
+  async function fetchTraceWire(traceId: string, opts?: CallOptions & { raw?: boolean }): Promise<JaegerTraceWire> {
+    try {
+      const [trace] = await call(`/api/traces/${encodeURIComponent(traceId)}`, JaegerTracesFast, opts?.raw ? { raw: 'true' } : {}, opts);
+      if (!trace) throw notFound('Trace', traceId);
+      return trace;
+    } catch (err) {
+      if (err instanceof AppError && (err.details as { status?: number } | undefined)?.status === 404) throw notFound('Trace', traceId);
+      throw err;
+    }
+  }
+
   return {
     /** GET /api/services: services that reported spans. */
     services: (opts?: CallOptions): Promise<string[]> => call('/api/services', JaegerStrings, {}, opts).then((s) => [...s].sort()),
@@ -69,16 +83,13 @@ export function createJaegerClient({ http }: { http: HttpClient }) {
      * spans as reported: ~3× faster at 50,000 spans (1.8 s → 0.55 s measured), for callers that flag
      * skew and orphans themselves.
      */
-    async getTrace(traceId: string, opts?: CallOptions & { raw?: boolean }): Promise<Trace> {
-      try {
-        const [trace] = await call(`/api/traces/${encodeURIComponent(traceId)}`, JaegerTracesFast, opts?.raw ? { raw: 'true' } : {}, opts);
-        if (!trace) throw notFound('Trace', traceId);
-        return toTrace(trace);
-      } catch (err) {
-        if (err instanceof AppError && (err.details as { status?: number } | undefined)?.status === 404) throw notFound('Trace', traceId);
-        throw err;
-      }
-    },
+    getTrace: async (traceId: string, opts?: CallOptions & { raw?: boolean }): Promise<Trace> => toTrace(await fetchTraceWire(traceId, opts)),
+    /**
+     * GET /api/traces/{traceID}: one whole trace in the trace view's compact format, converted in
+     * one pass without building the neutral Trace (equal to toCompactTrace(getTrace(...))).
+     */
+    getCompactTrace: async (traceId: string, opts?: CallOptions & { raw?: boolean }): Promise<CompactTrace> =>
+      toCompactTraceFromJaeger(await fetchTraceWire(traceId, opts)),
     /** GET /api/dependencies: service call graph over `lookbackMs` ending at `end` (both in ms). */
     dependencies: (end: UnixMs, lookbackMs: number, opts?: CallOptions): Promise<DependencyLink[]> =>
       call('/api/dependencies', JaegerDependencies, { endTs: String(end), lookback: String(lookbackMs) }, opts),

@@ -1,12 +1,11 @@
 import Link from 'next/link';
-import { preload } from 'react-dom';
 import { PageGate } from '@/components/layout/page-gate';
 import { TracePageClient } from '@/components/traces/trace-page-client';
 import { TraceProblem } from '@/components/traces/trace-problem';
 import { readContext, withContext } from '@/lib/alerts/context-params';
 import { TRACE_ID } from '@/lib/datasources/jaeger';
 import { prefetchTraceView } from '@/lib/traces/load-trace-view';
-import { traceViewUrl } from '@/lib/traces/trace-view-url';
+import { buildEarlyFetchScript } from '@/lib/traces/early-trace-view';
 
 export const metadata = { title: 'Trace' };
 
@@ -43,10 +42,14 @@ export default async function TracePage({ params, searchParams }: PageProps) {
   );
 }
 
-/** Rendered only for users the gate lets in: starts the load on the server and tells the browser to fetch it at once. */
+/** Rendered only for users the gate lets in: starts the load on the server and has the browser ask for it at once. */
 function TraceOpener({ traceId, spanId }: { traceId: string; spanId?: string }) {
   prefetchTraceView(traceId);
-  // The browser starts this request while it still loads scripts; the client's fetch() reuses it.
-  preload(traceViewUrl(traceId), { as: 'fetch', crossOrigin: 'anonymous' });
-  return <TracePageClient traceId={traceId} initialSpanId={spanId} />;
+  return (
+    <>
+      {/* Runs as soon as the HTML arrives, before the page's scripts load; TracePageClient takes its response (lib/traces/early-trace-view.ts). */}
+      <script dangerouslySetInnerHTML={{ __html: buildEarlyFetchScript(traceId) }} />
+      <TracePageClient traceId={traceId} initialSpanId={spanId} />
+    </>
+  );
 }
