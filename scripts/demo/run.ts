@@ -20,6 +20,12 @@ const DATA_DIR = path.join(ROOT, '.data', 'demo');
 const HISTORY_FILE = path.join(DATA_DIR, 'history.json');
 const HistoryFileSchema = z.object({ createdAt: z.string(), deployments: z.array(z.custom<PastDeployment>((v) => typeof v === 'object' && v !== null)), posted: z.boolean().default(false) });
 
+/** Backends the user already runs (the app's own *_URL variables): used instead of starting ours. */
+const EXTERNAL_VARS = { prometheus: 'PROMETHEUS_URL', alertmanager: 'ALERTMANAGER_URL', jaeger: 'JAEGER_URL', loki: 'LOKI_URL' } as const;
+const external = Object.fromEntries(
+  Object.entries(EXTERNAL_VARS).flatMap(([name, variable]) => (process.env[variable] ? [[name, process.env[variable]]] : [])),
+) as Partial<Record<keyof typeof EXTERNAL_VARS, string>>;
+
 const { values: args } = parseArgs({ options: { reset: { type: 'boolean', default: false }, compressed: { type: 'boolean', default: false }, 'no-sightline': { type: 'boolean', default: false } } });
 const t0 = Date.now();
 const say = (line: string) => process.stdout.write(`[demo +${((Date.now() - t0) / 1000).toFixed(0).padStart(3)}s] ${line}\n`);
@@ -55,20 +61,24 @@ async function main() {
     wipeDataDir(DATA_DIR);
   }
 
+  for (const [name, url] of Object.entries(external)) say(`using your ${name} at ${url} (${EXTERNAL_VARS[name as keyof typeof EXTERNAL_VARS]} is set) instead of starting one`);
+  if (external.prometheus) say('an external Prometheus gets no demo history and does not scrape the demo shop unless you add its targets');
   const firstStart = !existsSync(HISTORY_FILE);
-  if (firstStart) {
+  if (firstStart && !external.prometheus) {
     say('first start: backfilling 30 days of shop metrics into Prometheus (promtool; ~20-60 s, cached for the rest of the day)');
     const result = await backfillHistory({ tsdbDir: path.join(DATA_DIR, 'prometheus', 'data'), instances: toInstances(), log: say });
     writeFileSync(HISTORY_FILE, JSON.stringify({ createdAt: new Date().toISOString(), deployments: result.deployments, posted: false }, null, 2));
+  } else if (firstStart) {
+    writeFileSync(HISTORY_FILE, JSON.stringify({ createdAt: new Date().toISOString(), deployments: [], posted: true }, null, 2));
   }
 
   const binDir = path.join(process.env.SIGHTLINE_CACHE_DIR ?? path.join(os.homedir(), '.cache', 'sightline'), 'bin');
   const built = existsSync(binDir) ? readdirSync(binDir) : [];
-  const toBuild = ['jaeger', 'loki'].filter((name) => !built.some((f) => f.startsWith(`${name}-`)));
+  const toBuild = (['jaeger', 'loki'] as const).filter((name) => !external[name] && !built.some((f) => f.startsWith(`${name}-`)));
   say(`starting backends: Prometheus, Alertmanager, Jaeger, Loki${toBuild.length ? ` (building ${toBuild.join(' and ')} from source first: first run only, ~5-10 min on 2 cores)` : ''}`);
-  backends = await startBackends({ dataDir: DATA_DIR, only: ['prometheus', 'alertmanager', 'jaeger', 'loki'], log: (line) => say(`backends: ${line}`) });
+  backends = await startBackends({ dataDir: DATA_DIR, only: ['prometheus', 'alertmanager', 'jaeger', 'loki'], external, log: (line) => say(`backends: ${line}`) });
 
-  if (firstStart) {
+  if (firstStart && !external.jaeger && !external.loki) {
     // Before the shop starts, so that each log stream is written in time order.
     const traces = await pushRecentTelemetry({ tracesUrl: `${backends.urls.jaegerOtlpHttp}/v1/traces`, logsUrl: `${backends.urls.lokiOtlp}/v1/logs`, hours: 3 });
     say(`history: ${traces} traces and their logs for the last 3 hours written to Jaeger and Loki`);
