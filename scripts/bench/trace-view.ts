@@ -95,13 +95,14 @@ async function main(): Promise<void> {
       }
     }
 
-    // For orientation: what Jaeger alone takes to serve each size (its JSON read in full), which no view can beat.
+    // For orientation: what Jaeger alone takes to serve each size (its JSON read in full), which no view can beat;
+    // raw=true, as the trace view asks (lib/traces/load-trace-view.ts), so the figure is the view's real floor.
     const jaegerMs = new Map<Size, number>();
     for (const size of SIZES) {
       const times: number[] = [];
       for (let run = 0; run < runs; run++) {
         const t0 = performance.now();
-        await fetch(`${jaegerUrl}/api/traces/${traces.get(`${size}/${run}`)!}`, { signal: AbortSignal.timeout(60_000) }).then((r) => r.text());
+        await fetch(`${jaegerUrl}/api/traces/${traces.get(`${size}/${run}`)!}?raw=true`, { signal: AbortSignal.timeout(60_000) }).then((r) => r.text());
         times.push(performance.now() - t0);
       }
       jaegerMs.set(size, median(times));
@@ -123,7 +124,7 @@ async function main(): Promise<void> {
           `${fmt(heap, 1).padStart(8)}  ≤${ref.heapMb} ${verdict(heap <= ref.heapMb).padEnd(6)} ${fmt(scrollMedian, 1).padStart(9)}      ${fmt(scrollMax, 1).padStart(9)}  ≤${MAX_FRAME_MS} ${verdict(scrollMax <= MAX_FRAME_MS)}`,
       );
     }
-    console.log(`Jaeger alone, GET /api/traces/{id} read in full: ${SIZES.map((size) => `${size} spans ${fmt(jaegerMs.get(size)!)} ms`).join(', ')}; load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+    console.log(`Jaeger alone, GET /api/traces/{id}?raw=true read in full: ${SIZES.map((size) => `${size} spans ${fmt(jaegerMs.get(size)!)} ms`).join(', ')}; load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
     const ratio = openMedian.get(50000)! / openMedian.get(1000)!;
     console.log(`open time 50k/1k: ${ratio.toFixed(2)}× for 50× the spans (Jaeger UI: ${(JAEGER_UI[50000].openS / JAEGER_UI[1000].openS).toFixed(2)}×)`);
   } finally {
