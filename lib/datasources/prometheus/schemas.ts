@@ -24,8 +24,22 @@ export type PromQueryData = z.infer<typeof PromQueryData>;
 /** A range query's data with the result left unchecked: decodeRangeData checks it in one pass with the conversion. */
 export const PromRangeData = z.object({ resultType: z.string(), result: z.unknown() });
 
-/** The envelope every endpoint answers with, including most 4xx/5xx answers. */
-export const promEnvelope = <T extends z.ZodType>(data: T) =>
+const envelopes = new WeakMap<z.ZodType, z.ZodType>();
+
+/**
+ * The envelope every endpoint answers with, including most 4xx/5xx answers. Built once per data
+ * schema: zod compiles an object schema on its first parse, so a fresh envelope per call paid that
+ * compilation on every request.
+ */
+export function promEnvelope<T extends z.ZodType>(data: T) {
+  const known = envelopes.get(data) as ReturnType<typeof buildEnvelope<T>> | undefined;
+  if (known) return known;
+  const built = buildEnvelope(data);
+  envelopes.set(data, built);
+  return built;
+}
+
+const buildEnvelope = <T extends z.ZodType>(data: T) =>
   z.object({
     status: z.enum(['success', 'error']),
     data: data.optional(),
