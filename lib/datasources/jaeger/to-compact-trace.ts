@@ -29,9 +29,11 @@ function kindFlags(tags: JaegerKeyValue[]): number {
 
 /** The parent reference toTrace picks: the first CHILD_OF in the same trace, else any reference in the same trace. */
 function parentRef(w: JaegerSpanWire) {
-  const refs = w.references ?? [];
-  for (const r of refs) if (r.refType === 'CHILD_OF' && r.traceID === w.traceID) return r;
-  for (const r of refs) if (r.traceID === w.traceID) return r;
+  const refs = w.references;
+  if (!refs) return undefined;
+  // Indexed loops: this runs once per span, and for-of over tiny arrays measured several times slower here.
+  for (let k = 0; k < refs.length; k++) if (refs[k]!.refType === 'CHILD_OF' && refs[k]!.traceID === w.traceID) return refs[k];
+  for (let k = 0; k < refs.length; k++) if (refs[k]!.traceID === w.traceID) return refs[k];
   return undefined;
 }
 
