@@ -6,7 +6,7 @@ import { CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, ResponsiveCo
 import { DeploymentDetails, DeploymentMarker } from '@/components/charts/deployment-marker';
 import { formatTick, formatTimestamp, formatValue } from '@/components/charts/format';
 import { seriesColor } from '@/components/charts/palette';
-import { toChartRows } from '@/components/charts/time-series-chart';
+import { toChartRows } from '@/components/charts/chart-rows';
 import type { AlertDetail, AlertExemplar } from '@/lib/alerts/types';
 import type { Deployment } from '@/lib/datasources/types';
 import type { Unit } from '@/lib/dashboards/schema';
@@ -49,7 +49,7 @@ interface DotProps {
  */
 export function AlertChart({ detail, unit, hrefOf }: { detail: AlertDetail; unit: Unit; hrefOf: (e: AlertExemplar) => string }) {
   const router = useRouter();
-  const rows = useMemo(() => toChartRows(detail.series.map((s) => ({ ...s, queryId: s.expr, unit, axis: 'left' as const }))), [detail.series, unit]);
+  const rows = useMemo(() => toChartRows(detail.series, detail.window.stepSeconds), [detail.series, detail.window.stepSeconds]);
   const points = useMemo(() => toExemplarPoints(detail, hrefOf), [detail, hrefOf]);
   const [open, setOpen] = useState<{ d: Deployment; x: number } | null>(null);
   const { start, end } = detail.window;

@@ -9,6 +9,7 @@ import type { TimeseriesData } from '@/lib/panels/types';
 import { DeploymentDetails, DeploymentMarker } from './deployment-marker';
 import { formatTick, formatTimestamp, formatValue } from './format';
 import { seriesColor } from './palette';
+import { toChartRows } from './chart-rows';
 
 export interface TimeSeriesChartProps {
   data: TimeseriesData;
@@ -22,26 +23,13 @@ export interface TimeSeriesChartProps {
   onZoom: (from: number, to: number) => void;
 }
 
-type Row = Record<string, number | null>;
 
 /** Merges series into recharts rows keyed by time; a missing or NaN sample stays null (a gap, not zero). */
-export function toChartRows(series: TimeseriesData['series']): Row[] {
-  const rows = new Map<number, Row>();
-  series.forEach((s, i) => {
-    for (const p of s.samples) {
-      const row = rows.get(p.t) ?? { t: p.t };
-      row[`s${i}`] = p.value;
-      rows.set(p.t, row);
-    }
-  });
-  return [...rows.values()].sort((a, b) => (a.t ?? 0) - (b.t ?? 0));
-}
-
 const toNumber = (label: MouseHandlerDataParam['activeLabel']) => (label === undefined ? null : Number(label));
 
 /** A time series chart with threshold lines, deployment lines and drag-to-zoom. */
 export function TimeSeriesChart({ data, style, unit, legend, yMin, yMax, timeZone, onZoom }: TimeSeriesChartProps) {
-  const rows = useMemo(() => toChartRows(data.series), [data.series]);
+  const rows = useMemo(() => toChartRows(data.series, data.window.stepSeconds), [data.series, data.window.stepSeconds]);
   const [drag, setDrag] = useState<{ a: number; b: number } | null>(null);
   const [open, setOpen] = useState<{ d: Deployment; x: number } | null>(null);
   const span = data.window.end - data.window.start;
@@ -94,7 +82,7 @@ export function TimeSeriesChart({ data, style, unit, legend, yMin, yMax, timeZon
             />
           ))}
           {data.thresholds.map((t) => (
-            <ReferenceLine key={`${t.label}-${t.value}`} className="threshold-line" yAxisId="left" y={t.value} stroke={t.color} strokeDasharray="6 3" label={{ value: `${t.label} ${formatValue(t.value, unit)}`, position: 'insideTopRight', fill: t.color, fontSize: 11 }} />
+            <ReferenceLine key={`${t.label}-${t.value}`} className="threshold-line" yAxisId="left" y={t.value} stroke={t.color} strokeDasharray="6 3" />
           ))}
           {data.deployments.map((d) => (
             <ReferenceLine key={d.id} yAxisId="left" x={d.startedAt} stroke="#7c3aed" strokeDasharray="2 2" label={(p: { viewBox?: { x?: number; y?: number } }) => <DeploymentMarker x={p.viewBox?.x ?? 0} y={p.viewBox?.y ?? 0} deployment={d} onOpen={(dep, x) => setOpen({ d: dep, x })} />} />

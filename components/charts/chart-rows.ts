@@ -1,0 +1,30 @@
+import type { Sample } from '@/lib/datasources/types';
+
+/** One x position of a chart: the time and each series' value there (`s0`, `s1`, …). */
+export type Row = Record<string, number | null>;
+
+/**
+ * Lines up several series on shared time rows for recharts. With `stepSeconds`, a hole of more
+ * than one step in a series becomes a null, so the line breaks instead of bridging missing data.
+ */
+export function toChartRows(series: readonly { samples: readonly Sample[] }[], stepSeconds?: number): Row[] {
+  const rows = new Map<number, Row>();
+  const stepMs = stepSeconds ? stepSeconds * 1000 : 0;
+  const put = (t: number, key: string, value: number | null) => {
+    const row = rows.get(t) ?? { t };
+    row[key] = value;
+    rows.set(t, row);
+  };
+  series.forEach((s, i) => {
+    let prev: number | null = null;
+    for (const p of s.samples) {
+      // A hole of more than one step is missing data: a null breaks the line there, so "no data"
+      // never looks like a straight line between the samples around it.
+      if (stepMs && prev !== null && p.t - prev > 1.5 * stepMs) put(prev + stepMs, `s${i}`, null);
+      put(p.t, `s${i}`, p.value);
+      prev = p.t;
+    }
+  });
+  return [...rows.values()].sort((a, b) => (a.t ?? 0) - (b.t ?? 0));
+}
+
