@@ -2,22 +2,10 @@
 
 import { useQuery } from '@tanstack/react-query';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import type { Deployment } from '@/lib/datasources/types';
 import { fetchJson } from '@/lib/queries/fetch-json';
 import { queryKeys } from '@/lib/queries/keys';
 
-interface DeploymentRow {
-  id: string;
-  service: string;
-  environment: string;
-  version: string;
-  commit: string | null;
-  url: string | null;
-  description: string | null;
-  status: string;
-  startedAt: number;
-  finishedAt: number | null;
-  createdBy: string;
-}
 
 const fmt = (ms: number | null) => (ms === null ? '—' : new Date(ms).toISOString().replace('T', ' ').slice(0, 19) + 'Z');
 const STATUS_COLOUR: Record<string, string> = { succeeded: 'text-[var(--ok)]', failed: 'text-[var(--bad)]', rolled_back: 'text-[var(--warn)]', started: 'text-[var(--muted)]' };
@@ -32,7 +20,7 @@ export function DeploymentList() {
   const service = params.get('service') ?? '';
   const environment = params.get('environment') ?? '';
   const qs = new URLSearchParams({ from, to, ...(service ? { service } : {}), ...(environment ? { environment } : {}) });
-  const q = useQuery({ queryKey: queryKeys.deployments(qs.toString()), queryFn: () => fetchJson<{ deployments: DeploymentRow[] }>(`/api/deployments?${qs}`) });
+  const q = useQuery({ queryKey: queryKeys.deployments(qs.toString()), queryFn: () => fetchJson<{ deployments: Deployment[] }>(`/api/deployments?${qs}`) });
   const setFilter = (key: string, value: string) => {
     const next = new URLSearchParams(params.toString());
     if (value) next.set(key, value);

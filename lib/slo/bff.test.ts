@@ -4,7 +4,7 @@ import { asUnixMs, type AlertRule, type Deployment, type TimeSeries } from '@/li
 import { buildSloDetail, createSloBffDeps, type SloPrometheus } from './bff';
 import { buildMonthReport, toReportCsv } from './bff-report';
 import { parsePromDuration } from './duration';
-import { SloSchema } from './schema';
+import { makePaymentSlo, PAYMENT_GOOD, PAYMENT_VALID } from './test-slo';
 
 // A fake Prometheus adapter over a tiny world: payment answers 10 requests/s from DATA_START on,
 // and half of them fail during the incident. Queries are answered by integrating that model over
@@ -15,20 +15,9 @@ const NOW = Date.UTC(2026, 10, 21, 12);
 const DATA_START = Date.UTC(2026, 9, 10);
 const INCIDENT = { start: NOW - 5 * HOUR, end: NOW - 4 * HOUR };
 const RATE = 10;
-const VALID = 'http_server_requests_total{service="payment",route="/payments",method="POST"}';
-const GOOD = 'http_server_requests_total{service="payment",route="/payments",method="POST",status!~"5.."}';
-
-const slo = SloSchema.parse({
-  id: 'payment-availability',
-  service: 'payment',
-  name: 'Payment',
-  journey: 'A payment is taken',
-  owner: 'payments-team',
-  objective: 99.5,
-  window: { type: 'rolling', days: 30 },
-  sli: { type: 'ratio', good: GOOD, valid: VALID },
-  links: { dashboard: 'shop-slos' },
-});
+const VALID = PAYMENT_VALID;
+const GOOD = PAYMENT_GOOD;
+const slo = makePaymentSlo({ goodEvents: undefined, links: { dashboard: 'shop-slos' } });
 
 const overlapS = (a0: number, a1: number, b0: number, b1: number) => Math.max(0, Math.min(a1, b1) - Math.max(a0, b0)) / 1000;
 /** Valid and bad events in (t − w, t]; null before the data starts. */

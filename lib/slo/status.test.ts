@@ -1,24 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { SloSchema } from './schema';
+import { makePaymentSlo, PAYMENT_GOOD, PAYMENT_VALID } from './test-slo';
 import { computeBudgetSpentBetween, computeSloStatus, type SloQueryDeps } from './status';
 import { SloStatusSchema } from './types';
 
 const NOW = Date.UTC(2026, 4, 20, 12);
 const DAY = 86_400_000;
-const VALID = 'http_server_requests_total{service="payment",route="/payments",method="POST"}';
-const GOOD = 'http_server_requests_total{service="payment",route="/payments",method="POST",status!~"5.."}';
-
-const slo = SloSchema.parse({
-  id: 'payment-availability',
-  service: 'payment',
-  name: 'Payment',
-  journey: 'A payment is taken',
-  goodEvents: 'payment requests succeeded',
-  owner: 'payments-team',
-  objective: 99.5,
-  window: { type: 'rolling', days: 30 },
-  sli: { type: 'ratio', good: GOOD, valid: VALID },
-});
+const VALID = PAYMENT_VALID;
+const GOOD = PAYMENT_GOOD;
+const slo = makePaymentSlo();
 
 interface World {
   /** Events over the 30-day window. */
