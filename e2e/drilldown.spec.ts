@@ -105,7 +105,8 @@ test('Alerts → payment alert → chart with threshold and deployment → exemp
   await expect(alerts.thresholdLine()).toContainText('7.2%');
   // The deployment that caused it: payment v2, drawn as a vertical line on the chart.
   await expect(page.getByTestId('deployment-item').filter({ hasText: /payment v2 \(/ })).toBeVisible();
-  await alerts.deploymentMarker('payment').first().hover();
+  // Focus opens the details like hover does; exemplar points may sit on top of the marker.
+  await alerts.deploymentMarker('payment').first().focus();
   await expect(page.getByTestId('deployment-details')).toContainText('Deployed payment v2');
   await expect(alerts.badExemplars().first()).toBeAttached({ timeout: 60_000 });
 

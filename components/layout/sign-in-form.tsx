@@ -1,18 +1,13 @@
 'use client';
 
 import { signIn } from 'next-auth/react';
-import { useState, useSyncExternalStore } from 'react';
+import { useState } from 'react';
+import { useHydrated } from '@/components/ui/use-hydrated';
 
 /** Email/password sign-in, plus single sign-on when an OIDC provider is configured. */
 export function SignInForm({ callbackUrl, credentials, oidc, error }: { callbackUrl: string; credentials: boolean; oidc: { name: string } | null; error: string | null }) {
   const [pending, setPending] = useState(false);
-  // The form works only once hydrated; until then the button stays disabled, so an early click can
-  // never fall through to a native GET that would put the password in the URL.
-  const ready = useSyncExternalStore(
-    () => () => {},
-    () => true,
-    () => false,
-  );
+  const ready = useHydrated();
   return (
     <div className="flex flex-col gap-3">
       {error && <p role="alert" className="rounded border border-[var(--bad)] p-2 text-[var(--bad)]">{error}</p>}

@@ -2,6 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useHydrated } from '@/components/ui/use-hydrated';
 import { fetchJson } from '@/lib/queries/fetch-json';
 import { queryKeys } from '@/lib/queries/keys';
 
@@ -24,6 +25,7 @@ const fmt = (iso: string | null) => (iso ? iso.replace('T', ' ').slice(0, 19) + 
 /** Admin view of API tokens: create (secret shown once), list, revoke. */
 export function TokenManager() {
   const qc = useQueryClient();
+  const hydrated = useHydrated();
   const tokens = useQuery({ queryKey: queryKeys.tokens(), queryFn: () => fetchJson<{ tokens: TokenRow[] }>('/api/admin/tokens') });
   const [name, setName] = useState('');
   const [role, setRole] = useState('operator');
@@ -55,7 +57,7 @@ export function TokenManager() {
             <label key={s} className="flex items-center gap-1"><input type="checkbox" checked={scopes.includes(s)} onChange={(e) => setScopes((cur) => (e.target.checked ? [...cur, s] : cur.filter((x) => x !== s)))} />{s}</label>
           ))}
         </fieldset>
-        <button type="submit" disabled={create.isPending} className="rounded bg-[var(--accent)] px-3 py-1 text-white">Create token</button>
+        <button type="submit" disabled={create.isPending || !hydrated} className="rounded bg-[var(--accent)] px-3 py-1 text-white">Create token</button>
       </form>
       {create.error && <p role="alert" className="mb-2 text-[var(--bad)]">{create.error.message}</p>}
       {secret && (

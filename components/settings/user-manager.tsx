@@ -2,6 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useHydrated } from '@/components/ui/use-hydrated';
 import { fetchJson } from '@/lib/queries/fetch-json';
 import { queryKeys } from '@/lib/queries/keys';
 
@@ -20,6 +21,7 @@ const input = 'rounded border border-[var(--border)] bg-[var(--panel)] px-2 py-1
 /** Admin view of users: add a password user, change roles. */
 export function UserManager() {
   const qc = useQueryClient();
+  const hydrated = useHydrated();
   const users = useQuery({ queryKey: queryKeys.users(), queryFn: () => fetchJson<{ users: UserRow[] }>('/api/admin/users') });
   const [form, setForm] = useState({ email: '', name: '', role: 'viewer', password: '' });
   const refresh = () => void qc.invalidateQueries({ queryKey: queryKeys.users() });
@@ -44,7 +46,7 @@ export function UserManager() {
         <label className="flex flex-col">Name<input required className={input} {...field('name')} /></label>
         <label className="flex flex-col">Role<select className={input} {...field('role')}>{ROLES.map((r) => <option key={r}>{r}</option>)}</select></label>
         <label className="flex flex-col">Initial password<input required type="password" minLength={12} autoComplete="new-password" className={input} {...field('password')} /></label>
-        <button type="submit" disabled={create.isPending} className="rounded bg-[var(--accent)] px-3 py-1 text-sm text-white">Add user</button>
+        <button type="submit" disabled={create.isPending || !hydrated} className="rounded bg-[var(--accent)] px-3 py-1 text-sm text-white">Add user</button>
       </form>
       {create.error && <p role="alert" className="mb-2 text-[var(--bad)]">{create.error.message}</p>}
       {setRole.error && <p role="alert" className="mb-2 text-[var(--bad)]">{setRole.error.message}</p>}
