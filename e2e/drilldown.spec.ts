@@ -95,30 +95,36 @@ test('Alerts → payment alert → chart with threshold and deployment → exemp
   test.setTimeout(180_000);
   const alerts = new AlertsPage(page);
   await new SignInPage(page).signInAs('operator', '/dashboards');
-  await alerts.openFromNav();
-
-  await alerts.alertLink('payment', ALERT).click();
-  await expect(page.getByRole('heading', { name: new RegExp(ALERT) })).toBeVisible();
-  await expect(page.getByTestId('alert-state')).toHaveText('firing');
-  await expect(page.getByTestId('threshold')).toContainText('Threshold 7.2%');
-  await expect(alerts.chart()).toBeVisible();
-  await expect(alerts.thresholdLine()).toContainText('7.2%');
-  // The deployment that caused it: payment v2, drawn as a vertical line on the chart.
-  await expect(page.getByTestId('deployment-item').filter({ hasText: /payment v2 \(/ })).toBeVisible();
-  // Focus opens the details like hover does; exemplar points may sit on top of the marker.
-  await alerts.deploymentMarker('payment').first().focus();
-  await expect(page.getByTestId('deployment-details')).toContainText('Deployed payment v2');
-  await expect(alerts.badExemplars().first()).toBeAttached({ timeout: 60_000 });
-
-  // The newest error exemplar is drawn last, on top of the others.
-  await alerts.badExemplars().last().click();
-  await expect(page).toHaveURL(/\/traces\/[0-9a-f]{32}\?.*alert=/);
-  const paymentSpan = alerts.spanRow('payment', 'POST /payments');
-  await expect(paymentSpan).toBeVisible({ timeout: 30_000 });
-  await expect(paymentSpan).toHaveAccessibleName(/error, on the critical path$/);
-  // Slow: v2 waits on the provider for about two seconds before it gives up.
-  await expect(paymentSpan).toHaveAccessibleName(/, [12](\.\d+)? ?s, /);
-  await paymentSpan.click();
-  await expect(alerts.traceLogLines().filter({ hasText: 'payment declined by provider' }).first()).toBeVisible({ timeout: 30_000 });
-  await expect(page.getByRole('link', { name: '← Back to alert' })).toBeVisible();
+  await test.step('open the alert from the Alerts page', async () => {
+    await alerts.openFromNav();
+    await alerts.alertLink('payment', ALERT).click();
+  });
+  await test.step('the alert page: chart, threshold, deployment', async () => {
+    await expect(page.getByRole('heading', { name: new RegExp(ALERT) })).toBeVisible();
+    await expect(page.getByTestId('alert-state')).toHaveText('firing');
+    await expect(page.getByTestId('threshold')).toContainText('Threshold 7.2%');
+    await expect(alerts.chart()).toBeVisible();
+    await expect(alerts.thresholdLine()).toContainText('7.2%');
+    // The deployment that caused it: payment v2, drawn as a vertical line on the chart.
+    await expect(page.getByTestId('deployment-item').filter({ hasText: /payment v2 \(/ })).toBeVisible();
+    // Focus opens the details like hover does; exemplar points may sit on top of the marker.
+    await alerts.deploymentMarker('payment').first().focus();
+    await expect(page.getByTestId('deployment-details')).toContainText('Deployed payment v2');
+  });
+  await test.step('an error exemplar opens its trace', async () => {
+    await expect(alerts.badExemplars().first()).toBeAttached({ timeout: 60_000 });
+    // The newest error exemplar is drawn last, on top of the others.
+    await alerts.badExemplars().last().click();
+    await expect(page).toHaveURL(/\/traces\/[0-9a-f]{32}\?.*alert=/);
+  });
+  await test.step('the waterfall: the slow payment span on the critical path, and its logs', async () => {
+    const paymentSpan = alerts.spanRow('payment', 'POST /payments');
+    await expect(paymentSpan).toBeVisible({ timeout: 30_000 });
+    await expect(paymentSpan).toHaveAccessibleName(/error, on the critical path$/);
+    // Slow: v2 waits on the provider for about two seconds before it gives up.
+    await expect(paymentSpan).toHaveAccessibleName(/, [12](\.\d+)? ?s, /);
+    await paymentSpan.click();
+    await expect(alerts.traceLogLines().filter({ hasText: 'payment declined by provider' }).first()).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByRole('link', { name: '← Back to alert' })).toBeVisible();
+  });
 });

@@ -4,6 +4,8 @@ import { z } from 'zod';
 export interface Counts {
   passed: number;
   failed: number;
+  /** Tests that failed once and passed on retry (counted as passed, reported separately). */
+  flaky?: number;
 }
 
 const VitestJson = z.object({ numPassedTests: z.number(), numFailedTests: z.number() });
@@ -16,9 +18,9 @@ export function countVitest(file: string): Counts | undefined {
   return r.success ? { passed: r.data.numPassedTests, failed: r.data.numFailedTests } : undefined;
 }
 
-/** Reads pass/fail counts from Playwright's JSON report (flaky tests count as failed). */
+/** Reads pass/fail counts from Playwright's JSON report; tests that passed only on retry are flaky. */
 export function countPlaywright(file: string): Counts | undefined {
   if (!existsSync(file)) return undefined;
   const r = PlaywrightJson.safeParse(JSON.parse(readFileSync(file, 'utf8')));
-  return r.success ? { passed: r.data.stats.expected, failed: r.data.stats.unexpected + r.data.stats.flaky } : undefined;
+  return r.success ? { passed: r.data.stats.expected + r.data.stats.flaky, failed: r.data.stats.unexpected, flaky: r.data.stats.flaky } : undefined;
 }

@@ -37,10 +37,12 @@ const tmp = mkdtempSync(path.join(os.tmpdir(), 'sightline-test-'));
 chmodSync(tmp, 0o755);
 const totals: Counts = { passed: 0, failed: 0 };
 const failures: string[] = [];
+const flaky: string[] = [];
 const add = (name: string, code: number, counts?: Counts) => {
   if (counts) {
     totals.passed += counts.passed;
     totals.failed += counts.failed;
+    if (counts.flaky) flaky.push(`${name}: ${counts.flaky} test(s) passed only on retry`);
   }
   if (code !== 0) {
     failures.push(name);
@@ -144,6 +146,7 @@ main()
   })
   .finally(async () => {
     await cleanup();
+    if (flaky.length) console.log(`\nFlaky: ${flaky.join('; ')}`);
     if (failures.length) console.log(`\nFailed steps: ${failures.join(', ')}`);
     console.log(`\nsummary: ${totals.passed} passed, ${totals.failed} failed`);
     process.exit(failures.length ? 1 : 0);
