@@ -110,6 +110,9 @@ test('Alerts → payment alert → chart with threshold and deployment → exemp
     // Focus opens the details like hover does; exemplar points may sit on top of the marker.
     await alerts.deploymentMarker('payment').first().focus();
     await expect(page.getByTestId('deployment-details')).toContainText('Deployed payment v2');
+    // Close it again: it covers the newest exemplars at the top of the chart.
+    await page.getByRole('button', { name: 'Close deployment details' }).click();
+    await expect(page.getByTestId('deployment-details')).toHaveCount(0);
   });
   await test.step('an error exemplar opens its trace', async () => {
     await expect(alerts.badExemplars().first()).toBeAttached({ timeout: 60_000 });

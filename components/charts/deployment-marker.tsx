@@ -1,5 +1,6 @@
 'use client';
 
+import { useEffect } from 'react';
 import type { Deployment } from '@/lib/datasources/types';
 import { formatTimestamp } from './format';
 
@@ -30,10 +31,21 @@ export function DeploymentMarker({ x, y, deployment, onOpen }: { x: number; y: n
 
 /** The details box of a deployment: service, version, commit, who, when, and a link to the pipeline. */
 export function DeploymentDetails({ deployment, left, timeZone, onClose }: { deployment: Deployment; left: number; timeZone: string; onClose: () => void }) {
+  // Opened by keyboard focus too, so Escape must close it (it covers the top of the chart).
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [onClose]);
   return (
     <div role="tooltip" data-testid="deployment-details" className="absolute top-1 z-20 w-64 rounded border border-[var(--border)] bg-[var(--panel)] p-2 text-xs shadow-lg" style={{ left: Math.max(0, left - 128) }} onMouseLeave={onClose}>
-      <div className="font-semibold">
-        Deployed {deployment.service} {deployment.version}
+      <div className="flex items-start justify-between gap-2 font-semibold">
+        <span>
+          Deployed {deployment.service} {deployment.version}
+        </span>
+        <button type="button" aria-label="Close deployment details" onClick={onClose} className="px-1 leading-none text-[var(--muted)] hover:text-[var(--text)]">
+          ×
+        </button>
       </div>
       <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-2">
         <dt className="text-[var(--muted)]">Commit</dt>
