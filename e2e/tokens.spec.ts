@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import Database from 'better-sqlite3';
 import { SignInPage } from './pages/sign-in-page';
+import { waitForHydration } from './support/hydration';
 
 // The CLI and the server share the end-to-end database (DATABASE_URL set by scripts/test/run.ts).
 const runCli = (...args: string[]) => execFileSync('npm', ['run', '-s', 'token', '--', ...args], { encoding: 'utf8', env: process.env });
@@ -40,6 +41,7 @@ test('a token without the needed role gets 403 naming the role', async ({ reques
 
 test('an admin adds a user and changes a role on Settings; the new user signs in with that role', async ({ page, browser }) => {
   await new SignInPage(page).signInAs('admin', '/settings');
+  await waitForHydration(page);
   const email = `new-${Date.now()}@sightline.local`;
   const users = page.getByRole('region', { name: 'Users' });
   await users.getByLabel('Email').fill(email);
@@ -63,6 +65,7 @@ test('an admin adds a user and changes a role on Settings; the new user signs in
 
 test('an admin creates a token on Settings and sees its secret once', async ({ page, request }) => {
   await new SignInPage(page).signInAs('admin', '/settings');
+  await waitForHydration(page);
   const tokens = page.getByRole('region', { name: 'API tokens' });
   await tokens.getByLabel('Name').fill('ui-token');
   await tokens.getByRole('button', { name: 'Create token' }).click();
