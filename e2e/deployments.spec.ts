@@ -1,22 +1,15 @@
 import { expect, test } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { freePort } from '../scripts/backends/ports';
 import { SignInPage } from './pages/sign-in-page';
 import { killAppProcess, startAppProcess } from './support/app-process';
 
 const token = (env: NodeJS.ProcessEnv, ...args: string[]) =>
   execFileSync('npm', ['run', '-s', 'token', '--', 'create', ...args], { encoding: 'utf8', env }).trim().split('\n').at(-1) ?? '';
 
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
 
 const deployment = (id: string, service = 'payment') => ({ id, service, environment: 'production', version: 'v2.0.0', commit: 'abc1234', status: 'succeeded', startedAt: new Date().toISOString() });
 

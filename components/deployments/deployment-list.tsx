@@ -3,11 +3,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import type { Deployment } from '@/lib/datasources/types';
+import { formatTimestamp } from '@/components/charts/format';
 import { fetchJson } from '@/lib/queries/fetch-json';
 import { queryKeys } from '@/lib/queries/keys';
 
 
-const fmt = (ms: number | null) => (ms === null ? '—' : new Date(ms).toISOString().replace('T', ' ').slice(0, 19) + 'Z');
+const fmt = (ms: number | null) => (ms === null ? '—' : formatTimestamp(ms, 'UTC'));
 const STATUS_COLOUR: Record<string, string> = { succeeded: 'text-[var(--ok)]', failed: 'text-[var(--bad)]', rolled_back: 'text-[var(--warn)]', started: 'text-[var(--muted)]' };
 
 /** Deployments in the page's time range, filterable by service and environment (kept in the URL). */

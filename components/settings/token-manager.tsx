@@ -3,6 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useHydrated } from '@/components/ui/use-hydrated';
+import { formatTimestamp } from '@/components/charts/format';
 import { fetchJson } from '@/lib/queries/fetch-json';
 import { queryKeys } from '@/lib/queries/keys';
 
@@ -20,7 +21,7 @@ interface TokenRow {
 
 const ROLES = ['viewer', 'operator', 'developer', 'admin'];
 const SCOPES = ['api', 'deploy', 'metrics'];
-const fmt = (iso: string | null) => (iso ? iso.replace('T', ' ').slice(0, 19) + 'Z' : '—');
+const fmt = (iso: string | null) => (iso ? formatTimestamp(Date.parse(iso), 'UTC') : '—');
 
 /** Admin view of API tokens: create (secret shown once), list, revoke. */
 export function TokenManager() {

@@ -5,7 +5,7 @@ import type { CallOptions } from '@/lib/datasources/http';
 import { jaeger } from '@/lib/datasources/jaeger';
 import { prometheus } from '@/lib/datasources/prometheus';
 import { asUnixMs, type Alert, type AlertRule, type Deployment, type ResultNotice, type TraceSummary, type UnixMs } from '@/lib/datasources/types';
-import { listDeployments } from '@/lib/deployments/query';
+import { listDeployments } from '@/lib/deployments/store';
 import { toAlertThreshold, toChartExpressions } from './alert-expression';
 import { findAlert, type AlertLookup } from './alert-id';
 import { toExpressionExemplarSource, toSloExemplarSource, type ExemplarSource } from './exemplar-source';

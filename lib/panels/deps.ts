@@ -4,7 +4,7 @@ import { jaeger } from '@/lib/datasources/jaeger';
 import { loki } from '@/lib/datasources/loki';
 import { prometheus } from '@/lib/datasources/prometheus';
 import { getSlo } from '@/lib/dashboards/load';
-import { listDeployments } from '@/lib/deployments/query';
+import { listDeployments } from '@/lib/deployments/store';
 import { createRequestSloDeps } from '@/lib/slo/request-deps';
 import { computeSloStatus } from '@/lib/slo/status';
 import type { PanelDeps } from './context';

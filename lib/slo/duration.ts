@@ -1,22 +1,14 @@
 /** Prometheus duration strings (`5m`, `1h`, `3d`, `1h12m`) to and from milliseconds. */
+import { parseDuration } from '@/lib/dashboards/time';
 
 const UNIT_MS: Record<string, number> = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
 const ORDER = ['w', 'd', 'h', 'm', 's', 'ms'] as const;
 
 /** Parses a Prometheus duration such as `1h30m` into milliseconds; throws on anything else. */
 export function parsePromDuration(text: string): number {
-  const re = /(\d+)(ms|s|m|h|d|w)/g;
-  let total = 0;
-  let consumed = 0;
-  for (const m of text.matchAll(re)) {
-    if (m.index !== consumed) break;
-    total += Number(m[1]) * (UNIT_MS[m[2] ?? ''] ?? Number.NaN);
-    consumed += m[0].length;
-  }
-  if (consumed !== text.length || text.length === 0 || !(total > 0)) {
-    throw new Error(`not a Prometheus duration: "${text}"`);
-  }
-  return total;
+  const ms = parseDuration(text);
+  if (ms === null || !(ms > 0)) throw new Error(`not a Prometheus duration: "${text}"`);
+  return ms;
 }
 
 /** Formats whole milliseconds as the shortest Prometheus duration, e.g. 4_320_000 → `1h12m`. */

@@ -2,7 +2,7 @@ import 'server-only';
 import { AppError } from '@/lib/api/errors';
 import { prometheus } from '@/lib/datasources/prometheus';
 import { getSlo } from '@/lib/dashboards/load';
-import { listDeployments } from '@/lib/deployments/query';
+import { listDeployments } from '@/lib/deployments/store';
 import type { CallOptions } from '@/lib/datasources/http';
 import { createSloBffDeps, type SloBffDeps } from './bff';
 import type { Slo } from './schema';

@@ -6,7 +6,7 @@
 // Backends are stopped afterwards, also when tests fail. Ends with "summary: N passed, N failed".
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -65,10 +65,8 @@ async function main() {
     add('eslint', await run('npx', ['eslint', '.', '--max-warnings=0']));
     say('Type check');
     add('typecheck', await run('npx', ['tsc', '--noEmit', '-p', '.']));
-    if (existsSync(path.join(root, 'scripts/dashboards/lint.ts'))) {
-      say('Dashboard lint');
-      add('lint:dashboards', await run('npm', ['run', '-s', 'lint:dashboards']));
-    }
+    say('Dashboard lint');
+    add('lint:dashboards', await run('npm', ['run', '-s', 'lint:dashboards']));
   }
   if (want('unit')) {
     say('Unit tests (vitest)');

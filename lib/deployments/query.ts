@@ -1,2 +1,0 @@
-import 'server-only';
-export { listDeployments, type DeploymentFilter } from './store';
