@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '@/lib/api/errors';
+import { fromCompactTrace } from '@/lib/traces/compact-trace';
 import { useBackends } from '@/lib/testing/real-backends';
 import { testHttpClient } from '@/lib/testing/test-http';
 import { seedLogs, seedTrace, type SeededTrace } from '@/scripts/fixtures/seed';
@@ -7,7 +8,7 @@ import { createAlertmanagerClient } from './alertmanager/client';
 import { createJaegerClient } from './jaeger/client';
 import { createLokiClient } from './loki/client';
 import { createPrometheusClient } from './prometheus/client';
-import { asUnixMs } from './types';
+import { asUnixMs, type Span } from './types';
 
 // Every adapter against the real servers: the ones the test command started, or our own.
 let backends: Awaited<ReturnType<typeof useBackends>>;
@@ -82,10 +83,22 @@ describe('Jaeger adapter against a real Jaeger', () => {
     expect(await jaeger.services()).toEqual(expect.arrayContaining(['api-gateway', 'payment']));
   });
 
-  it('answers an unknown trace with NOT_FOUND naming it', async () => {
-    const err = await clients().jaeger.getTrace('00000000000000000000000000c0ffee').catch((e: unknown) => e);
-    expect((err as AppError).status).toBe(404);
-    expect((err as AppError).message).toContain('00000000000000000000000000c0ffee');
+  it('reads the seeded trace through API v3 into the trace view format, equal in what the view shows', async () => {
+    const { jaeger } = clients();
+    const v1 = await jaeger.getTrace(seeded.traceId, { raw: true });
+    const view = fromCompactTrace(await jaeger.getCompactTrace(seeded.traceId, { raw: true }));
+    const pick = (s: Span) => ({ id: s.spanId, parent: s.parentSpanId, op: s.operation, service: s.service, kind: s.kind, start: s.startMicros, duration: s.durationMicros, error: s.error, warnings: s.warnings });
+    expect(view.spans.map(pick)).toEqual(v1.spans.map(pick));
+    expect(view.spans.find((s) => s.operation === 'fraud-check')!.links).toContainEqual({ traceId: seeded.traceId, spanId: seeded.paymentSpanId, type: 'follows_from' });
+    expect(view.warnings).toEqual(['1 span whose parent is not in the trace']);
+  });
+
+  it('answers an unknown trace with NOT_FOUND naming it, through either API', async () => {
+    for (const read of [clients().jaeger.getTrace, clients().jaeger.getCompactTrace]) {
+      const err = await read('00000000000000000000000000c0ffee').catch((e: unknown) => e);
+      expect((err as AppError).status).toBe(404);
+      expect((err as AppError).message).toContain('00000000000000000000000000c0ffee');
+    }
   });
 });
 

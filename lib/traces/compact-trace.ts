@@ -83,14 +83,15 @@ export function createStringTable() {
  * as status codes or scope names cost a few bytes).
  */
 export function flattenPairs(kvs: readonly Pick<KeyValue, 'key' | 'value'>[], intern: (s: string) => number): (string | number | boolean)[] {
-  const out: (string | number | boolean)[] = new Array<string | number | boolean>(kvs.length * 2);
-  for (let k = 0; k < kvs.length; k++) {
-    const { key, value } = kvs[k]!;
-    const interned = typeof value === 'string' && value.length <= MAX_INTERNED_LENGTH;
-    out[2 * k] = interned ? -intern(key) - 1 : intern(key);
-    out[2 * k + 1] = interned ? intern(value) : value;
-  }
+  const out: (string | number | boolean)[] = [];
+  for (let k = 0; k < kvs.length; k++) appendPair(out, kvs[k]!.key, kvs[k]!.value, intern);
   return out;
+}
+
+/** Appends one pair to flattened pairs (see flattenPairs). */
+export function appendPair(out: (string | number | boolean)[], key: string, value: string | number | boolean, intern: (s: string) => number): void {
+  const interned = typeof value === 'string' && value.length <= MAX_INTERNED_LENGTH;
+  out.push(interned ? -intern(key) - 1 : intern(key), interned ? intern(value) : value);
 }
 
 function unflattenPairs(flat: readonly (string | number | boolean)[], strings: readonly string[]): KeyValue[] {

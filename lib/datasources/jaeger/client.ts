@@ -5,8 +5,9 @@ import { decodeJson, ensureOk } from '../decode';
 import type { CallOptions, HttpClient, QueryParams } from '../http';
 import type { DependencyLink, Trace, TraceSummary, UnixMs } from '../types';
 import type { CompactTrace } from '@/lib/traces/compact-trace';
+import { OtlpErrorBody, OtlpTracesResponse } from './otlp-schemas';
+import { toCompactTraceFromOtlp } from './otlp-to-compact-trace';
 import { JaegerDependencies, JaegerErrorBody, JaegerStrings, JaegerTraces, JaegerTracesFast, jaegerEnvelope, type JaegerTraceWire } from './schemas';
-import { toCompactTraceFromJaeger } from './to-compact-trace';
 import { toTrace, toTraceSummary } from './to-trace';
 
 /** Go duration syntax as Jaeger parses it, e.g. `100ms`, `1.5s`, `2m`. */
@@ -28,6 +29,7 @@ export interface TraceSearch {
 
 const msToMicros = (t: UnixMs) => String(Math.round(t * 1000));
 const extractMessage = (text: string) => JaegerErrorBody.parse(JSON.parse(text)).errors?.map((e) => e.msg).join('; ') ?? null;
+const extractV3Message = (text: string) => OtlpErrorBody.parse(JSON.parse(text)).error.message;
 
 /** Builds the Jaeger adapter (internal /api) over a shared HTTP client. */
 export function createJaegerClient({ http }: { http: HttpClient }) {
@@ -85,11 +87,17 @@ export function createJaegerClient({ http }: { http: HttpClient }) {
      */
     getTrace: async (traceId: string, opts?: CallOptions & { raw?: boolean }): Promise<Trace> => toTrace(await fetchTraceWire(traceId, opts)),
     /**
-     * GET /api/traces/{traceID}: one whole trace in the trace view's compact format, converted in
-     * one pass without building the neutral Trace (equal to toCompactTrace(getTrace(...))).
+     * GET /api/v3/traces/{traceID}: one whole trace in the trace view's compact format, converted
+     * in one pass from OTLP JSON. API v3 is used here because it is the cheaper path for big traces:
+     * at 50,000 spans its answer is 18 MB against the internal API's 30 MB, served and parsed in
+     * ~60% of the time. `raw` skips Jaeger's adjusters (see getTrace). An unknown ID is NOT_FOUND.
      */
-    getCompactTrace: async (traceId: string, opts?: CallOptions & { raw?: boolean }): Promise<CompactTrace> =>
-      toCompactTraceFromJaeger(await fetchTraceWire(traceId, opts)),
+    async getCompactTrace(traceId: string, opts?: CallOptions & { raw?: boolean }): Promise<CompactTrace> {
+      const res = await http.request({ path: `/api/v3/traces/${encodeURIComponent(traceId)}`, query: opts?.raw ? { raw_traces: 'true' } : {}, signal: opts?.signal, requestId: opts?.requestId });
+      if (res.status === 404) throw notFound('Trace', traceId);
+      ensureOk('jaeger', res, extractV3Message);
+      return toCompactTraceFromOtlp(decodeJson('jaeger', res, OtlpTracesResponse), traceId);
+    },
     /** GET /api/dependencies: service call graph over `lookbackMs` ending at `end` (both in ms). */
     dependencies: (end: UnixMs, lookbackMs: number, opts?: CallOptions): Promise<DependencyLink[]> =>
       call('/api/dependencies', JaegerDependencies, { endTs: String(end), lookback: String(lookbackMs) }, opts),

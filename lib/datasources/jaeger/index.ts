@@ -4,7 +4,7 @@ import { createJaegerClient, type JaegerClient } from './client';
 
 export { createJaegerClient, GO_DURATION, TRACE_ID, type JaegerClient, type TraceSearch } from './client';
 export { toTrace, toTraceSummary } from './to-trace';
-export { toCompactTraceFromJaeger } from './to-compact-trace';
+export { toCompactTraceFromOtlp } from './otlp-to-compact-trace';
 
 const g = globalThis as typeof globalThis & { __sightlineJaeger?: JaegerClient };
 

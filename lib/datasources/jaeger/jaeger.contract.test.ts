@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '@/lib/api/errors';
 import { fixtureHttp, listFixtures, loadFixture } from '@/lib/testing/fixtures';
-import { asUnixMs } from '../types';
+import { fromCompactTrace } from '@/lib/traces/compact-trace';
+import { asUnixMs, type KeyValue, type Span } from '../types';
 import { createJaegerClient } from './client';
 
 const jaeger = (name: string) => {
@@ -11,7 +12,7 @@ const jaeger = (name: string) => {
 
 describe('Jaeger fixtures (captured from a real server)', () => {
   it('has a contract test for every captured fixture', () => {
-    expect(listFixtures('jaeger')).toEqual(['dependencies', 'operations', 'services', 'trace', 'trace-not-found-404', 'traces-search']);
+    expect(listFixtures('jaeger')).toEqual(['dependencies', 'operations', 'services', 'trace', 'trace-not-found-404', 'trace-otlp', 'trace-otlp-not-found-404', 'traces-search']);
   });
 
   it('lists services and operations', async () => {
@@ -56,6 +57,47 @@ describe('Jaeger fixtures (captured from a real server)', () => {
     const err = await jaeger('trace-not-found-404').client.getTrace('0000000000000000000000000000beef').catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AppError);
     expect((err as AppError).status).toBe(404);
+    expect((err as AppError).message).toBe('Trace "0000000000000000000000000000beef" was not found');
+  });
+
+  it('reads the same trace through API v3 (OTLP) as through the internal API: spans, parents, times, kinds, errors, events, resource', async () => {
+    const v1 = await jaeger('trace').client.getTrace('x');
+    const view = fromCompactTrace(await jaeger('trace-otlp').client.getCompactTrace('x', { raw: true }));
+    // The internal API adds the kind and error flags as tags; the view carries them as fields.
+    const JAEGER_ONLY = new Set(['span.kind', 'error', 'internal.span.format']);
+    const attrs = (kvs: KeyValue[]) => kvs.filter((kv) => !JAEGER_ONLY.has(kv.key)).map((kv) => `${kv.key}=${String(kv.value)}`).sort();
+    const pick = (s: Span) => ({
+      id: s.spanId, parent: s.parentSpanId, op: s.operation, service: s.service, kind: s.kind, start: s.startMicros, duration: s.durationMicros,
+      error: s.error, attributes: attrs(s.attributes), resource: s.resource, events: s.events.map((e) => ({ at: e.timeMicros, fields: attrs(e.fields) })),
+    });
+    const byId = (spans: Span[]) => [...spans].sort((a, b) => a.spanId.localeCompare(b.spanId)).map(pick);
+    expect(byId(view.spans)).toEqual(byId(v1.spans));
+    expect(view.spans).toHaveLength(5);
+    expect(view.services).toEqual(v1.services);
+    expect(view.durationMicros).toBe(v1.durationMicros);
+    const root = view.spans.find((s) => s.parentSpanId === null)!;
+    expect(root.attributes).toContainEqual({ key: 'http.response.status_code', value: 502 });
+    expect(root.attributes).toContainEqual({ key: 'otel.status_description', value: 'card declined' });
+    const payment = view.spans.find((s) => s.operation === 'POST /payments')!;
+    expect(view.spans.find((s) => s.operation === 'fraud-check')!.links).toContainEqual({ traceId: view.traceId, spanId: payment.spanId, type: 'follows_from' });
+  });
+
+  it('flags the orphan and the clock skew in a trace read through API v3', async () => {
+    const view = fromCompactTrace(await jaeger('trace-otlp').client.getCompactTrace('x', { raw: true }));
+    const orphan = view.spans.find((s) => s.operation === 'fraud-check')!;
+    expect(orphan.warnings).toEqual([`parent span ${orphan.parentSpanId} not in trace`]);
+    expect(view.spans.find((s) => s.operation === 'POST /reserve')!.warnings).toEqual(['clock skew: starts 3000 µs before its parent']);
+    expect(view.warnings).toEqual(['1 span whose parent is not in the trace']);
+  });
+
+  it('asks API v3 for the raw trace only when told to, and answers an unknown ID with NOT_FOUND', async () => {
+    const { client, urls } = jaeger('trace-otlp');
+    await client.getCompactTrace('abc');
+    await client.getCompactTrace('abc', { raw: true });
+    expect(urls[0]).toMatch(/\/api\/v3\/traces\/abc$/);
+    expect(urls[1]).toContain('/api/v3/traces/abc?raw_traces=true');
+    const err = await jaeger('trace-otlp-not-found-404').client.getCompactTrace('0000000000000000000000000000beef').catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(AppError);
     expect((err as AppError).message).toBe('Trace "0000000000000000000000000000beef" was not found');
   });
 

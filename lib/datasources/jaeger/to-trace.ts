@@ -46,6 +46,20 @@ function toSpan(w: JaegerSpanWire, trace: JaegerTraceWire, resources: Map<string
   };
 }
 
+/** A span's warning when its parent is not in the trace. */
+export const missingParentWarning = (parentSpanId: string) => `parent span ${parentSpanId} not in trace`;
+
+/** The trace's warning for its orphans (spans whose parent is not in it). */
+export const orphansWarning = (count: number) => `${count} span${count === 1 ? '' : 's'} whose parent is not in the trace`;
+
+/** Appends clock-skew warnings for a child starting before or ending after its parent (all in µs). */
+export function pushSkewWarnings(out: string[], start: number, duration: number, parentStart: number, parentDuration: number): void {
+  const early = parentStart - start;
+  const late = start + duration - (parentStart + parentDuration);
+  if (early > 0) out.push(`clock skew: starts ${early} µs before its parent`);
+  if (late > 0) out.push(`clock skew: ends ${late} µs after its parent`);
+}
+
 /**
  * A Jaeger trace to the neutral trace. Orphans (parent not in the trace) are kept and flagged;
  * a child starting before or ending after its parent is flagged as clock skew (Jaeger's own
@@ -61,14 +75,11 @@ export function toTrace(wire: JaegerTraceWire): Trace {
     const p = byId.get(s.parentSpanId);
     if (!p) {
       orphans++;
-      s.warnings.push(`parent span ${s.parentSpanId} not in trace`);
+      s.warnings.push(missingParentWarning(s.parentSpanId));
       continue;
     }
     if (!s.links.some((l) => l.spanId === p.spanId && l.type === 'child_of')) continue;
-    const early = p.startMicros - s.startMicros;
-    const late = s.startMicros + s.durationMicros - (p.startMicros + p.durationMicros);
-    if (early > 0) s.warnings.push(`clock skew: starts ${early} µs before its parent`);
-    if (late > 0) s.warnings.push(`clock skew: ends ${late} µs after its parent`);
+    pushSkewWarnings(s.warnings, s.startMicros, s.durationMicros, p.startMicros, p.durationMicros);
   }
   spans.sort((a, b) => a.startMicros - b.startMicros);
   // A loop, not Math.min(...spans): spreading 100,000+ arguments overflows the stack.
@@ -79,7 +90,7 @@ export function toTrace(wire: JaegerTraceWire): Trace {
     if (s.startMicros + s.durationMicros > end) end = s.startMicros + s.durationMicros;
   }
   const warnings = [...(wire.warnings ?? [])];
-  if (orphans) warnings.push(`${orphans} span${orphans === 1 ? '' : 's'} whose parent is not in the trace`);
+  if (orphans) warnings.push(orphansWarning(orphans));
   return { traceId: wire.traceID, spans, services: [...new Set(spans.map((s) => s.service))].sort(), startMicros: micros(start), durationMicros: micros(end - start), warnings };
 }
 

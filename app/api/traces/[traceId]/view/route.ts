@@ -5,8 +5,13 @@ import { loadTraceView } from '@/lib/traces/load-trace-view';
 
 const Params = z.object({ traceId: z.string().regex(TRACE_ID, 'must be 1 to 32 hex digits') });
 
-/** One whole trace in the trace view's compact wire format (lib/traces/compact-trace.ts); an unknown id is 404. */
+/**
+ * One whole trace in the trace view's compact wire format (lib/traces/compact-trace.ts); an unknown
+ * id is 404. Sent uncompressed (`no-transform` keeps Next's gzip off it): at 50,000 spans the view is
+ * ~3.4 MB, which Next's fixed gzip level 6 takes ~130 ms to compress, longer than the transfer it
+ * saves on a LAN. A reverse proxy with a fast setting (brotli 1, gzip 1) is the place for WAN links.
+ */
 export const GET = route({ access: { role: 'operator' }, name: 'traces.view', params: Params }, async ({ params, requestId }) => {
   const json = await loadTraceView(params.traceId, { requestId });
-  return new Response(json, { headers: { 'content-type': 'application/json', 'cache-control': 'private, no-store' } });
+  return new Response(json, { headers: { 'content-type': 'application/json', 'cache-control': 'private, no-store, no-transform' } });
 });
