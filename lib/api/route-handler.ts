@@ -1,5 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
+import { toResponse } from './compress';
 import { AppError, type ErrorBody } from './errors';
 import { authenticateRequest } from '@/lib/auth/authenticate';
 import { isAllowed, type Access, type Principal } from '@/lib/auth/principal';
@@ -76,6 +77,11 @@ async function readBody(req: Request, maxBytes: number): Promise<unknown> {
   }
 }
 
+/** Serializes `value` as a JSON answer; Next compresses it only when that is worth it (lib/api/compress.ts). */
+function toJsonResponse(value: unknown, status: number, requestId: string): Response {
+  return toResponse(JSON.stringify(value), { status, headers: { 'content-type': 'application/json', 'cache-control': 'no-store', 'x-request-id': requestId } });
+}
+
 /** Maps any thrown value to the error body and its status, logging what the user does not see. */
 export function toErrorResponse(err: unknown, requestId: string): Response {
   const appError =
@@ -86,7 +92,7 @@ export function toErrorResponse(err: unknown, requestId: string): Response {
         : new AppError('INTERNAL', 'internal error; see the server log for request ' + requestId, { cause: err });
   if (appError.code === 'INTERNAL') logger.error('unhandled error', { requestId, err: String(err instanceof Error ? err.stack : err) });
   const body: ErrorBody = appError.toBody();
-  return Response.json(body, { status: appError.status, headers: { 'x-request-id': requestId, 'cache-control': 'no-store' } });
+  return toJsonResponse(body, appError.status, requestId);
 }
 
 /** Wraps a route handler with auth, validation and error mapping. */
@@ -111,8 +117,8 @@ export function route<P extends Schema | undefined = undefined, Q extends Schema
       const query = parseWith(spec.query, searchParamsToObject(url.searchParams), 'query');
       const body = spec.body ? parseWith(spec.body, await readBody(req, spec.maxBodyBytes ?? 256 * 1024), 'body') : (undefined as Infer<B>);
       const result = await handler({ req, params, query, body, principal, requestId, signal: req.signal });
-      const res = result instanceof Response ? result : Response.json(result ?? null, { headers: { 'cache-control': 'no-store' } });
-      res.headers.set('x-request-id', requestId);
+      const res = result instanceof Response ? result : toJsonResponse(result ?? null, 200, requestId);
+      if (result instanceof Response) res.headers.set('x-request-id', requestId);
       status = res.status;
       return res;
     } catch (err) {

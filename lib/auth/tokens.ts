@@ -1,9 +1,13 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
+import Database from 'better-sqlite3';
+import pg from 'pg';
 import { z } from 'zod';
 import { getDb } from '@/lib/db/client';
 import { recordAudit } from '@/lib/db/audit';
-import { ROLES, type Role } from '@/lib/env';
+import { dbKindOf, sqlitePathOf } from '@/lib/db/migrate';
+import { env, ROLES, type Role } from '@/lib/env';
+import { logger } from '@/lib/observability/log';
 import { SCOPES, type Principal, type Scope } from './principal';
 import { forgetPrincipals, hashCredential } from './principal-cache';
 
@@ -86,15 +90,91 @@ export async function revokeToken(idOrPrefix: string, actor: { name: string }): 
 // lastUsedAt is written at most once a minute per token, so a busy scraper does not turn every read into a write.
 const LAST_USED_RESOLUTION_MS = 60_000;
 
+/** What verifying a token reads: one row of ApiToken, found by the SHA-256 of its secret. */
+export interface TokenAuthRow {
+  id: string;
+  name: string;
+  role: string;
+  scopes: string;
+  revoked: boolean;
+  /** Epoch ms; null when never used. */
+  lastUsedMs: number | null;
+}
+
+/** Looks a token up by secret hash; reads the database on every call (no cache: revocation is immediate). */
+export type TokenLookup = (secretHash: string) => Promise<TokenAuthRow | null>;
+
+const RowSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  role: z.string(),
+  scopes: z.string(),
+  revoked: z.union([z.boolean(), z.number()]).transform(Boolean),
+  // PostgreSQL: epoch ms computed in SQL (pg would read a timestamp without time zone as local
+  // time); SQLite: Prisma's ISO text, or epoch ms.
+  lastUsed: z.union([z.number(), z.string(), z.null()]),
+});
+
+function toAuthRow(raw: unknown): TokenAuthRow | null {
+  if (raw === undefined) return null;
+  const r = RowSchema.parse(raw);
+  const lastUsedMs = r.lastUsed === null ? null : typeof r.lastUsed === 'number' ? r.lastUsed : Date.parse(r.lastUsed);
+  return { id: r.id, name: r.name, role: r.role, scopes: r.scopes, revoked: r.revoked, lastUsedMs: Number.isNaN(lastUsedMs) ? null : lastUsedMs };
+}
+
+const SELECT_COLUMNS = '"id", "name", "role", "scopes", "revokedAt" IS NOT NULL AS "revoked"';
+
+/**
+ * The hot lookup of every bearer-token request, one prepared statement straight through the
+ * driver: ~0.01 ms on SQLite against ~0.5-0.9 ms through the Prisma client, which interprets its
+ * query plan and re-prepares the statement on each call. Same table, same migrations (`getDb()`
+ * applies them before the first lookup). Each call is a fresh autocommit read, so a revocation
+ * committed by any process (the token CLI, another instance) is seen by the next request.
+ */
+export function createTokenLookup(url: string): { lookup: TokenLookup; close: () => Promise<void> } {
+  if (dbKindOf(url) === 'postgres') {
+    const pool = new pg.Pool({ connectionString: url, max: 4, idleTimeoutMillis: 30_000 });
+    const text = `SELECT ${SELECT_COLUMNS}, (EXTRACT(EPOCH FROM "lastUsedAt") * 1000)::float8 AS "lastUsed" FROM "ApiToken" WHERE "secretHash" = $1`;
+    return {
+      lookup: async (secretHash) => toAuthRow((await pool.query({ name: 'sightline_token_by_hash', text, values: [secretHash] })).rows[0]),
+      close: () => pool.end(),
+    };
+  }
+  const db = new Database(sqlitePathOf(url), { fileMustExist: true, timeout: 10_000 });
+  const statement = db.prepare(`SELECT ${SELECT_COLUMNS}, "lastUsedAt" AS "lastUsed" FROM "ApiToken" WHERE "secretHash" = ?`);
+  return {
+    lookup: async (secretHash) => toAuthRow(statement.get(secretHash)),
+    close: async () => void db.close(),
+  };
+}
+
+const g = globalThis as typeof globalThis & { __sightlineTokenLookup?: Promise<TokenLookup> };
+
+/** The process-wide lookup, opened after the database is migrated. */
+function tokenLookup(): Promise<TokenLookup> {
+  g.__sightlineTokenLookup ??= getDb()
+    .then(() => createTokenLookup(env().DATABASE_URL).lookup)
+    .catch((err: unknown) => {
+      g.__sightlineTokenLookup = undefined;
+      throw err;
+    });
+  return g.__sightlineTokenLookup;
+}
+
+/** Records that a token was used, off the request's path; a failure is logged, the request goes on. */
+function touchToken(id: string, now: number): void {
+  void getDb()
+    .then((db) => db.apiToken.update({ where: { id }, data: { lastUsedAt: new Date(now) } }))
+    .catch((err: unknown) => logger.warn('token lastUsedAt not written', { tokenId: id, err: String(err) }));
+}
+
 /** Resolves a bearer secret to its principal, or null when unknown or revoked. */
 export async function verifyToken(secret: string): Promise<Principal | null> {
   if (!/^slt_[A-Za-z0-9_-]{43}$/.test(secret)) return null;
-  const db = await getDb();
-  const row = await db.apiToken.findUnique({ where: { secretHash: hashSecret(secret) } });
-  if (!row || row.revokedAt) return null;
+  const lookup = await tokenLookup();
+  const row = await lookup(hashSecret(secret));
+  if (!row || row.revoked) return null;
   const now = Date.now();
-  if (!row.lastUsedAt || now - row.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
-    await db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date(now) } });
-  }
+  if (row.lastUsedMs === null || now - row.lastUsedMs > LAST_USED_RESOLUTION_MS) touchToken(row.id, now);
   return { kind: 'token', id: row.id, name: `token:${row.name}`, role: parseRole(row.role), scopes: parseScopes(row.scopes) };
 }

@@ -97,6 +97,15 @@ describe('timeouts and cancellation', () => {
     expect(h['X-Scope-OrgID']).toBe('tenant-a');
     expect(toAuthorization('bearer abc')).toBe('Bearer abc');
   });
+
+  it('asks for unencoded answers unless the datasource headers ask for an encoding', async () => {
+    const f = fakeFetch(async () => new Response('{}'));
+    await client(f.fn).request({ path: '/x' });
+    await client(f.fn, { headers: { 'Accept-Encoding': 'gzip' } }).request({ path: '/x' });
+    const [plain, configured] = f.calls.map((c) => new Headers(c.init.headers));
+    expect(plain!.get('accept-encoding')).toBe('identity');
+    expect(configured!.get('accept-encoding')).toBe('gzip');
+  });
 });
 
 describe('retries', () => {

@@ -85,14 +85,25 @@ export function toAuthorization(auth: string | undefined): string | null {
   return `Basic ${value.includes(':') ? Buffer.from(value).toString('base64') : value}`;
 }
 
-function encode(params: QueryParams | undefined): URLSearchParams {
+/** Form/URL-encodes parameters (arrays repeat the key, undefined ones are left out). */
+export function encodeParams(params: QueryParams | undefined): string {
   const sp = new URLSearchParams();
   for (const [k, v] of Object.entries(params ?? {})) {
     if (v === undefined) continue;
     for (const one of Array.isArray(v) ? v : [v]) sp.append(k, String(one));
   }
-  return sp;
+  return sp.toString();
 }
+
+/**
+ * Upstream answers are asked for unencoded. The backends sit next to the BFF (same network), where
+ * compressing costs more than it saves: Prometheus spends ~0.7 ms setting up gzip for even a tiny
+ * answer, then the BFF inflates it again. A datasource far away can ask for gzip through its
+ * *_HEADERS setting (e.g. PROMETHEUS_HEADERS='Accept-Encoding: gzip'), which wins over this.
+ */
+const UPSTREAM_ACCEPT_ENCODING = 'identity';
+
+const hasHeader = (headers: Record<string, string> | undefined, name: string) => Object.keys(headers ?? {}).some((k) => k.toLowerCase() === name);
 
 function abortError(signal: AbortSignal): boolean {
   return signal.aborted;
@@ -248,9 +259,9 @@ export function createHttpClient(config: HttpClientConfig) {
   /** Sends one request; resolves with the final answer (any status) or throws an AppError. */
   async function request(req: UpstreamRequest): Promise<UpstreamResponse> {
     const method = req.method ?? 'GET';
-    const qs = encode(req.query).toString();
+    const qs = encodeParams(req.query);
     const url = `${baseUrl}${req.path}${qs ? `?${qs}` : ''}`;
-    const body = req.form ? encode(req.form).toString() : undefined;
+    const body = req.form ? encodeParams(req.form) : undefined;
     const readOnly = method === 'GET' || req.idempotent === true;
     const key = `${method} ${url} ${body ?? ''}`;
     const useCache = readOnly && req.cache === true && config.cacheTtlMs > 0;
@@ -260,6 +271,7 @@ export function createHttpClient(config: HttpClientConfig) {
       if (hit) return hit;
     }
     const headers: Record<string, string> = { accept: 'application/json', ...config.headers, ...req.headers };
+    if (!hasHeader(headers, 'accept-encoding')) headers['accept-encoding'] = UPSTREAM_ACCEPT_ENCODING;
     if (authorization) headers.authorization = authorization;
     if (req.requestId) headers['x-request-id'] = req.requestId;
     if (body !== undefined) headers['content-type'] = 'application/x-www-form-urlencoded';

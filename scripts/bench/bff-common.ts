@@ -13,10 +13,19 @@ export function bff(stack: BenchStack, pathAndQuery: string): Promise<Response> 
   return fetch(`${stack.bffUrl}${pathAndQuery}`, { headers: { authorization: `Bearer ${stack.token}` }, signal: AbortSignal.timeout(30_000) });
 }
 
-/** POSTs a range query straight to Prometheus, as the BFF does (form-encoded, seconds). */
+/** MAX_GET_PARAMS_LENGTH of lib/datasources/prometheus/client.ts (server-only, so not importable here). */
+const MAX_GET_PARAMS_LENGTH = 4096;
+
+/**
+ * Sends a range query straight to Prometheus with the same method as the BFF (a GET, or a
+ * form-encoded POST when the parameters are long; times in seconds). Both sides use fetch's
+ * defaults otherwise: keep-alive and `Accept-Encoding: gzip, deflate`.
+ */
 export function promRange(stack: BenchStack, q: { query: string; startMs: number; endMs: number; stepSeconds: number }): Promise<Response> {
-  const form = new URLSearchParams({ query: q.query, start: (q.startMs / 1000).toFixed(3), end: (q.endMs / 1000).toFixed(3), step: String(q.stepSeconds) });
-  return fetch(`${stack.prometheusUrl}/api/v1/query_range`, { method: 'POST', body: form, signal: AbortSignal.timeout(30_000) });
+  const params = new URLSearchParams({ query: q.query, start: (q.startMs / 1000).toFixed(3), end: (q.endMs / 1000).toFixed(3), step: String(q.stepSeconds) });
+  const url = `${stack.prometheusUrl}/api/v1/query_range`;
+  const signal = AbortSignal.timeout(30_000);
+  return params.toString().length > MAX_GET_PARAMS_LENGTH ? fetch(url, { method: 'POST', body: params, signal }) : fetch(`${url}?${params}`, { signal });
 }
 
 /** The median of a list of numbers. */

