@@ -64,6 +64,12 @@ export const EnvSchema = z
     JAEGER_AUTH: z.string().optional(),
     JAEGER_HEADERS: headerList,
     JAEGER_TIMEOUT_MS: positiveInt(15_000),
+    /**
+     * Jaeger's query gRPC endpoint (API v3, default port 16685), e.g. http://127.0.0.1:16685. When
+     * set, the trace view reads whole traces over it as protobuf: at 50,000 spans a third of the
+     * bytes of OTLP JSON and several times cheaper to decode. Unset: the HTTP API v3 (JSON) is used.
+     */
+    JAEGER_GRPC_URL: z.preprocess((v) => (v === '' ? undefined : v), z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional()),
     LOKI_URL: z.url().default('http://127.0.0.1:3100'),
     LOKI_AUTH: z.string().optional(),
     LOKI_HEADERS: headerList,

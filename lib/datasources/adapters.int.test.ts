@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '@/lib/api/errors';
 import { fromCompactTrace } from '@/lib/traces/compact-trace';
 import { useBackends } from '@/lib/testing/real-backends';
+import { freePort } from '@/scripts/backends/index';
 import { testHttpClient } from '@/lib/testing/test-http';
 import { seedLogs, seedTrace, type SeededTrace } from '@/scripts/fixtures/seed';
 import { createAlertmanagerClient } from './alertmanager/client';
@@ -91,6 +92,20 @@ describe('Jaeger adapter against a real Jaeger', () => {
     expect(view.spans.map(pick)).toEqual(v1.spans.map(pick));
     expect(view.spans.find((s) => s.operation === 'fraud-check')!.links).toContainEqual({ traceId: seeded.traceId, spanId: seeded.paymentSpanId, type: 'follows_from' });
     expect(view.warnings).toEqual(['1 span whose parent is not in the trace']);
+  });
+
+  it('reads the same trace over API v3 gRPC (protobuf) as over its HTTP JSON, and maps gRPC failures', async () => {
+    const { jaeger } = clients();
+    const grpc = (url: string) => createJaegerClient({ http: testHttpClient('jaeger', backends.urls.jaeger), grpc: { url, headers: {}, timeoutMs: 5_000 } });
+    // Ingestion is asynchronous: wait until the trace is readable at all.
+    const overGrpc = await eventually(() => grpc(backends.urls.jaegerGrpc).getCompactTrace(seeded.traceId, { raw: true }).catch(() => null), (t) => t !== null);
+    expect(overGrpc).toEqual(await jaeger.getCompactTrace(seeded.traceId, { raw: true }));
+    const missing = await grpc(backends.urls.jaegerGrpc).getCompactTrace('00000000000000000000000000c0ffee').catch((e: unknown) => e);
+    expect((missing as AppError).status).toBe(404);
+    const down = await grpc(`http://127.0.0.1:${await freePort()}`).getCompactTrace(seeded.traceId).catch((e: unknown) => e);
+    expect(down).toBeInstanceOf(AppError);
+    expect((down as AppError).code).toBe('UPSTREAM_UNAVAILABLE');
+    expect((down as AppError).message).toContain('Jaeger is unavailable');
   });
 
   it('answers an unknown trace with NOT_FOUND naming it, through either API', async () => {

@@ -7,20 +7,21 @@ import { freePort, startBackends, type BackendName, type RunningBackends } from 
  * Real backends for integration tests: the ones the test command started (URLs in the environment)
  * or, when run alone, fresh ones on free loopback ports. `stop` stops only what this call started.
  */
-export async function useBackends(only: BackendName[]): Promise<{ urls: Record<'prometheus' | 'alertmanager' | 'jaeger' | 'loki' | 'jaegerOtlpHttp', string>; stop: () => Promise<void> }> {
+export async function useBackends(only: BackendName[]): Promise<{ urls: Record<'prometheus' | 'alertmanager' | 'jaeger' | 'loki' | 'jaegerOtlpHttp' | 'jaegerGrpc', string>; stop: () => Promise<void> }> {
   const fromEnv = {
     prometheus: process.env.PROMETHEUS_URL,
     alertmanager: process.env.ALERTMANAGER_URL,
     jaeger: process.env.JAEGER_URL,
     loki: process.env.LOKI_URL,
     jaegerOtlpHttp: process.env.TEST_JAEGER_OTLP_URL,
+    jaegerGrpc: process.env.JAEGER_GRPC_URL,
   };
   if (Object.values(fromEnv).every(Boolean)) return { urls: fromEnv as Record<keyof typeof fromEnv, string>, stop: async () => {} };
   const running = await startOwnBackends(only);
   const u = running.urls;
-  const get = (k: keyof typeof fromEnv) => (only.includes(k === 'jaegerOtlpHttp' ? 'jaeger' : (k as BackendName)) ? u[k] : '');
+  const get = (k: keyof typeof fromEnv) => (only.includes(k === 'jaegerOtlpHttp' || k === 'jaegerGrpc' ? 'jaeger' : (k as BackendName)) ? u[k] : '');
   return {
-    urls: { prometheus: get('prometheus'), alertmanager: get('alertmanager'), jaeger: get('jaeger'), loki: get('loki'), jaegerOtlpHttp: get('jaegerOtlpHttp') },
+    urls: { prometheus: get('prometheus'), alertmanager: get('alertmanager'), jaeger: get('jaeger'), loki: get('loki'), jaegerOtlpHttp: get('jaegerOtlpHttp'), jaegerGrpc: get('jaegerGrpc') },
     stop: running.stop,
   };
 }

@@ -49,6 +49,8 @@ export type BackendUrls = {
   jaeger: string;
   /** Jaeger OTLP/HTTP receiver base (POST /v1/traces). */
   jaegerOtlpHttp: string;
+  /** Jaeger query gRPC base (API v3, jaeger.api_v3.QueryService). */
+  jaegerGrpc: string;
   loki: string;
   /** Loki OTLP base (POST /v1/logs under it). */
   lokiOtlp: string;
@@ -72,6 +74,7 @@ const URL_OWNER: Record<UrlKey, BackendName> = {
   alertmanager: 'alertmanager',
   jaeger: 'jaeger',
   jaegerOtlpHttp: 'jaeger',
+  jaegerGrpc: 'jaeger',
   loki: 'loki',
   lokiOtlp: 'loki',
   postgres: 'postgres',
@@ -89,11 +92,14 @@ function urlsFor(name: BackendName, ports: Record<PortName, number>, external: s
     case 'alertmanager':
       return { alertmanager: trimSlash(external ?? base(ports.alertmanager)) };
     case 'jaeger': {
-      if (!external) return { jaeger: base(ports.jaegerQuery), jaegerOtlpHttp: base(ports.jaegerOtlpHttp) };
-      // An external Jaeger is assumed to receive OTLP/HTTP on the standard port of the same host.
-      const otlp = new URL(external);
-      otlp.port = String(DEFAULT_PORTS.jaegerOtlpHttp);
-      return { jaeger: trimSlash(external), jaegerOtlpHttp: trimSlash(otlp.origin) };
+      if (!external) return { jaeger: base(ports.jaegerQuery), jaegerOtlpHttp: base(ports.jaegerOtlpHttp), jaegerGrpc: base(ports.jaegerQueryGrpc) };
+      // An external Jaeger is assumed to receive OTLP/HTTP and serve query gRPC on the standard ports of the same host.
+      const onPort = (port: number) => {
+        const u = new URL(external);
+        u.port = String(port);
+        return trimSlash(u.origin);
+      };
+      return { jaeger: trimSlash(external), jaegerOtlpHttp: onPort(DEFAULT_PORTS.jaegerOtlpHttp), jaegerGrpc: onPort(DEFAULT_PORTS.jaegerQueryGrpc) };
     }
     case 'loki': {
       const loki = trimSlash(external ?? base(ports.loki));

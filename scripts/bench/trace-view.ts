@@ -2,7 +2,7 @@
  * `npm run bench:traces`: how fast a trace opens and scrolls in Sightline's trace view.
  *
  * Pushes generated traces of 1,000, 10,000 and 50,000 spans into a real Jaeger (started here on
- * free loopback ports, or JAEGER_URL + JAEGER_OTLP_URL of a running one), builds a private copy of
+ * free loopback ports, or JAEGER_URL + JAEGER_OTLP_URL [+ JAEGER_GRPC_URL] of a running one), builds a private copy of
  * the app (`--source head|worktree`, default worktree) or uses BENCH_APP_URL's running one (demo
  * users seeded), and for each size (a freshly pushed trace per run, so every open is cold) prints the median over `--runs` (default 3) of: navigation start
  * → waterfall rows painted and the page idle, JS heap after a GC, and frame times while scrolling the
@@ -12,6 +12,8 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { callServerStream } from '@/lib/datasources/jaeger/grpc';
+import { encodeGetTraceRequest } from '@/lib/datasources/jaeger/otlp-proto';
 import { freePort, startBackends, type RunningBackends } from '../backends/index';
 import { median } from './bff-common';
 import { generateSyntheticTrace, pushTrace } from './gen-trace';
@@ -28,7 +30,7 @@ const say = (l: string) => process.stderr.write(`bench: ${l}\n`);
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' }, source: { type: 'string', default: 'worktree' }, dir: { type: 'string' } } });
 const runs = Math.max(1, Math.min(10, Number(values.runs) || 3));
 // Benchmark tooling, not the app: it reads its own environment.
-const external = { jaeger: process.env.JAEGER_URL, otlp: process.env.JAEGER_OTLP_URL, app: process.env.BENCH_APP_URL };
+const external = { jaeger: process.env.JAEGER_URL, otlp: process.env.JAEGER_OTLP_URL, grpc: process.env.JAEGER_GRPC_URL, app: process.env.BENCH_APP_URL };
 
 /** Waits until Jaeger serves the whole trace (ingestion is asynchronous); bounded. */
 async function waitForTrace(jaegerUrl: string, traceId: string, spans: number): Promise<void> {
@@ -53,11 +55,12 @@ async function main(): Promise<void> {
   try {
     let jaegerUrl = external.jaeger;
     let otlpUrl = external.otlp;
+    let grpcUrl = external.grpc;
     let lokiUrl = process.env.LOKI_URL;
     if (!jaegerUrl || !otlpUrl) {
       const ports = { jaegerQuery: await freePort(), jaegerOtlpHttp: await freePort(), jaegerOtlpGrpc: await freePort(), loki: await freePort(), lokiGrpc: await freePort() };
       backends = await startBackends({ dataDir: mkdtempSync(path.join(os.tmpdir(), 'sightline-bench-traces-')), fresh: true, only: ['jaeger', 'loki'], ports, log: say });
-      ({ jaeger: jaegerUrl, jaegerOtlpHttp: otlpUrl, loki: lokiUrl } = backends.urls);
+      ({ jaeger: jaegerUrl, jaegerOtlpHttp: otlpUrl, jaegerGrpc: grpcUrl, loki: lokiUrl } = backends.urls);
     }
     // A fresh trace per size and run (and one to warm up): every measured open is cold for the
     // BFF, whose short-lived trace-view cache would otherwise answer runs 2 and 3 from memory.
@@ -73,7 +76,7 @@ async function main(): Promise<void> {
     else {
       const dir = values.dir ?? path.join(os.tmpdir(), 'sightline-bench-traces-app');
       buildBenchApp(dir, values.source === 'head' ? 'head' : 'worktree', say);
-      app = await startBenchApp(dir, await freePort(), { JAEGER_URL: jaegerUrl, ...(lokiUrl ? { LOKI_URL: lokiUrl } : {}) }, say);
+      app = await startBenchApp(dir, await freePort(), { JAEGER_URL: jaegerUrl, ...(grpcUrl ? { JAEGER_GRPC_URL: grpcUrl } : {}), ...(lokiUrl ? { LOKI_URL: lokiUrl } : {}) }, say);
     }
     const { browser, context } = await openSignedInBrowser(app.url);
     closeBrowser = () => browser.close();
@@ -95,14 +98,17 @@ async function main(): Promise<void> {
       }
     }
 
-    // For orientation: what Jaeger alone takes to serve each size (its JSON read in full), which no view can beat;
-    // raw=true, as the trace view asks (lib/traces/load-trace-view.ts), so the figure is the view's real floor.
+    // For orientation: what Jaeger alone takes to serve each size, read in full, which no view can
+    // beat: the same call the trace view makes (gRPC GetTrace when JAEGER_GRPC_URL is known, else
+    // GET /api/v3/traces/{id}), raw as lib/traces/load-trace-view.ts asks.
     const jaegerMs = new Map<Size, number>();
     for (const size of SIZES) {
       const times: number[] = [];
       for (let run = 0; run < runs; run++) {
+        const id = traces.get(`${size}/${run}`)!;
         const t0 = performance.now();
-        await fetch(`${jaegerUrl}/api/traces/${traces.get(`${size}/${run}`)!}?raw=true`, { signal: AbortSignal.timeout(60_000) }).then((r) => r.text());
+        if (grpcUrl) await callServerStream({ url: grpcUrl, path: '/jaeger.api_v3.QueryService/GetTrace', message: encodeGetTraceRequest(id, true), timeoutMs: 60_000 });
+        else await fetch(`${jaegerUrl}/api/v3/traces/${id}?raw_traces=true`, { signal: AbortSignal.timeout(60_000) }).then((r) => r.text());
         times.push(performance.now() - t0);
       }
       jaegerMs.set(size, median(times));
@@ -124,7 +130,7 @@ async function main(): Promise<void> {
           `${fmt(heap, 1).padStart(8)}  ≤${ref.heapMb} ${verdict(heap <= ref.heapMb).padEnd(6)} ${fmt(scrollMedian, 1).padStart(9)}      ${fmt(scrollMax, 1).padStart(9)}  ≤${MAX_FRAME_MS} ${verdict(scrollMax <= MAX_FRAME_MS)}`,
       );
     }
-    console.log(`Jaeger alone, GET /api/traces/{id}?raw=true read in full: ${SIZES.map((size) => `${size} spans ${fmt(jaegerMs.get(size)!)} ms`).join(', ')}; load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+    console.log(`Jaeger alone, ${grpcUrl ? 'gRPC GetTrace' : 'GET /api/v3/traces/{id}'} (raw) read in full: ${SIZES.map((size) => `${size} spans ${fmt(jaegerMs.get(size)!)} ms`).join(', ')}; load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
     const ratio = openMedian.get(50000)! / openMedian.get(1000)!;
     console.log(`open time 50k/1k: ${ratio.toFixed(2)}× for 50× the spans (Jaeger UI: ${(JAEGER_UI[50000].openS / JAEGER_UI[1000].openS).toFixed(2)}×)`);
   } finally {

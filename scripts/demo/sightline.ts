@@ -67,6 +67,7 @@ export async function startSightline(opts: { backends: RunningBackends; port?: n
     PROMETHEUS_URL: backends.urls.prometheus,
     ALERTMANAGER_URL: backends.urls.alertmanager,
     JAEGER_URL: backends.urls.jaeger,
+    JAEGER_GRPC_URL: process.env.JAEGER_GRPC_URL ?? backends.urls.jaegerGrpc,
     LOKI_URL: backends.urls.loki,
     OTEL_EXPORTER_OTLP_ENDPOINT: backends.urls.jaegerOtlpHttp,
     OTEL_SERVICE_NAME: 'sightline',

@@ -88,6 +88,7 @@ async function main() {
     PROMETHEUS_URL: u.prometheus,
     ALERTMANAGER_URL: u.alertmanager,
     JAEGER_URL: u.jaeger,
+    JAEGER_GRPC_URL: u.jaegerGrpc,
     LOKI_URL: u.loki,
     TEST_JAEGER_OTLP_URL: u.jaegerOtlpHttp,
     TEST_LOKI_OTLP_URL: u.lokiOtlp,

@@ -1,4 +1,6 @@
 import 'server-only';
+import { env } from '@/lib/env';
+import { toAuthorization } from '../http';
 import { httpClientFor } from '../registry';
 import { createJaegerClient, type JaegerClient } from './client';
 
@@ -10,6 +12,11 @@ const g = globalThis as typeof globalThis & { __sightlineJaeger?: JaegerClient }
 
 /** The process-wide Jaeger adapter configured from the environment. */
 export function jaeger(): JaegerClient {
-  g.__sightlineJaeger ??= createJaegerClient({ http: httpClientFor('jaeger') });
+  if (!g.__sightlineJaeger) {
+    const e = env();
+    const authorization = toAuthorization(e.JAEGER_AUTH);
+    const grpc = e.JAEGER_GRPC_URL ? { url: e.JAEGER_GRPC_URL, headers: { ...e.JAEGER_HEADERS, ...(authorization ? { authorization } : {}) }, timeoutMs: e.JAEGER_TIMEOUT_MS } : undefined;
+    g.__sightlineJaeger = createJaegerClient({ http: httpClientFor('jaeger'), grpc });
+  }
   return g.__sightlineJaeger;
 }

@@ -4,6 +4,7 @@ import { fixtureHttp, listFixtures, loadFixture } from '@/lib/testing/fixtures';
 import { fromCompactTrace } from '@/lib/traces/compact-trace';
 import { asUnixMs, type KeyValue, type Span } from '../types';
 import { createJaegerClient } from './client';
+import { ProtoError, toCompactTraceFromOtlpProto } from './otlp-proto';
 
 const jaeger = (name: string) => {
   const f = fixtureHttp('jaeger', name);
@@ -12,7 +13,7 @@ const jaeger = (name: string) => {
 
 describe('Jaeger fixtures (captured from a real server)', () => {
   it('has a contract test for every captured fixture', () => {
-    expect(listFixtures('jaeger')).toEqual(['dependencies', 'operations', 'services', 'trace', 'trace-not-found-404', 'trace-otlp', 'trace-otlp-not-found-404', 'traces-search']);
+    expect(listFixtures('jaeger')).toEqual(['dependencies', 'operations', 'services', 'trace', 'trace-not-found-404', 'trace-otlp', 'trace-otlp-grpc', 'trace-otlp-not-found-404', 'traces-search']);
   });
 
   it('lists services and operations', async () => {
@@ -99,6 +100,21 @@ describe('Jaeger fixtures (captured from a real server)', () => {
     const err = await jaeger('trace-otlp-not-found-404').client.getCompactTrace('0000000000000000000000000000beef').catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AppError);
     expect((err as AppError).message).toBe('Trace "0000000000000000000000000000beef" was not found');
+  });
+
+  it('decodes the same trace from API v3 gRPC (protobuf) exactly as from its JSON', async () => {
+    const grpc = loadFixture('jaeger', 'trace-otlp-grpc');
+    const { messages, traceId } = { messages: (grpc.body as { messages: string[] }).messages.map((m) => Buffer.from(m, 'base64')), traceId: (grpc.request as { grpc?: { traceId: string } }).grpc!.traceId };
+    const fromJson = await jaeger('trace-otlp').client.getCompactTrace(traceId, { raw: true });
+    const fromProto = toCompactTraceFromOtlpProto(messages, traceId);
+    expect(fromProto).toEqual(fromJson);
+    expect(fromProto.spanIds).toHaveLength(5);
+  });
+
+  it('rejects a truncated protobuf answer instead of showing part of a trace', () => {
+    const grpc = loadFixture('jaeger', 'trace-otlp-grpc');
+    const whole = Buffer.from((grpc.body as { messages: string[] }).messages[0]!, 'base64');
+    expect(() => toCompactTraceFromOtlpProto([whole.subarray(0, whole.length - 7)], 'x')).toThrow(ProtoError);
   });
 
   it('summarises search results and sends µs times, Go durations and JSON tags', async () => {
