@@ -2,7 +2,7 @@
 
 import { useEffect, useRef, useState, useSyncExternalStore, type PointerEvent } from 'react';
 import type { TraceModel } from '@/lib/traces/trace-model';
-import { colorOfSlot } from './service-colors';
+import { SERVICE_COLORS } from './service-colors';
 import type { ViewportStore } from './viewport-store';
 
 interface TraceMinimapProps {
@@ -85,30 +85,42 @@ export function TraceMinimap({ model, rows, viewport, onScrollToFraction, contro
   );
 }
 
-/** Draws one thin bar per row; consecutive rows of one service share a fillStyle change. */
+/** A #rrggbb colour as one opaque RGBA pixel of an ImageData buffer (little-endian: A B G R). */
+function toPixel(hex: string): number {
+  const v = Number.parseInt(hex.slice(1), 16);
+  return ((0xff << 24) | ((v & 0xff) << 16) | (v & 0xff00) | ((v >> 16) & 0xff)) >>> 0;
+}
+
+const PALETTE_PIXELS = SERVICE_COLORS.map(toPixel);
+const ERROR_PIXEL = toPixel(ERROR_COLOR);
+
+/**
+ * Draws one bar per row straight into the pixels (rows down, time across): at 50,000 rows that is
+ * a few million array writes and one putImageData instead of 50,000 fillRect calls (~80 ms). Rows
+ * sharing a pixel row overwrite each other in row order, as the bars of a canvas would.
+ */
 function drawMinimap(canvas: HTMLCanvasElement, model: TraceModel, rows: ArrayLike<number>, width: number, height: number): void {
   const dpr = window.devicePixelRatio || 1;
-  canvas.width = Math.floor(width * dpr);
-  canvas.height = Math.floor(height * dpr);
+  const w = Math.floor(width * dpr);
+  const h = Math.floor(height * dpr);
+  canvas.width = w;
+  canvas.height = h;
   const ctx = canvas.getContext('2d');
-  if (!ctx) return;
-  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-  ctx.clearRect(0, 0, width, height);
+  if (!ctx || w === 0 || h === 0) return;
+  const image = ctx.createImageData(w, h);
+  const px = new Uint32Array(image.data.buffer);
   const { tree } = model;
   const duration = Math.max(1, tree.endMicros - tree.startMicros);
   const n = rows.length;
-  const rowH = height / Math.max(1, n);
-  const barH = Math.max(rowH, 0.75);
-  let lastColor = '';
   for (let r = 0; r < n; r++) {
     const i = rows[r]!;
     const s = tree.spans[i]!;
-    const color = s.error ? ERROR_COLOR : colorOfSlot(tree.colorOf[tree.serviceOf[i]!]!);
-    if (color !== lastColor) {
-      ctx.fillStyle = color;
-      lastColor = color;
-    }
-    const x = ((s.startMicros - tree.startMicros) / duration) * width;
-    ctx.fillRect(x, r * rowH, Math.max(1, (s.durationMicros / duration) * width), barH);
+    const color = s.error ? ERROR_PIXEL : PALETTE_PIXELS[tree.colorOf[tree.serviceOf[i]!]! % PALETTE_PIXELS.length]!;
+    const y0 = Math.floor((r * h) / n);
+    const y1 = Math.max(y0 + 1, Math.floor(((r + 1) * h) / n));
+    const x0 = Math.min(w - 1, Math.max(0, Math.floor(((s.startMicros - tree.startMicros) / duration) * w)));
+    const x1 = Math.min(w, Math.max(x0 + 1, Math.ceil(((s.startMicros + s.durationMicros - tree.startMicros) / duration) * w)));
+    for (let y = y0; y < y1 && y < h; y++) px.fill(color, y * w + x0, y * w + x1);
   }
+  ctx.putImageData(image, 0, 0);
 }

@@ -3,7 +3,8 @@ import { toTrace } from '@/lib/datasources/jaeger/to-trace';
 import { JaegerTraces } from '@/lib/datasources/jaeger/schemas';
 import type { Micros, Trace } from '@/lib/datasources/types';
 import { loadFixture } from '@/lib/testing/fixtures';
-import { CompactTraceSchema, fromCompactTrace, MISSING_PARENT, toCompactTrace } from './compact-trace';
+import { fromCompactTrace, MISSING_PARENT, toCompactTrace } from './compact-trace';
+import { CompactTraceSchema } from './compact-trace-schema';
 import { makeFakeTrace } from './fake-trace';
 import { buildSpanTree, SKEW_STARTS_BEFORE_PARENT } from './tree';
 

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { KeyValue, Micros, Span, SpanKind, Trace } from '@/lib/datasources/types';
 import { asUnixMs } from '@/lib/datasources/types';
 
@@ -14,41 +13,45 @@ import { asUnixMs } from '@/lib/datasources/types';
  * `[spanIndex, value]` pairs for the few spans that need them.
  */
 
-const Scalar = z.union([z.string(), z.number(), z.boolean()]);
+type Scalar = string | number | boolean;
 /** Key/value pairs flattened: `[key, value, ...]` (see flattenPairs for the key's sign). */
-const FlatPairs = z.array(Scalar);
-const Sparse = <T extends z.ZodType>(value: T) => z.array(z.tuple([z.number().int().nonnegative(), value]));
-const Column = z.array(z.number());
+type FlatPairs = Scalar[];
+/** `[spanIndex, value]` for the few spans that have one. */
+type Sparse<T> = [number, T][];
 
-export const CompactTraceSchema = z.object({
-  v: z.literal(1),
-  traceId: z.string(),
-  startMicros: z.number(),
-  durationMicros: z.number(),
-  warnings: z.array(z.string()),
-  strings: z.array(z.string()),
+/**
+ * The wire shape. A plain type, not a zod schema, so that the trace page's browser bundle carries
+ * no schema library (constructing zod schemas cost ~150 ms of the page's start-up); the schema for
+ * tests and tooling is compact-trace-schema.ts, checked against this type there.
+ */
+export interface CompactTrace {
+  v: 1;
+  traceId: string;
+  startMicros: number;
+  durationMicros: number;
+  warnings: string[];
+  strings: string[];
   /** One per process: service name and resource pairs (keys inline, processes are few). */
-  processes: z.array(z.tuple([z.string(), z.array(z.tuple([z.string(), Scalar]))])),
-  spanIds: z.array(z.string()),
+  processes: [string, [string, Scalar][]][];
+  spanIds: string[];
   /** Index of the parent span (first span with that id); NO_PARENT; or MISSING_PARENT (id in missingParents). */
-  parents: Column,
-  processOf: Column,
-  operations: Column,
-  starts: Column,
-  durations: Column,
+  parents: number[];
+  processOf: number[];
+  operations: number[];
+  starts: number[];
+  durations: number[];
   /** FLAG_ERROR | kind index << KIND_SHIFT. */
-  flags: Column,
-  attributes: z.array(FlatPairs),
-  missingParents: Sparse(z.string()),
+  flags: number[];
+  attributes: FlatPairs[];
+  missingParents: Sparse<string>;
   /** Per span: events as [offset µs, flat field pairs]. */
-  events: Sparse(z.array(z.tuple([z.number(), FlatPairs]))),
+  events: Sparse<[number, FlatPairs][]>;
   /** Only for spans whose links are not just "child of its parent": [traceId, spanId, 1 = follows_from]. */
-  links: Sparse(z.array(z.tuple([z.string(), z.string(), z.union([z.literal(0), z.literal(1)])]))),
-  spanWarnings: Sparse(z.array(z.string())),
+  links: Sparse<[string, string, 0 | 1][]>;
+  spanWarnings: Sparse<string[]>;
   /** Spans whose traceId differs from the trace's. */
-  foreignTraceIds: Sparse(z.string()),
-});
-export type CompactTrace = z.infer<typeof CompactTraceSchema>;
+  foreignTraceIds: Sparse<string>;
+}
 
 export const NO_PARENT = -1;
 export const MISSING_PARENT = -2;
@@ -176,6 +179,9 @@ export function toCompactTrace(trace: Trace): CompactTrace {
   return out;
 }
 
+/** Shared by every span without events or warnings (read-only by convention; 50,000 empty arrays cost MBs). */
+const NONE: never[] = [];
+
 /** Decodes the compact wire format back into the neutral trace (spans of one process share its resource array). */
 export function fromCompactTrace(c: CompactTrace): Trace {
   const n = c.spanIds.length;
@@ -206,7 +212,7 @@ export function fromCompactTrace(c: CompactTrace): Trace {
       durationMicros: c.durations[i]! as Micros,
       attributes: unflattenPairs(c.attributes[i]!, strings),
       resource: proc.resource,
-      events: (events.get(i) ?? []).map(([offset, fields]) => {
+      events: (events.get(i) ?? NONE).map(([offset, fields]) => {
         const timeMicros = base + offset;
         return { t: asUnixMs(Math.floor(timeMicros / 1000)), timeMicros: timeMicros as Micros, fields: unflattenPairs(fields, strings) };
       }),
@@ -214,7 +220,7 @@ export function fromCompactTrace(c: CompactTrace): Trace {
         ? ownLinks.map(([lt, ls, ff]) => ({ traceId: lt, spanId: ls, type: ff ? ('follows_from' as const) : ('child_of' as const) }))
         : parentSpanId === null ? [] : [{ traceId, spanId: parentSpanId, type: 'child_of' as const }],
       error: (flags & FLAG_ERROR) !== 0,
-      warnings: [...(warnings.get(i) ?? [])],
+      warnings: warnings.get(i) ?? NONE,
     };
   }
   const services = [...new Set(processes.map((pr) => pr.service))].sort();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CompactTraceSchema, fromCompactTrace, MISSING_PARENT } from '@/lib/traces/compact-trace';
+import { fromCompactTrace, MISSING_PARENT } from '@/lib/traces/compact-trace';
+import { CompactTraceSchema } from '@/lib/traces/compact-trace-schema';
 import { OtlpTracesResponse } from './otlp-schemas';
 import { toCompactTraceFromOtlp } from './otlp-to-compact-trace';
 
