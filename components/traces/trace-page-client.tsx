@@ -4,7 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { isErrorBody } from '@/lib/api/errors';
 import type { LogEntry, Trace } from '@/lib/datasources/types';
 import { fromCompactTrace, type CompactTrace } from '@/lib/traces/compact-trace';
-import { takeEarlyFetch } from '@/lib/traces/early-trace-view';
+import { markTraceView, takeEarlyFetch } from '@/lib/traces/early-trace-view';
 import { rangeForTraceLogs } from '@/lib/traces/trace-log-query';
 import { traceLogsUrl, traceViewUrl } from '@/lib/traces/trace-view-url';
 import { BffError, fetchJson } from '@/lib/queries/fetch-json';
@@ -17,6 +17,7 @@ async function fetchTraceView(traceId: string): Promise<CompactTrace> {
   const early = takeEarlyFetch(traceId);
   const res = (early && (await early.catch(() => null))) || (await fetch(traceViewUrl(traceId)));
   const body: unknown = await res.json().catch(() => null);
+  markTraceView('parsed');
   if (!res.ok) {
     if (isErrorBody(body)) throw new BffError(body.error.code, body.error.message, res.status);
     throw new BffError(`HTTP_${res.status}`, `request failed with HTTP ${res.status}`, res.status);
@@ -55,6 +56,7 @@ export function TracePageClient({ traceId, initialSpanId }: TracePageClientProps
       (c) => {
         if (!live) return;
         const t = fromCompactTrace(c);
+        markTraceView('decoded');
         setTrace({ state: 'ok', trace: t });
         loadLogs(t, () => live);
       },

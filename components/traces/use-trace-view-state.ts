@@ -3,6 +3,7 @@
 import { useCallback, useDeferredValue, useMemo, useState } from 'react';
 import type { Trace } from '@/lib/datasources/types';
 import { buildSearchIndex, findInTrace } from '@/lib/traces/search-in-trace';
+import { markTraceView } from '@/lib/traces/early-trace-view';
 import { buildTraceModel } from '@/lib/traces/trace-model';
 import { listAncestorIds, listVisibleRows } from '@/lib/traces/tree';
 import { indexRows, toggleCollapsed } from '@/lib/traces/tree-navigation';
@@ -12,7 +13,11 @@ import { indexRows, toggleCollapsed } from '@/lib/traces/tree-navigation';
  * the selection and find-in-trace. Selecting a span anywhere reveals it (expands its ancestors).
  */
 export function useTraceViewState(trace: Trace, initialSpanId?: string, onSpanSelect?: (spanId: string | null) => void) {
-  const model = useMemo(() => buildTraceModel(trace), [trace]);
+  const model = useMemo(() => {
+    const m = buildTraceModel(trace);
+    markTraceView('model');
+    return m;
+  }, [trace]);
   const { tree } = model;
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set());
   const rows = useMemo(() => listVisibleRows(tree, collapsed), [tree, collapsed]);

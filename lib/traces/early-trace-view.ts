@@ -21,6 +21,14 @@ export function buildEarlyFetchScript(traceId: string): string {
   return `window.${KEY}={id:${JSON.stringify(traceId)},res:fetch(${JSON.stringify(traceViewUrl(traceId))})};window.${KEY}.res.catch(function(){});`;
 }
 
+/**
+ * A User Timing mark of the trace view's progress (`sightline:trace-view:<step>`: parsed, decoded,
+ * model), so that a browser's performance panel and the trace-view benchmark show where time goes.
+ */
+export function markTraceView(step: 'parsed' | 'decoded' | 'model'): void {
+  performance.mark(`sightline:trace-view:${step}`);
+}
+
 /** Takes (once) the early fetch of this trace's view, or null when there is none. */
 export function takeEarlyFetch(traceId: string): Promise<Response> | null {
   const w = window as unknown as Record<string, Stash | undefined>; // the script above put it there, or nothing did

@@ -30,6 +30,8 @@ export interface OpenSample {
   openMs: number;
   rowsPaintedMs: number;
   heapMb: number;
+  /** The trace view's own User Timing marks (parsed, decoded, model), ms since navigation start. */
+  marks: Record<string, number>;
   /** Diagnostics from resource timing: the HTML's and the trace data's (GET …/view) arrival, ms since navigation start. */
   htmlEndMs: number;
   dataStartMs: number | null;
@@ -72,6 +74,7 @@ export async function measureOpen(context: BrowserContext, traceId: string): Pro
     const data = performance.getEntriesByType('resource').find((e) => /\/api\/traces\/[^/]+\/view$/.test(new URL(e.name).pathname)) as PerformanceResourceTiming | undefined;
     return {
       openMs: Math.max(b.rowsAt, b.longTaskEnd), rowsPaintedMs: b.rowsAt,
+      marks: Object.fromEntries(performance.getEntriesByType('mark').filter((m) => m.name.startsWith('sightline:trace-view:')).map((m) => [m.name.slice('sightline:trace-view:'.length), m.startTime])),
       htmlEndMs: nav?.responseEnd ?? 0, dataStartMs: data?.startTime ?? null, dataEndMs: data?.responseEnd ?? null,
     };
   }, QUIET_MS);

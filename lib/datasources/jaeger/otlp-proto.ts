@@ -63,6 +63,36 @@ class Reader {
     return this.buf.toString('hex', a, z);
   }
 
+  private lastId = '';
+  private lastIdAt = -1;
+  private lastIdLen = 0;
+
+  /** hex() for a value that repeats (every span carries the trace id): compares bytes with the last one before building a string. */
+  repeatedHex(): string {
+    const len = this.varint();
+    const a = this.pos;
+    this.pos += len;
+    if (this.pos > this.end) throw new ProtoError('truncated field');
+    const b = this.buf;
+    if (len === this.lastIdLen && this.lastIdAt >= 0) {
+      let same = true;
+      for (let k = 0; k < len && same; k++) same = b[a + k] === b[this.lastIdAt + k];
+      if (same) return this.lastId;
+    }
+    this.lastIdAt = a;
+    this.lastIdLen = len;
+    this.lastId = b.toString('hex', a, a + len);
+    return this.lastId;
+  }
+
+  /** The end of the length-delimited field starting here; the reader is left at its first byte. */
+  fieldEnd(): number {
+    const len = this.varint();
+    const z = this.pos + len;
+    if (z > this.end) throw new ProtoError('truncated field');
+    return z;
+  }
+
   /** A fixed64 as its two 32-bit halves, into out[at], out[at+1] (lo, hi). */
   fixed64(out: Float64Array, at: number): void {
     if (this.pos + 8 > this.end) throw new ProtoError('truncated fixed64');
@@ -91,14 +121,19 @@ class Reader {
   }
 }
 
-/** AnyValue → the scalar the UI shows (as toScalar does for OTLP JSON). */
+/** AnyValue → the scalar the UI shows (as toScalar does for OTLP JSON). Hot: a plain loop, no closure. */
 function readAnyValue(r: Reader, start: number, end: number): Scalar {
+  const outer = r.end;
+  r.pos = start;
+  r.end = end;
   let v: Scalar = '';
-  r.message(start, end, (n) => {
+  while (r.pos < end) {
+    const n = r.tag();
     if (n === 1 && r.wire === LEN) v = r.string();
     else if (n === 2 && r.wire === VARINT) v = r.varint() !== 0;
     else if (n === 3 && r.wire === VARINT) v = r.varint();
     else if (n === 4 && r.wire === FIXED64) {
+      if (r.pos + 8 > end) throw new ProtoError('truncated double');
       v = r.buf.readDoubleLE(r.pos);
       r.pos += 8;
     } else if (n === 5 && r.wire === LEN) v = JSON.stringify(readList(r, ...r.bytes(), false));
@@ -107,7 +142,9 @@ function readAnyValue(r: Reader, start: number, end: number): Scalar {
       const [a, z] = r.bytes();
       v = r.buf.toString('base64', a, z);
     } else r.skip();
-  });
+  }
+  if (r.pos !== end) throw new ProtoError('field runs past its message');
+  r.end = outer;
   return v;
 }
 
@@ -126,23 +163,29 @@ function readList(r: Reader, start: number, end: number, pairs: boolean): unknow
 }
 
 function readKeyValue(r: Reader, start: number, end: number): [string, Scalar] {
+  const outer = r.end;
+  r.pos = start;
+  r.end = end;
   let key = '';
   let value: Scalar = '';
-  r.message(start, end, (n) => {
+  while (r.pos < end) {
+    const n = r.tag();
     if (n === 1 && r.wire === LEN) key = r.string();
     else if (n === 2 && r.wire === LEN) {
-      const [a, z] = r.bytes();
-      value = readAnyValue(r, a, z);
+      const z = r.fieldEnd();
+      value = readAnyValue(r, r.pos, z);
       r.pos = z;
     } else r.skip();
-  });
+  }
+  if (r.pos !== end) throw new ProtoError('field runs past its message');
+  r.end = outer;
   return [key, value];
 }
 
 /** Appends a KeyValue field's pair; true when it is a truthy `error` attribute. */
 function appendKeyValue(r: Reader, out: Flat, intern: (s: string) => number): boolean {
-  const [a, z] = r.bytes();
-  const [key, value] = readKeyValue(r, a, z);
+  const z = r.fieldEnd();
+  const [key, value] = readKeyValue(r, r.pos, z);
   r.pos = z;
   appendPair(out, key, value, intern);
   return key === 'error' && (value === true || value === 'true');
@@ -165,9 +208,13 @@ function readSpan(r: Reader, b: Builder, start: number, end: number, process: nu
   let events: RawEvent[] | null = null;
   let links: [string, string][] | null = null;
   t.fill(0);
-  r.message(start, end, (n) => {
+  const outer = r.end;
+  r.pos = start;
+  r.end = end;
+  while (r.pos < end) {
+    const n = r.tag();
     if (r.wire === LEN) {
-      if (n === 1) traceId = r.hex();
+      if (n === 1) traceId = r.repeatedHex();
       else if (n === 2) spanId = r.hex();
       else if (n === 4) parentSpanId = r.hex() || null;
       else if (n === 5) name = r.string();
@@ -175,8 +222,8 @@ function readSpan(r: Reader, b: Builder, start: number, end: number, process: nu
       else if (n === 11) (events ??= []).push(readEvent(r));
       else if (n === 13) (links ??= []).push(readLink(r));
       else if (n === 15) {
-        const [a, z] = r.bytes();
-        r.message(a, z, (m) => {
+        const z = r.fieldEnd();
+        r.message(r.pos, z, (m) => {
           if (m === 2 && r.wire === LEN) statusMessage = r.string();
           else if (m === 3 && r.wire === VARINT) statusCode = r.varint();
           else r.skip();
@@ -186,7 +233,9 @@ function readSpan(r: Reader, b: Builder, start: number, end: number, process: nu
     } else if (n === 6 && r.wire === VARINT) kind = r.varint();
     else if ((n === 7 || n === 8) && r.wire === FIXED64) r.fixed64(t, n === 7 ? 0 : 2);
     else r.skip();
-  });
+  }
+  if (r.pos !== end) throw new ProtoError('field runs past its message');
+  r.end = outer;
   const error = b.appendStatus(attributes, statusCode, statusMessage) || errorAttribute;
   splitNanos64(t[0]!, t[1]!, t, 0);
   splitNanos64(t[2]!, t[3]!, t, 2);

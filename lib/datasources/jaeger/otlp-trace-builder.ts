@@ -113,13 +113,14 @@ function finishTrace(spans: SpanInput[], traceId: string, table: { strings: stri
   // Start order; the sort is stable, so spans starting together keep Jaeger's order.
   const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => spans[a]!.startMicros - spans[b]!.startMicros);
   const firstIndex = new Map<string, number>();
-  const lastById = new Map<string, SpanInput>(); // toTrace checks skew against the last span of an id
+  // toTrace checks skew against the last span of an id; ids are unique but for the rare duplicate.
+  const lastOfDuplicate = new Map<string, SpanInput>();
   let start = n ? Infinity : 0;
   let end = n ? -Infinity : 0;
   for (let i = 0; i < n; i++) {
     const s = spans[order[i]!]!;
-    if (!firstIndex.has(s.spanId)) firstIndex.set(s.spanId, i);
-    lastById.set(s.spanId, s);
+    if (firstIndex.has(s.spanId)) lastOfDuplicate.set(s.spanId, s);
+    else firstIndex.set(s.spanId, i);
     if (s.startMicros < start) start = s.startMicros;
     if (s.startMicros + s.durationMicros > end) end = s.startMicros + s.durationMicros;
   }
@@ -152,16 +153,21 @@ function finishTrace(spans: SpanInput[], traceId: string, table: { strings: stri
       for (const [lt, ls] of s.links) links.push([lt, ls, 1]);
       out.links.push([i, links]);
     }
-    const warnings: string[] = [];
     if (parentId !== null) {
-      const parent = lastById.get(parentId);
-      if (!parent) {
+      if (p === undefined) {
         orphans++;
         out.missingParents.push([i, parentId]);
-        warnings.push(missingParentWarning(parentId));
-      } else pushSkewWarnings(warnings, s.startMicros, s.durationMicros, parent.startMicros, parent.durationMicros);
+        out.spanWarnings.push([i, [missingParentWarning(parentId)]]);
+      } else {
+        const parent = lastOfDuplicate.get(parentId) ?? spans[order[p]!]!;
+        // Most spans sit inside their parent: test before allocating a warnings list.
+        if (s.startMicros < parent.startMicros || s.startMicros + s.durationMicros > parent.startMicros + parent.durationMicros) {
+          const warnings: string[] = [];
+          pushSkewWarnings(warnings, s.startMicros, s.durationMicros, parent.startMicros, parent.durationMicros);
+          out.spanWarnings.push([i, warnings]);
+        }
+      }
     }
-    if (warnings.length) out.spanWarnings.push([i, warnings]);
     if (s.traceId !== rootTraceId) out.foreignTraceIds.push([i, s.traceId]);
   }
   if (orphans) out.warnings.push(orphansWarning(orphans));
