@@ -1,8 +1,8 @@
 import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { getDashboard, loadDefinitions } from './load';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { FOLDER_CHECK_INTERVAL_MS, getDashboard, loadDefinitions } from './load';
 import { KNOWN_SLO, minimalDashboard } from './__fixtures__/minimal';
 
 let dir: string;
@@ -45,11 +45,32 @@ describe('loadDefinitions', () => {
     ]);
   });
 
-  it('shows an edit on the next load and reuses the result while nothing changed', () => {
-    const first = loadDefinitions(dir);
-    expect(loadDefinitions(dir)).toBe(first);
-    write('case.json', { ...minimalDashboard(), title: 'Edited' }, Date.now() / 1000 + 5);
+  it('shows an edit once the folder is looked at again, within a second, and reuses the result while nothing changed', () => {
+    const t0 = Date.now();
+    const first = loadDefinitions(dir, t0);
+    write('case.json', { ...minimalDashboard(), title: 'Edited' }, t0 / 1000 + 5);
+    expect(loadDefinitions(dir, t0 + FOLDER_CHECK_INTERVAL_MS - 1)).toBe(first); // not looked at yet
+    const edited = loadDefinitions(dir, t0 + FOLDER_CHECK_INTERVAL_MS);
+    expect(edited.dashboards.find((d) => d.slug === 'case')?.title).toBe('Edited');
+    expect(loadDefinitions(dir, t0 + 5 * FOLDER_CHECK_INTERVAL_MS)).toBe(edited); // looked at again, nothing changed
     expect(getDashboard('case', dir)?.title).toBe('Edited');
+  });
+
+  it('shows an edit at once when the file system reports it, before the interval is over', async () => {
+    const t0 = Date.now();
+    loadDefinitions(dir, t0);
+    write('case.json', { ...minimalDashboard(), title: 'Watched' }, t0 / 1000 + 5);
+    await vi.waitFor(() => expect(loadDefinitions(dir, t0 + 1).dashboards.find((d) => d.slug === 'case')?.title).toBe('Watched'));
+  });
+
+  it('sees a new file and a file that broke at the next look', () => {
+    const t0 = Date.now();
+    loadDefinitions(dir, t0);
+    write('third.json', { ...minimalDashboard(), slug: 'third', title: 'Third' });
+    write('other.json', '{ "slug": "other", ');
+    const later = loadDefinitions(dir, t0 + FOLDER_CHECK_INTERVAL_MS);
+    expect(later.dashboards.map((d) => d.slug)).toEqual(['case', 'third']);
+    expect(later.errors.map((e) => e.file)).toEqual(['other.json']);
   });
 
   it('keeps the first of two dashboards with the same slug and reports the second', () => {
