@@ -8,20 +8,36 @@ import { createTraceViewCache } from './trace-view-cache';
  * 30 s covers the page → browser request hand-over and a reload; a few 50,000-span traces
  * (~4 MB each) fit in the size bound.
  */
-const g = globalThis as typeof globalThis & { __sightlineTraceViews?: ReturnType<typeof createTraceViewCache> };
+/** A loaded trace view: the compact format as JSON, and how long its load took (a Server-Timing value). */
+export interface TraceView {
+  json: string;
+  serverTiming: string;
+}
+
+const g = globalThis as typeof globalThis & { __sightlineTraceViews?: ReturnType<typeof createTraceViewCache<TraceView>> };
 function traceViews() {
-  g.__sightlineTraceViews ??= createTraceViewCache({ ttlMs: 30_000, maxEntries: 8, maxBytes: 64 * 1024 * 1024, sizeOf: (s) => s.length * 2 });
+  g.__sightlineTraceViews ??= createTraceViewCache<TraceView>({ ttlMs: 30_000, maxEntries: 8, maxBytes: 64 * 1024 * 1024, sizeOf: (v) => v.json.length * 2 });
   return g.__sightlineTraceViews;
 }
+
+const ms = (n: number) => n.toFixed(1);
 
 /**
  * The trace view of one trace as JSON (see compact-trace.ts), shared by concurrent callers; the
  * load is not tied to one caller's signal, since another caller may still want it.
  */
-export function loadTraceView(traceId: string, opts: Pick<CallOptions, 'requestId'> = {}): Promise<string> {
+export function loadTraceView(traceId: string, opts: Pick<CallOptions, 'requestId'> = {}): Promise<TraceView> {
   const key = traceId.toLowerCase();
-  // Raw: the view shows spans as their services reported them and flags skew and orphans itself.
-  return traceViews().load(key, async () => JSON.stringify(await jaeger().getCompactTrace(traceId, { ...opts, raw: true })));
+  return traceViews().load(key, async () => {
+    const t0 = performance.now();
+    const phases: string[] = [];
+    // Raw: the view shows spans as their services reported them and flags skew and orphans itself.
+    const compact = await jaeger().getCompactTrace(traceId, { ...opts, raw: true, onTiming: (phase, took) => phases.push(`${phase};dur=${ms(took)}`) });
+    const t1 = performance.now();
+    const json = JSON.stringify(compact);
+    const t2 = performance.now();
+    return { json, serverTiming: [...phases, `encode;dur=${ms(t2 - t1)}`, `load;dur=${ms(t2 - t0)}`].join(', ') };
+  });
 }
 
 /** Starts loading a trace view without waiting (the page does, so the browser's request finds it under way). */

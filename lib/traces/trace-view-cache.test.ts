@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createTraceViewCache } from './trace-view-cache';
 
-function setup(over: Partial<Parameters<typeof createTraceViewCache>[0]> = {}) {
+function setup(over: Partial<Parameters<typeof createTraceViewCache<string>>[0]> = {}) {
   let t = 0;
   let loads = 0;
-  const cache = createTraceViewCache({ ttlMs: 1_000, maxEntries: 3, maxBytes: 100, sizeOf: (s) => s.length, now: () => t, ...over });
+  const cache = createTraceViewCache<string>({ ttlMs: 1_000, maxEntries: 3, maxBytes: 100, sizeOf: (s) => s.length, now: () => t, ...over });
   const load = (key: string, value = `v-${key}`) => cache.load(key, async () => { loads++; return value; });
   return { cache, load, loads: () => loads, advance: (ms: number) => { t += ms; } };
 }

@@ -6,27 +6,27 @@
  * It holds nothing that matters: losing it only costs a fresh load.
  */
 
-export interface TraceViewCacheOptions {
+export interface TraceViewCacheOptions<V> {
   ttlMs: number;
   maxEntries: number;
   /** Upper bound on the summed `sizeOf` of settled values. */
   maxBytes: number;
-  sizeOf: (value: string) => number;
+  sizeOf: (value: V) => number;
   now?: () => number;
 }
 
-interface Entry {
+interface Entry<V> {
   expires: number;
   bytes: number;
-  value: Promise<string>;
+  value: Promise<V>;
 }
 
 /** Creates the cache; `load(key, fn)` returns the cached or in-flight value, else starts `fn`. */
-export function createTraceViewCache({ ttlMs, maxEntries, maxBytes, sizeOf, now = Date.now }: TraceViewCacheOptions) {
-  const entries = new Map<string, Entry>();
+export function createTraceViewCache<V>({ ttlMs, maxEntries, maxBytes, sizeOf, now = Date.now }: TraceViewCacheOptions<V>) {
+  const entries = new Map<string, Entry<V>>();
   let bytes = 0;
 
-  const drop = (key: string, entry: Entry) => {
+  const drop = (key: string, entry: Entry<V>) => {
     if (entries.get(key) !== entry) return;
     entries.delete(key);
     bytes -= entry.bytes;
@@ -43,11 +43,11 @@ export function createTraceViewCache({ ttlMs, maxEntries, maxBytes, sizeOf, now 
   };
 
   return {
-    load(key: string, fn: () => Promise<string>): Promise<string> {
+    load(key: string, fn: () => Promise<V>): Promise<V> {
       const hit = entries.get(key);
       if (hit && hit.expires > now()) return hit.value;
       if (hit) drop(key, hit);
-      const entry: Entry = { expires: now() + ttlMs, bytes: 0, value: fn() };
+      const entry: Entry<V> = { expires: now() + ttlMs, bytes: 0, value: fn() };
       entries.set(key, entry);
       entry.value.then(
         (v) => {

@@ -32,6 +32,8 @@ export interface OpenSample {
   heapMb: number;
   /** The trace view's own User Timing marks (parsed, decoded, model), ms since navigation start. */
   marks: Record<string, number>;
+  /** The view's Server-Timing phases (jaeger, decode, encode, load, wait), ms. */
+  server: Record<string, number>;
   /** Diagnostics from resource timing: the HTML's and the trace data's (GET …/view) arrival, ms since navigation start. */
   htmlEndMs: number;
   dataStartMs: number | null;
@@ -75,6 +77,7 @@ export async function measureOpen(context: BrowserContext, traceId: string): Pro
     return {
       openMs: Math.max(b.rowsAt, b.longTaskEnd), rowsPaintedMs: b.rowsAt,
       marks: Object.fromEntries(performance.getEntriesByType('mark').filter((m) => m.name.startsWith('sightline:trace-view:')).map((m) => [m.name.slice('sightline:trace-view:'.length), m.startTime])),
+      server: Object.fromEntries((data?.serverTiming ?? []).map((t) => [t.name, t.duration])),
       htmlEndMs: nav?.responseEnd ?? 0, dataStartMs: data?.startTime ?? null, dataEndMs: data?.responseEnd ?? null,
     };
   }, QUIET_MS);

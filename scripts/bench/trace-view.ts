@@ -94,7 +94,7 @@ async function main(): Promise<void> {
         r.open.push(sample);
         r.scroll.push(scroll);
         results.set(size, r);
-        say(`run ${run + 1}/${runs} ${size} spans: open ${fmt(sample.openMs)} ms (rows ${fmt(sample.rowsPaintedMs)} ms; html done ${fmt(sample.htmlEndMs)}, data ${sample.dataStartMs === null ? '-' : `${fmt(sample.dataStartMs)}→${fmt(sample.dataEndMs ?? 0)}`}, ${Object.entries(sample.marks).map(([k, v]) => `${k} ${fmt(v)}`).join(', ')} ms), heap ${fmt(sample.heapMb, 1)} MB, scroll median ${fmt(scroll.medianFrameMs, 1)} ms max ${fmt(scroll.maxFrameMs, 1)} ms`);
+        say(`run ${run + 1}/${runs} ${size} spans: open ${fmt(sample.openMs)} ms (rows ${fmt(sample.rowsPaintedMs)} ms; html done ${fmt(sample.htmlEndMs)}, data ${sample.dataStartMs === null ? '-' : `${fmt(sample.dataStartMs)}→${fmt(sample.dataEndMs ?? 0)}`}, ${Object.entries(sample.marks).map(([k, v]) => `${k} ${fmt(v)}`).join(', ')} ms; server ${Object.entries(sample.server).map(([k, v]) => `${k} ${fmt(v)}`).join(', ')} ms), heap ${fmt(sample.heapMb, 1)} MB, scroll median ${fmt(scroll.medianFrameMs, 1)} ms max ${fmt(scroll.maxFrameMs, 1)} ms`);
       }
     }
 

@@ -33,6 +33,9 @@ const msToMicros = (t: UnixMs) => String(Math.round(t * 1000));
 const extractMessage = (text: string) => JaegerErrorBody.parse(JSON.parse(text)).errors?.map((e) => e.msg).join('; ') ?? null;
 const extractV3Message = (text: string) => OtlpErrorBody.parse(JSON.parse(text)).error.message;
 
+/** Options of getCompactTrace: `raw` skips Jaeger's adjusters; `onTiming` hears how long Jaeger and the decoding took (ms). */
+export type CompactTraceOptions = CallOptions & { raw?: boolean; onTiming?: (phase: 'jaeger' | 'decode', ms: number) => void };
+
 /** Jaeger's query gRPC endpoint (API v3), used for whole traces when configured. */
 export interface JaegerGrpcConfig {
   url: string;
@@ -41,8 +44,9 @@ export interface JaegerGrpcConfig {
 }
 
 /** GetTrace over gRPC: the stream's TracesData messages, decoded into the compact view format. */
-async function getCompactTraceOverGrpc(grpc: JaegerGrpcConfig, traceId: string, opts?: CallOptions & { raw?: boolean }): Promise<CompactTrace> {
+async function getCompactTraceOverGrpc(grpc: JaegerGrpcConfig, traceId: string, opts?: CompactTraceOptions): Promise<CompactTrace> {
   let messages: Buffer[];
+  const t0 = performance.now();
   try {
     const headers = opts?.requestId ? { ...grpc.headers, 'x-request-id': opts.requestId } : grpc.headers;
     messages = await callServerStream({ url: grpc.url, path: '/jaeger.api_v3.QueryService/GetTrace', message: encodeGetTraceRequest(traceId, opts?.raw ?? false), headers, timeoutMs: grpc.timeoutMs, signal: opts?.signal });
@@ -51,9 +55,12 @@ async function getCompactTraceOverGrpc(grpc: JaegerGrpcConfig, traceId: string, 
     if (err instanceof GrpcStatusError) throw new AppError('UPSTREAM_ERROR', `Jaeger: ${err.message}`, { cause: err, details: { datasource: 'jaeger', grpcStatus: err.code } });
     throw err;
   }
+  const t1 = performance.now();
+  opts?.onTiming?.('jaeger', t1 - t0);
   let trace: CompactTrace;
   try {
     trace = toCompactTraceFromOtlpProto(messages, traceId);
+    opts?.onTiming?.('decode', performance.now() - t1);
   } catch (err) {
     if (err instanceof ProtoError) throw new AppError('UPSTREAM_ERROR', `Jaeger answered a malformed trace (protobuf: ${err.message})`, { cause: err, details: { datasource: 'jaeger' } });
     throw err;
@@ -125,12 +132,17 @@ export function createJaegerClient({ http, grpc }: { http: HttpClient; grpc?: Ja
      * internal API's 30 MB, its protobuf 6 MB. `raw` skips Jaeger's adjusters (see getTrace). An
      * unknown ID is NOT_FOUND.
      */
-    async getCompactTrace(traceId: string, opts?: CallOptions & { raw?: boolean }): Promise<CompactTrace> {
+    async getCompactTrace(traceId: string, opts?: CompactTraceOptions): Promise<CompactTrace> {
       if (grpc) return getCompactTraceOverGrpc(grpc, traceId, opts);
+      const t0 = performance.now();
       const res = await http.request({ path: `/api/v3/traces/${encodeURIComponent(traceId)}`, query: opts?.raw ? { raw_traces: 'true' } : {}, signal: opts?.signal, requestId: opts?.requestId });
       if (res.status === 404) throw notFound('Trace', traceId);
       ensureOk('jaeger', res, extractV3Message);
-      return toCompactTraceFromOtlp(decodeJson('jaeger', res, OtlpTracesResponse), traceId);
+      const t1 = performance.now();
+      opts?.onTiming?.('jaeger', t1 - t0);
+      const trace = toCompactTraceFromOtlp(decodeJson('jaeger', res, OtlpTracesResponse), traceId);
+      opts?.onTiming?.('decode', performance.now() - t1);
+      return trace;
     },
     /** GET /api/dependencies: service call graph over `lookbackMs` ending at `end` (both in ms). */
     dependencies: (end: UnixMs, lookbackMs: number, opts?: CallOptions): Promise<DependencyLink[]> =>

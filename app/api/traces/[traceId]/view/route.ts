@@ -12,6 +12,9 @@ const Params = z.object({ traceId: z.string().regex(TRACE_ID, 'must be 1 to 32 h
  * saves on a LAN. A reverse proxy with a fast setting (brotli 1, gzip 1) is the place for WAN links.
  */
 export const GET = route({ access: { role: 'operator' }, name: 'traces.view', params: Params }, async ({ params, requestId }) => {
-  const json = await loadTraceView(params.traceId, { requestId });
-  return new Response(json, { headers: { 'content-type': 'application/json', 'cache-control': 'private, no-store, no-transform' } });
+  const t0 = performance.now();
+  const view = await loadTraceView(params.traceId, { requestId });
+  // Server-Timing: the load's phases (Jaeger, decode, encode; shared when the page started it) and this request's wait for it.
+  const serverTiming = `${view.serverTiming}, wait;dur=${(performance.now() - t0).toFixed(1)}`;
+  return new Response(view.json, { headers: { 'content-type': 'application/json', 'cache-control': 'private, no-store, no-transform', 'server-timing': serverTiming } });
 });
