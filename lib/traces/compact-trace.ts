@@ -97,12 +97,24 @@ export function appendPair(out: (string | number | boolean)[], key: string, valu
   out.push(interned ? -intern(key) - 1 : intern(key), interned ? intern(value) : value);
 }
 
-function unflattenPairs(flat: readonly (string | number | boolean)[], strings: readonly string[]): KeyValue[] {
+/**
+ * Pairs back to KeyValues. Pairs whose key and value are both interned (status codes, scope names,
+ * methods) come from `shared`, one read-only object per distinct pair for the whole trace: at 50,000
+ * spans that is a few hundred objects instead of 100,000+, which the browser would have to collect.
+ */
+function unflattenPairs(flat: readonly (string | number | boolean)[], strings: readonly string[], shared?: Map<number, KeyValue>): KeyValue[] {
   const out: KeyValue[] = new Array<KeyValue>(flat.length >> 1);
   for (let k = 0; k < out.length; k++) {
     const key = flat[2 * k] as number;
     const value = flat[2 * k + 1]!;
-    out[k] = key >= 0 ? { key: strings[key]!, value } : { key: strings[-key - 1]!, value: strings[value as number]! };
+    if (key >= 0) out[k] = { key: strings[key]!, value };
+    else if (!shared) out[k] = { key: strings[-key - 1]!, value: strings[value as number]! };
+    else {
+      const id = (-key - 1) * strings.length + (value as number);
+      let kv = shared.get(id);
+      if (!kv) shared.set(id, (kv = { key: strings[-key - 1]!, value: strings[value as number]! }));
+      out[k] = kv;
+    }
   }
   return out;
 }
@@ -182,6 +194,14 @@ export function toCompactTrace(trace: Trace): CompactTrace {
 /** Shared by every span without events or warnings (read-only by convention; 50,000 empty arrays cost MBs). */
 const NONE: never[] = [];
 
+/** The one-element "child of its parent" links of a span, shared by siblings in the trace's own trace id. */
+function defaultLinks(cache: Map<number, Span['links']>, parent: number, traceId: string, parentSpanId: string, ownTraceId: string): Span['links'] {
+  if (parent < 0 || traceId !== ownTraceId) return [{ traceId, spanId: parentSpanId, type: 'child_of' }];
+  let links = cache.get(parent);
+  if (!links) cache.set(parent, (links = [{ traceId, spanId: parentSpanId, type: 'child_of' }]));
+  return links;
+}
+
 /** Decodes the compact wire format back into the neutral trace (spans of one process share its resource array). */
 export function fromCompactTrace(c: CompactTrace): Trace {
   const n = c.spanIds.length;
@@ -194,6 +214,9 @@ export function fromCompactTrace(c: CompactTrace): Trace {
   const warnings = new Map(c.spanWarnings);
   const foreign = new Map(c.foreignTraceIds);
   const spans: Span[] = new Array<Span>(n);
+  const sharedPairs = new Map<number, KeyValue>();
+  // Siblings share their (read-only) default link to the parent, as they share interned pairs.
+  const linkToParent = new Map<number, Span['links']>();
   for (let i = 0; i < n; i++) {
     const p = c.parents[i]!;
     const parentSpanId = p >= 0 ? c.spanIds[p]! : p === MISSING_PARENT ? (missing.get(i) ?? null) : null;
@@ -210,7 +233,7 @@ export function fromCompactTrace(c: CompactTrace): Trace {
       kind: KINDS[flags >> KIND_SHIFT] ?? 'unspecified',
       startMicros: (base + c.starts[i]!) as Micros,
       durationMicros: c.durations[i]! as Micros,
-      attributes: unflattenPairs(c.attributes[i]!, strings),
+      attributes: unflattenPairs(c.attributes[i]!, strings, sharedPairs),
       resource: proc.resource,
       events: (events.get(i) ?? NONE).map(([offset, fields]) => {
         const timeMicros = base + offset;
@@ -218,7 +241,7 @@ export function fromCompactTrace(c: CompactTrace): Trace {
       }),
       links: ownLinks
         ? ownLinks.map(([lt, ls, ff]) => ({ traceId: lt, spanId: ls, type: ff ? ('follows_from' as const) : ('child_of' as const) }))
-        : parentSpanId === null ? [] : [{ traceId, spanId: parentSpanId, type: 'child_of' as const }],
+        : parentSpanId === null ? NONE : defaultLinks(linkToParent, p, traceId, parentSpanId, c.traceId),
       error: (flags & FLAG_ERROR) !== 0,
       warnings: warnings.get(i) ?? NONE,
     };

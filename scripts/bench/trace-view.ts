@@ -2,11 +2,14 @@
  * `npm run bench:traces`: how fast a trace opens and scrolls in Sightline's trace view.
  *
  * Pushes generated traces of 1,000, 10,000 and 50,000 spans into a real Jaeger (started here on
- * free loopback ports, or JAEGER_URL + JAEGER_OTLP_URL [+ JAEGER_GRPC_URL] of a running one), builds a private copy of
- * the app (`--source head|worktree`, default worktree) or uses BENCH_APP_URL's running one (demo
- * users seeded), and for each size (a freshly pushed trace per run, so every open is cold) prints the median over `--runs` (default 3) of: navigation start
- * → waterfall rows painted and the page idle, JS heap after a GC, and frame times while scrolling the
- * waterfall; then the 50k/1k open-time ratio, each against PERFORMANCE.md's targets.
+ * free loopback ports, or JAEGER_URL + JAEGER_OTLP_URL [+ JAEGER_GRPC_URL] of a running one), builds
+ * a private copy of the app (`--source head|worktree`, default worktree) or uses BENCH_APP_URL's
+ * running one (demo users seeded). After one unmeasured open per size (it warms the server's JIT),
+ * for each size, with a freshly pushed trace per run so that every open is cold for the BFF and
+ * Jaeger, it prints the median over `--runs` (default 3) of: navigation start → waterfall rows
+ * painted and the page idle, JS heap after a GC, and frame times while scrolling the waterfall; then
+ * the 50k/1k open-time ratio, each against PERFORMANCE.md's targets. Each run's line shows the
+ * page's own marks and the view's Server-Timing phases.
  */
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
@@ -62,10 +65,12 @@ async function main(): Promise<void> {
       backends = await startBackends({ dataDir: mkdtempSync(path.join(os.tmpdir(), 'sightline-bench-traces-')), fresh: true, only: ['jaeger', 'loki'], ports, log: say });
       ({ jaeger: jaegerUrl, jaegerOtlpHttp: otlpUrl, jaegerGrpc: grpcUrl, loki: lokiUrl } = backends.urls);
     }
-    // A fresh trace per size and run (and one to warm up): every measured open is cold for the
-    // BFF, whose short-lived trace-view cache would otherwise answer runs 2 and 3 from memory.
+    // A fresh trace per size and run: every measured open is cold for the BFF, whose short-lived
+    // trace-view cache would otherwise answer runs 2 and 3 from memory. Plus one trace per size to
+    // warm up with, unmeasured: a server that has been running has its routes loaded and its
+    // decoding code compiled by the JIT; the first big trace after a start is slower (see the note).
     const traces = new Map<string, string>();
-    for (const [key, size, seed] of [['warm', 1000, 1] as const, ...Array.from({ length: runs }, (_, run) => SIZES.map((size) => [`${size}/${run}`, size, size * 100 + run] as const)).flat()]) {
+    for (const [key, size, seed] of [...SIZES.map((size) => [`warm/${size}`, size, size + 1] as const), ...Array.from({ length: runs }, (_, run) => SIZES.map((size) => [`${size}/${run}`, size, size * 100 + run] as const)).flat()]) {
       const trace = generateSyntheticTrace({ spanCount: size, seed });
       await pushTrace(trace, otlpUrl);
       await waitForTrace(jaegerUrl, trace.traceId, size);
@@ -82,9 +87,10 @@ async function main(): Promise<void> {
     closeBrowser = () => browser.close();
 
     const results = new Map<Size, { open: OpenSample[]; scroll: ScrollSample[] }>();
-    // Warm the server's compiled routes once, so the first measured run is not a cold start.
-    const warm = await measureOpen(context, traces.get('warm')!);
-    await warm.page.close();
+    for (const size of SIZES) {
+      const warm = await measureOpen(context, traces.get(`warm/${size}`)!);
+      await warm.page.close();
+    }
     for (let run = 0; run < runs; run++) {
       for (const size of SIZES) {
         const { page, sample } = await measureOpen(context, traces.get(`${size}/${run}`)!);
