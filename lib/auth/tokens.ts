@@ -1,12 +1,10 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
-import Database from 'better-sqlite3';
-import pg from 'pg';
 import { z } from 'zod';
 import { getDb } from '@/lib/db/client';
 import { recordAudit } from '@/lib/db/audit';
-import { dbKindOf, sqlitePathOf } from '@/lib/db/migrate';
-import { env, ROLES, type Role } from '@/lib/env';
+import { sharedDriverValue, type DriverConnection } from '@/lib/db/driver';
+import { ROLES, type Role } from '@/lib/env';
 import { logger } from '@/lib/observability/log';
 import { SCOPES, type Principal, type Scope } from './principal';
 import { forgetPrincipals, hashCredential } from './principal-cache';
@@ -126,39 +124,22 @@ const SELECT_COLUMNS = '"id", "name", "role", "scopes", "revokedAt" IS NOT NULL 
 
 /**
  * The hot lookup of every bearer-token request, one prepared statement straight through the
- * driver: ~0.01 ms on SQLite against ~0.5-0.9 ms through the Prisma client, which interprets its
- * query plan and re-prepares the statement on each call. Same table, same migrations (`getDb()`
- * applies them before the first lookup). Each call is a fresh autocommit read, so a revocation
- * committed by any process (the token CLI, another instance) is seen by the next request.
+ * driver (lib/db/driver.ts): ~0.01 ms on SQLite against ~0.5-0.9 ms through the Prisma client.
+ * Same table, same migrations. Each call is a fresh autocommit read, so a revocation committed by
+ * any process (the token CLI, another instance) is seen by the next request.
  */
-export function createTokenLookup(url: string): { lookup: TokenLookup; close: () => Promise<void> } {
-  if (dbKindOf(url) === 'postgres') {
-    const pool = new pg.Pool({ connectionString: url, max: 4, idleTimeoutMillis: 30_000 });
-    const text = `SELECT ${SELECT_COLUMNS}, (EXTRACT(EPOCH FROM "lastUsedAt") * 1000)::float8 AS "lastUsed" FROM "ApiToken" WHERE "secretHash" = $1`;
-    return {
-      lookup: async (secretHash) => toAuthRow((await pool.query({ name: 'sightline_token_by_hash', text, values: [secretHash] })).rows[0]),
-      close: () => pool.end(),
-    };
-  }
-  const db = new Database(sqlitePathOf(url), { fileMustExist: true, timeout: 10_000 });
-  const statement = db.prepare(`SELECT ${SELECT_COLUMNS}, "lastUsedAt" AS "lastUsed" FROM "ApiToken" WHERE "secretHash" = ?`);
-  return {
-    lookup: async (secretHash) => toAuthRow(statement.get(secretHash)),
-    close: async () => void db.close(),
-  };
+export function createTokenLookup(conn: DriverConnection): TokenLookup {
+  const statement = conn.prepare('sightline_token_by_hash', {
+    // PostgreSQL: epoch ms computed in SQL (pg would read a timestamp without time zone as local time).
+    postgres: `SELECT ${SELECT_COLUMNS}, (EXTRACT(EPOCH FROM "lastUsedAt") * 1000)::float8 AS "lastUsed" FROM "ApiToken" WHERE "secretHash" = $1`,
+    sqlite: `SELECT ${SELECT_COLUMNS}, "lastUsedAt" AS "lastUsed" FROM "ApiToken" WHERE "secretHash" = ?`,
+  });
+  return async (secretHash) => toAuthRow((await statement([secretHash]))[0]);
 }
-
-const g = globalThis as typeof globalThis & { __sightlineTokenLookup?: Promise<TokenLookup> };
 
 /** The process-wide lookup, opened after the database is migrated. */
 function tokenLookup(): Promise<TokenLookup> {
-  g.__sightlineTokenLookup ??= getDb()
-    .then(() => createTokenLookup(env().DATABASE_URL).lookup)
-    .catch((err: unknown) => {
-      g.__sightlineTokenLookup = undefined;
-      throw err;
-    });
-  return g.__sightlineTokenLookup;
+  return sharedDriverValue('token-lookup', { maxConnections: 4 }, createTokenLookup);
 }
 
 /** Records that a token was used, off the request's path; a failure is logged, the request goes on. */
