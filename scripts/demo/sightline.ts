@@ -67,7 +67,8 @@ export async function startSightline(opts: { backends: RunningBackends; port?: n
     PROMETHEUS_URL: backends.urls.prometheus,
     ALERTMANAGER_URL: backends.urls.alertmanager,
     JAEGER_URL: backends.urls.jaeger,
-    JAEGER_GRPC_URL: process.env.JAEGER_GRPC_URL ?? backends.urls.jaegerGrpc,
+    // Our own Jaeger's gRPC port; with an external Jaeger only what its owner configured.
+    ...(process.env.JAEGER_URL ? (process.env.JAEGER_GRPC_URL ? { JAEGER_GRPC_URL: process.env.JAEGER_GRPC_URL } : {}) : { JAEGER_GRPC_URL: backends.urls.jaegerGrpc }),
     LOKI_URL: backends.urls.loki,
     OTEL_EXPORTER_OTLP_ENDPOINT: backends.urls.jaegerOtlpHttp,
     OTEL_SERVICE_NAME: 'sightline',

@@ -5,7 +5,8 @@ import { decodeJson, ensureOk } from '../decode';
 import type { CallOptions, HttpClient, QueryParams } from '../http';
 import type { DependencyLink, Trace, TraceSummary, UnixMs } from '../types';
 import type { CompactTrace } from '@/lib/traces/compact-trace';
-import { callServerStream, GRPC_NOT_FOUND, GrpcStatusError } from './grpc';
+import { logger } from '@/lib/observability/log';
+import { callServerStream, GRPC_NOT_FOUND, GRPC_UNIMPLEMENTED, GrpcStatusError } from './grpc';
 import { encodeGetTraceRequest, ProtoError, toCompactTraceFromOtlpProto } from './otlp-proto';
 import { OtlpErrorBody, OtlpTracesResponse } from './otlp-schemas';
 import { toCompactTraceFromOtlp } from './otlp-to-compact-trace';
@@ -68,6 +69,13 @@ async function getCompactTraceOverGrpc(grpc: JaegerGrpcConfig, traceId: string, 
   // Jaeger answers an unknown id with an empty stream.
   if (trace.spanIds.length === 0) throw notFound('Trace', traceId);
   return trace;
+}
+
+/** A gRPC failure that says the endpoint is wrong (nothing listening, not HTTP/2 gRPC, not Jaeger's API v3) rather than that Jaeger failed. */
+function isGrpcMisconfigured(err: unknown): boolean {
+  if (!(err instanceof AppError)) return false;
+  const grpcStatus = (err.details as { grpcStatus?: number } | undefined)?.grpcStatus;
+  return err.code === 'UPSTREAM_UNAVAILABLE' || grpcStatus === GRPC_UNIMPLEMENTED || (err.details as { status?: number } | undefined)?.status !== undefined;
 }
 
 /** Builds the Jaeger adapter (internal /api, API v3 over HTTP or gRPC) over a shared HTTP client. */
@@ -133,7 +141,16 @@ export function createJaegerClient({ http, grpc }: { http: HttpClient; grpc?: Ja
      * unknown ID is NOT_FOUND.
      */
     async getCompactTrace(traceId: string, opts?: CompactTraceOptions): Promise<CompactTrace> {
-      if (grpc) return getCompactTraceOverGrpc(grpc, traceId, opts);
+      if (grpc) {
+        try {
+          return await getCompactTraceOverGrpc(grpc, traceId, opts);
+        } catch (err) {
+          // A gRPC endpoint that is not there (refused, or not Jaeger's API v3) must not take the trace
+          // view down while the HTTP API answers: say so in the log and read it over HTTP.
+          if (!isGrpcMisconfigured(err)) throw err;
+          logger.warn('Jaeger gRPC endpoint unusable; reading the trace over HTTP /api/v3', { grpcUrl: grpc.url, err: err instanceof Error ? err.message : String(err), requestId: opts?.requestId });
+        }
+      }
       const t0 = performance.now();
       const res = await http.request({ path: `/api/v3/traces/${encodeURIComponent(traceId)}`, query: opts?.raw ? { raw_traces: 'true' } : {}, signal: opts?.signal, requestId: opts?.requestId });
       if (res.status === 404) throw notFound('Trace', traceId);

@@ -25,7 +25,7 @@ export interface GrpcCall {
 /** gRPC status codes this client names (https://grpc.io/docs/guides/status-codes/). */
 export const GRPC_NOT_FOUND = 5;
 const GRPC_UNAVAILABLE = 14;
-const GRPC_UNIMPLEMENTED = 12;
+export const GRPC_UNIMPLEMENTED = 12;
 const GRPC_DEADLINE_EXCEEDED = 4;
 
 /** Thrown for a non-OK gRPC status. */
@@ -101,7 +101,7 @@ export function callServerStream(call: GrpcCall): Promise<Buffer[]> {
       if (status === null) return finish(new AppError('UPSTREAM_ERROR', 'Jaeger ended the gRPC call without a status', { details: { datasource: 'jaeger' } }));
       if (status === GRPC_UNAVAILABLE) return finish(new AppError('UPSTREAM_UNAVAILABLE', `Jaeger is unavailable: ${statusMessage}`, { details: { datasource: 'jaeger' } }));
       if (status === GRPC_DEADLINE_EXCEEDED) return finish(timeoutError('jaeger', call.timeoutMs));
-      if (status === GRPC_UNIMPLEMENTED) return finish(new AppError('UPSTREAM_ERROR', `Jaeger does not serve ${call.path} over gRPC (JAEGER_GRPC_URL points at the wrong port or version)`, { details: { datasource: 'jaeger' } }));
+      if (status === GRPC_UNIMPLEMENTED) return finish(new AppError('UPSTREAM_ERROR', `Jaeger does not serve ${call.path} over gRPC (JAEGER_GRPC_URL points at the wrong port or version)`, { details: { datasource: 'jaeger', grpcStatus: status } }));
       if (status !== 0) return finish(new GrpcStatusError(status, statusMessage || `gRPC status ${status}`));
       try {
         finish(null, unframe(Buffer.concat(chunks)));
