@@ -9,6 +9,8 @@ import { createCompactTraceBuilder, durationBetween, splitNanos64, type Flat, ty
  * JSON.parse of the same trace as OTLP JSON. Unknown fields are skipped, as protobuf requires.
  */
 
+/** Strings up to this many bytes are decoded once per distinct value (see Reader.repeatedString). */
+const MAX_CACHED_STRING_BYTES = 64;
 const VARINT = 0;
 const FIXED64 = 1;
 const LEN = 2;
@@ -56,6 +58,44 @@ class Reader {
   string(): string {
     const [a, z] = this.bytes();
     return this.buf.toString('utf8', a, z);
+  }
+
+  /**
+   * string() for the values that repeat across spans (attribute keys, operation names, status
+   * codes): short strings are looked up by their bytes, so that the 50,000th `http.status_code` is
+   * not decoded and allocated again. Longer ones are decoded as they are.
+   */
+  repeatedString(): string {
+    const len = this.varint();
+    const a = this.pos;
+    const z = a + len;
+    if (z > this.end) throw new ProtoError('truncated field');
+    this.pos = z;
+    const b = this.buf;
+    if (len > MAX_CACHED_STRING_BYTES) return b.toString('utf8', a, z);
+    let h = len;
+    for (let k = a; k < z; k++) h = Math.imul(h ^ b[k]!, 0x01000193);
+    const bucket = this.strings.get(h);
+    if (bucket) {
+      for (const [at, s] of bucket) {
+        if (this.bytesEqual(at, a, len)) return s;
+      }
+    }
+    const s = b.toString('utf8', a, z);
+    if (bucket) bucket.push([a, s]);
+    else this.strings.set(h, [[a, s]]);
+    return s;
+  }
+
+  /** Decoded short strings by a hash of their bytes: [where the bytes are, the string]. */
+  private readonly strings = new Map<number, [number, string][]>();
+
+  private bytesEqual(x: number, y: number, len: number): boolean {
+    const b = this.buf;
+    // A cached entry's bytes have this length too: the hash mixes the length in, and a match is checked byte by byte.
+    if (x + len > b.length || b[x - 1] !== b[y - 1]) return false; // the length varint's last byte
+    for (let k = 0; k < len; k++) if (b[x + k] !== b[y + k]) return false;
+    return true;
   }
 
   hex(): string {
@@ -129,7 +169,7 @@ function readAnyValue(r: Reader, start: number, end: number): Scalar {
   let v: Scalar = '';
   while (r.pos < end) {
     const n = r.tag();
-    if (n === 1 && r.wire === LEN) v = r.string();
+    if (n === 1 && r.wire === LEN) v = r.repeatedString();
     else if (n === 2 && r.wire === VARINT) v = r.varint() !== 0;
     else if (n === 3 && r.wire === VARINT) v = r.varint();
     else if (n === 4 && r.wire === FIXED64) {
@@ -170,7 +210,7 @@ function readKeyValue(r: Reader, start: number, end: number): [string, Scalar] {
   let value: Scalar = '';
   while (r.pos < end) {
     const n = r.tag();
-    if (n === 1 && r.wire === LEN) key = r.string();
+    if (n === 1 && r.wire === LEN) key = r.repeatedString();
     else if (n === 2 && r.wire === LEN) {
       const z = r.fieldEnd();
       value = readAnyValue(r, r.pos, z);
@@ -217,7 +257,7 @@ function readSpan(r: Reader, b: Builder, start: number, end: number, process: nu
       if (n === 1) traceId = r.repeatedHex();
       else if (n === 2) spanId = r.hex();
       else if (n === 4) parentSpanId = r.hex() || null;
-      else if (n === 5) name = r.string();
+      else if (n === 5) name = r.repeatedString();
       else if (n === 9) errorAttribute = appendKeyValue(r, attributes, b.intern) || errorAttribute;
       else if (n === 11) (events ??= []).push(readEvent(r));
       else if (n === 13) (links ??= []).push(readLink(r));
