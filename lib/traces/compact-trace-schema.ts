@@ -13,7 +13,7 @@ const Sparse = <T extends z.ZodType>(value: T) => z.array(z.tuple([z.number().in
 const Column = z.array(z.number());
 
 export const CompactTraceSchema = z.object({
-  v: z.literal(1),
+  v: z.literal(2),
   traceId: z.string(),
   startMicros: z.number(),
   durationMicros: z.number(),
@@ -30,7 +30,8 @@ export const CompactTraceSchema = z.object({
   durations: Column,
   /** FLAG_ERROR | kind index << KIND_SHIFT. */
   flags: Column,
-  attributes: z.array(FlatPairs),
+  attributes: FlatPairs,
+  attributeEnds: Column,
   missingParents: Sparse(z.string()),
   /** Per span: events as [offset µs, flat field pairs]. */
   events: Sparse(z.array(z.tuple([z.number(), FlatPairs]))),

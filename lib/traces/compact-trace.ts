@@ -25,7 +25,7 @@ type Sparse<T> = [number, T][];
  * tests and tooling is compact-trace-schema.ts, checked against this type there.
  */
 export interface CompactTrace {
-  v: 1;
+  v: 2;
   traceId: string;
   startMicros: number;
   durationMicros: number;
@@ -42,7 +42,13 @@ export interface CompactTrace {
   durations: number[];
   /** FLAG_ERROR | kind index << KIND_SHIFT. */
   flags: number[];
-  attributes: FlatPairs[];
+  /**
+   * Every span's attribute pairs, concatenated in span order (one array, not one per span: at
+   * 50,000 spans that spares the parser and the collector 50,000 small arrays).
+   */
+  attributes: FlatPairs;
+  /** Per span, the end (exclusive) of its pairs in `attributes`; a span's pairs start where the previous span's end. */
+  attributeEnds: number[];
   missingParents: Sparse<string>;
   /** Per span: events as [offset µs, flat field pairs]. */
   events: Sparse<[number, FlatPairs][]>;
@@ -102,11 +108,11 @@ export function appendPair(out: (string | number | boolean)[], key: string, valu
  * methods) come from `shared`, one read-only object per distinct pair for the whole trace: at 50,000
  * spans that is a few hundred objects instead of 100,000+, which the browser would have to collect.
  */
-function unflattenPairs(flat: readonly (string | number | boolean)[], strings: readonly string[], shared?: Map<number, KeyValue>): KeyValue[] {
-  const out: KeyValue[] = new Array<KeyValue>(flat.length >> 1);
+function unflattenPairs(flat: readonly (string | number | boolean)[], strings: readonly string[], shared?: Map<number, KeyValue>, from = 0, to = flat.length): KeyValue[] {
+  const out: KeyValue[] = new Array<KeyValue>((to - from) >> 1);
   for (let k = 0; k < out.length; k++) {
-    const key = flat[2 * k] as number;
-    const value = flat[2 * k + 1]!;
+    const key = flat[from + 2 * k] as number;
+    const value = flat[from + 2 * k + 1]!;
     if (key >= 0) out[k] = { key: strings[key]!, value };
     else if (!shared) out[k] = { key: strings[-key - 1]!, value: strings[value as number]! };
     else {
@@ -164,10 +170,10 @@ export function toCompactTrace(trace: Trace): CompactTrace {
   for (let i = 0; i < n; i++) if (!firstIndex.has(trace.spans[i]!.spanId)) firstIndex.set(trace.spans[i]!.spanId, i);
 
   const out: CompactTrace = {
-    v: 1, traceId: trace.traceId, startMicros: base, durationMicros: trace.durationMicros, warnings: trace.warnings,
+    v: 2, traceId: trace.traceId, startMicros: base, durationMicros: trace.durationMicros, warnings: trace.warnings,
     strings, processes: [], spanIds: new Array<string>(n), parents: new Array<number>(n), processOf: new Array<number>(n),
     operations: new Array<number>(n), starts: new Array<number>(n), durations: new Array<number>(n), flags: new Array<number>(n),
-    attributes: new Array<(string | number | boolean)[]>(n), missingParents: [], events: [], links: [], spanWarnings: [], foreignTraceIds: [],
+    attributes: [], attributeEnds: new Array<number>(n), missingParents: [], events: [], links: [], spanWarnings: [], foreignTraceIds: [],
   };
   const indexProcess = createProcessIndex(out.processes);
   for (let i = 0; i < n; i++) {
@@ -182,7 +188,8 @@ export function toCompactTrace(trace: Trace): CompactTrace {
     out.starts[i] = s.startMicros - base;
     out.durations[i] = s.durationMicros;
     out.flags[i] = (s.error ? FLAG_ERROR : 0) | (Math.max(0, KINDS.indexOf(s.kind)) << KIND_SHIFT);
-    out.attributes[i] = flattenPairs(s.attributes, intern);
+    for (const kv of s.attributes) appendPair(out.attributes, kv.key, kv.value, intern);
+    out.attributeEnds[i] = out.attributes.length;
     if (s.events.length) out.events.push([i, s.events.map((e) => [e.timeMicros - base, flattenPairs(e.fields, intern)])]);
     if (!hasDefaultLinks(s)) out.links.push([i, s.links.map((l) => [l.traceId, l.spanId, l.type === 'follows_from' ? 1 : 0])]);
     if (s.warnings.length) out.spanWarnings.push([i, s.warnings]);
@@ -233,7 +240,7 @@ export function fromCompactTrace(c: CompactTrace): Trace {
       kind: KINDS[flags >> KIND_SHIFT] ?? 'unspecified',
       startMicros: (base + c.starts[i]!) as Micros,
       durationMicros: c.durations[i]! as Micros,
-      attributes: unflattenPairs(c.attributes[i]!, strings, sharedPairs),
+      attributes: unflattenPairs(c.attributes, strings, sharedPairs, i ? c.attributeEnds[i - 1]! : 0, c.attributeEnds[i]!),
       resource: proc.resource,
       events: (events.get(i) ?? NONE).map(([offset, fields]) => {
         const timeMicros = base + offset;

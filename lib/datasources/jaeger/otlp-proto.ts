@@ -244,7 +244,9 @@ function readSpan(r: Reader, b: Builder, start: number, end: number, process: nu
   let statusCode = 0;
   let statusMessage: string | undefined;
   let errorAttribute = false;
-  const attributes = scope.slice();
+  const attributes = b.attributes;
+  const attributesFrom = attributes.length;
+  for (const x of scope) attributes.push(x);
   let events: RawEvent[] | null = null;
   let links: [string, string][] | null = null;
   t.fill(0);
@@ -281,7 +283,7 @@ function readSpan(r: Reader, b: Builder, start: number, end: number, process: nu
   splitNanos64(t[2]!, t[3]!, t, 2);
   const durationMicros = durationBetween(t);
   const eventFields = events ? (events as RawEvent[]).map((e) => toEventFields(e, b.intern)) : null;
-  b.add({ traceId, spanId, parentSpanId, name, kind, startMicros: t[0]!, durationMicros, attributes, error, events: eventFields, links, process });
+  b.add({ traceId, spanId, parentSpanId, name, kind, startMicros: t[0]!, durationMicros, attributesFrom, attributesTo: attributes.length, error, events: eventFields, links, process });
 }
 
 /** An event as read: [time µs since the epoch, name, attribute pairs] (interned later, in the JSON decoder's order). */

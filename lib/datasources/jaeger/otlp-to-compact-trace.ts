@@ -55,12 +55,14 @@ export function toCompactTraceFromOtlp(data: OtlpTracesData, traceId: string): C
       for (const w of ss.spans ?? NONE) {
         splitNanos(w.startTimeUnixNano, t, 0);
         splitNanos(w.endTimeUnixNano, t, 2);
-        const attributes = scope.slice();
-        const errorAttribute = appendAttributes(attributes, w.attributes, b.intern);
-        const error = b.appendStatus(attributes, w.status?.code ?? 0, w.status?.message) || errorAttribute;
+        const attributesFrom = b.attributes.length;
+        for (const x of scope) b.attributes.push(x);
+        const errorAttribute = appendAttributes(b.attributes, w.attributes, b.intern);
+        const error = b.appendStatus(b.attributes, w.status?.code ?? 0, w.status?.message) || errorAttribute;
+        const attributesTo = b.attributes.length;
         b.add({
           traceId: w.traceId, spanId: w.spanId, parentSpanId: w.parentSpanId || null, name: w.name ?? '', kind: w.kind ?? 0,
-          startMicros: t[0]!, durationMicros: durationBetween(t), attributes, error, process,
+          startMicros: t[0]!, durationMicros: durationBetween(t), attributesFrom, attributesTo, error, process,
           events: w.events?.length
             ? w.events.map((e) => {
                 const fields: Flat = [];

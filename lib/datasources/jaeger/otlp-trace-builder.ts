@@ -24,7 +24,9 @@ export interface SpanInput {
   kind: number;
   startMicros: number;
   durationMicros: number;
-  attributes: Flat;
+  /** The span's pairs are `attributes[attributesFrom, attributesTo)` of the builder's shared array. */
+  attributesFrom: number;
+  attributesTo: number;
   error: boolean;
   /** [time µs since the epoch, fields led by `event`]. */
   events: [number, Flat][] | null;
@@ -70,9 +72,12 @@ export function createCompactTraceBuilder() {
   const processes: CompactTrace['processes'] = [];
   const processByKey = new Map<string, number>();
   const spans: SpanInput[] = [];
+  /** Every span's attribute pairs in the order the decoder meets them (see SpanInput). */
+  const attributes: Flat = [];
 
   return {
     intern,
+    attributes,
     /** The process entry of a resource (service.name split out), shared by equal resources. */
     process(service: string, resource: [string, Scalar][]): number {
       let key = service;
@@ -103,12 +108,12 @@ export function createCompactTraceBuilder() {
     },
     /** The compact trace; `traceId` (as asked for) names it, also when it has no spans. */
     finish(traceId: string): CompactTrace {
-      return finishTrace(spans, traceId, { strings, intern, processes });
+      return finishTrace(spans, attributes, traceId, { strings, intern, processes });
     },
   };
 }
 
-function finishTrace(spans: SpanInput[], traceId: string, table: { strings: string[]; intern: (s: string) => number; processes: CompactTrace['processes'] }): CompactTrace {
+function finishTrace(spans: SpanInput[], attributes: Flat, traceId: string, table: { strings: string[]; intern: (s: string) => number; processes: CompactTrace['processes'] }): CompactTrace {
   const n = spans.length;
   // Start order; the sort is stable, so spans starting together keep Jaeger's order.
   const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => spans[a]!.startMicros - spans[b]!.startMicros);
@@ -128,11 +133,12 @@ function finishTrace(spans: SpanInput[], traceId: string, table: { strings: stri
   const wanted = traceId.toLowerCase().padStart(32, '0');
   const rootTraceId = n && !spans.some((s) => s.traceId === wanted) ? spans[order[0]!]!.traceId : wanted;
   const out: CompactTrace = {
-    v: 1, traceId: rootTraceId, startMicros: start, durationMicros: end - start, warnings: [],
+    v: 2, traceId: rootTraceId, startMicros: start, durationMicros: end - start, warnings: [],
     strings: table.strings, processes: table.processes, spanIds: new Array<string>(n), parents: new Array<number>(n), processOf: new Array<number>(n),
     operations: new Array<number>(n), starts: new Array<number>(n), durations: new Array<number>(n), flags: new Array<number>(n),
-    attributes: new Array<Flat>(n), missingParents: [], events: [], links: [], spanWarnings: [], foreignTraceIds: [],
+    attributes: new Array<Scalar>(attributes.length), attributeEnds: new Array<number>(n), missingParents: [], events: [], links: [], spanWarnings: [], foreignTraceIds: [],
   };
+  let at = 0;
   let orphans = 0;
   for (let i = 0; i < n; i++) {
     const s = spans[order[i]!]!;
@@ -144,7 +150,8 @@ function finishTrace(spans: SpanInput[], traceId: string, table: { strings: stri
     out.operations[i] = table.intern(s.name);
     out.starts[i] = s.startMicros - start;
     out.durations[i] = s.durationMicros;
-    out.attributes[i] = s.attributes;
+    for (let k = s.attributesFrom; k < s.attributesTo; k++) out.attributes[at++] = attributes[k]!;
+    out.attributeEnds[i] = at;
     out.flags[i] = (s.error ? FLAG_ERROR : 0) | ((OTLP_KIND_TO_COMPACT[s.kind] ?? 0) << KIND_SHIFT);
     if (s.events) out.events.push([i, s.events.map(([at, fields]) => [at - start, fields])]);
     // The compact format lists a span's links only when it has more than its parent.
