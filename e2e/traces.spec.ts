@@ -59,3 +59,22 @@ test('errors only keeps errored traces; a bad duration is named at its field; th
   await page.getByRole('button', { name: /^Spans/ }).click();
   expect(await ids()).toEqual([clean.traceId, failed.traceId]);
 });
+
+test('the trace view data comes over Jaeger gRPC, says where its time went, and an unknown trace is 404', async ({ page }) => {
+  const trace = await pushUniqueTrace(uniqueSuffix(), 25);
+  await new SignInPage(page).signInAs('operator', '/traces');
+  const res = await page.request.get(`/api/traces/${trace.traceId}/view`);
+  expect(res.status()).toBe(200);
+  const body = (await res.json()) as { v: number; spanIds: string[]; attributeEnds: number[] };
+  expect(body.v).toBe(2);
+  expect(body.spanIds).toHaveLength(25);
+  expect(body.attributeEnds).toHaveLength(25);
+  // Server-Timing: Jaeger's part (read over gRPC, as the test stack configures), the decoding, and this request's wait.
+  const timing = res.headers()['server-timing'] ?? '';
+  expect(timing).toMatch(/jaeger;desc="grpc";dur=\d/);
+  expect(timing).toMatch(/decode;desc="grpc";dur=\d/);
+  expect(timing).toMatch(/wait;dur=\d/);
+  const missing = await page.request.get('/api/traces/0000000000000000000000000000dead/view');
+  expect(missing.status()).toBe(404);
+  expect(((await missing.json()) as { error: { code: string } }).error.code).toBe('NOT_FOUND');
+});

@@ -32,7 +32,7 @@ export function loadTraceView(traceId: string, opts: Pick<CallOptions, 'requestI
     const t0 = performance.now();
     const phases: string[] = [];
     // Raw: the view shows spans as their services reported them and flags skew and orphans itself.
-    const compact = await jaeger().getCompactTrace(traceId, { ...opts, raw: true, onTiming: (phase, took) => phases.push(`${phase};dur=${ms(took)}`) });
+    const compact = await jaeger().getCompactTrace(traceId, { ...opts, raw: true, onTiming: (phase, took, via) => phases.push(`${phase};desc="${via}";dur=${ms(took)}`) });
     const t1 = performance.now();
     const json = JSON.stringify(compact);
     const t2 = performance.now();

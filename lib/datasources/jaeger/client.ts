@@ -35,7 +35,7 @@ const extractMessage = (text: string) => JaegerErrorBody.parse(JSON.parse(text))
 const extractV3Message = (text: string) => OtlpErrorBody.parse(JSON.parse(text)).error.message;
 
 /** Options of getCompactTrace: `raw` skips Jaeger's adjusters; `onTiming` hears how long Jaeger and the decoding took (ms). */
-export type CompactTraceOptions = CallOptions & { raw?: boolean; onTiming?: (phase: 'jaeger' | 'decode', ms: number) => void };
+export type CompactTraceOptions = CallOptions & { raw?: boolean; onTiming?: (phase: 'jaeger' | 'decode', ms: number, via: 'grpc' | 'http') => void };
 
 /** Jaeger's query gRPC endpoint (API v3), used for whole traces when configured. */
 export interface JaegerGrpcConfig {
@@ -57,11 +57,11 @@ async function getCompactTraceOverGrpc(grpc: JaegerGrpcConfig, traceId: string, 
     throw err;
   }
   const t1 = performance.now();
-  opts?.onTiming?.('jaeger', t1 - t0);
+  opts?.onTiming?.('jaeger', t1 - t0, 'grpc');
   let trace: CompactTrace;
   try {
     trace = toCompactTraceFromOtlpProto(messages, traceId);
-    opts?.onTiming?.('decode', performance.now() - t1);
+    opts?.onTiming?.('decode', performance.now() - t1, 'grpc');
   } catch (err) {
     if (err instanceof ProtoError) throw new AppError('UPSTREAM_ERROR', `Jaeger answered a malformed trace (protobuf: ${err.message})`, { cause: err, details: { datasource: 'jaeger' } });
     throw err;
@@ -156,9 +156,9 @@ export function createJaegerClient({ http, grpc }: { http: HttpClient; grpc?: Ja
       if (res.status === 404) throw notFound('Trace', traceId);
       ensureOk('jaeger', res, extractV3Message);
       const t1 = performance.now();
-      opts?.onTiming?.('jaeger', t1 - t0);
+      opts?.onTiming?.('jaeger', t1 - t0, 'http');
       const trace = toCompactTraceFromOtlp(decodeJson('jaeger', res, OtlpTracesResponse), traceId);
-      opts?.onTiming?.('decode', performance.now() - t1);
+      opts?.onTiming?.('decode', performance.now() - t1, 'http');
       return trace;
     },
     /** GET /api/dependencies: service call graph over `lookbackMs` ending at `end` (both in ms). */
