@@ -43,10 +43,20 @@ export function sumSamples(text: string, metric: string, needles: string[] = [])
     .reduce((sum, l) => sum + Number(l.split(' ').at(-1)), 0);
 }
 
+/** Prometheus' own count of the HTTP requests it has served, by API handler (e.g. "/api/v1/query_range"): real upstream calls. */
+export async function prometheusRequestsByHandler(stack: BenchStack): Promise<Map<string, number>> {
+  const text = await (await fetch(`${stack.prometheusUrl}/metrics`, { signal: AbortSignal.timeout(10_000) })).text();
+  const out = new Map<string, number>();
+  for (const line of text.split('\n')) {
+    const m = /^prometheus_http_requests_total\{.*handler="(\/api\/[^"]+)".*\} (\S+)$/.exec(line);
+    if (m?.[1]) out.set(m[1], (out.get(m[1]) ?? 0) + Number(m[2]));
+  }
+  return out;
+}
+
 /** How many range queries Prometheus itself has served (its own counter: real upstream calls). */
 export async function prometheusQueryRangeCount(stack: BenchStack): Promise<number> {
-  const text = await (await fetch(`${stack.prometheusUrl}/metrics`, { signal: AbortSignal.timeout(10_000) })).text();
-  return sumSamples(text, 'prometheus_http_requests_total', ['handler="/api/v1/query_range"']);
+  return (await prometheusRequestsByHandler(stack)).get('/api/v1/query_range') ?? 0;
 }
 
 /** The BFF's own count of upstream Prometheus calls (sightline_upstream_requests_total). */

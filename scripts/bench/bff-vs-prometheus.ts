@@ -1,5 +1,5 @@
 // `npx tsx scripts/bench/bff-vs-prometheus.ts` (BENCH_APP_DIR: a production build; BENCH_RUNS, BENCH_ROUNDS; BENCH_CASES: a regex of case names)
-import { bff, median, panelQueries, promRange } from './bff-common';
+import { bff, median, panelQueries, prometheusRequestsByHandler, promRange } from './bff-common';
 import { runWithStack, type BenchStack } from './bff-stack';
 
 /**
@@ -9,7 +9,9 @@ import { runWithStack, type BenchStack } from './bff-stack';
  * panel of the public-api dashboard through the panel endpoint (compared with the same queries sent
  * to Prometheus in parallel, as the panel does). Every round shifts the range back by one step, so
  * neither the BFF's panel cache nor Prometheus' answers a repeated query. Rounds alternate which side
- * goes first; each run prints its medians and ratio, then the median over runs.
+ * goes first; each run prints its medians and ratio, then the median over runs. After its runs, each
+ * case checks that it compares like with like: Prometheus' own request counters, read around a few
+ * rounds of each side alone, must show the same upstream requests (query_range, rules, ...) per round.
  */
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 30);
@@ -90,6 +92,28 @@ async function measure(stack: BenchStack, c: Case, run: number): Promise<{ direc
   return { direct: median(direct), viaBff: median(viaBff) };
 }
 
+const CHECK_ROUNDS = 5;
+
+/** Upstream requests per round that Prometheus served for one side, by handler ("query_range: 2"). */
+async function countUpstream(stack: BenchStack, c: Case, side: 'direct' | 'viaBff', firstRound: number): Promise<string> {
+  const before = await prometheusRequestsByHandler(stack);
+  const nowMs = Date.now();
+  for (let i = 0; i < CHECK_ROUNDS; i++) await timed(c.round(stack, firstRound + i, nowMs)[side]);
+  const after = await prometheusRequestsByHandler(stack);
+  const perRound = [...after].map(([h, n]) => [h.replace('/api/v1/', ''), (n - (before.get(h) ?? 0)) / CHECK_ROUNDS] as const).filter(([, n]) => n > 0);
+  return perRound.map(([h, n]) => `${h}: ${n}`).sort().join(', ') || 'none';
+}
+
+/** Says which upstream requests each side made per round, loudly when they differ (the ratio then compares unlike work). */
+async function checkLikeWithLike(stack: BenchStack, c: Case): Promise<string> {
+  // Past every measured round, so neither the BFF's panel cache nor Prometheus has seen these ranges.
+  const first = RUNS * (ROUNDS + WARMUP);
+  const direct = await countUpstream(stack, c, 'direct', first);
+  const viaBff = await countUpstream(stack, c, 'viaBff', first + CHECK_ROUNDS);
+  if (direct !== viaBff) return `NOT LIKE WITH LIKE: upstream requests per round, direct ${direct}, BFF ${viaBff}`;
+  return `upstream requests per round, both sides: ${direct}`;
+}
+
 const CASES = ALL_CASES.filter((c) => new RegExp(process.env.BENCH_CASES ?? '').test(c.name));
 
 runWithStack({ backends: ['prometheus'], history: true }, 15 * 60_000, async (stack) => {
@@ -105,7 +129,8 @@ runWithStack({ backends: ['prometheus'], history: true }, 15 * 60_000, async (st
       viaBffs.push(m.viaBff);
       console.log(`${c.name}, run ${run + 1}: Prometheus ${m.direct.toFixed(2)} ms, BFF ${m.viaBff.toFixed(2)} ms, ratio ${(m.viaBff / m.direct).toFixed(2)}`);
     }
-    summary.push(`(a) ${c.name}: Prometheus ${median(directs).toFixed(2)} ms, BFF ${median(viaBffs).toFixed(2)} ms, median ratio ${median(ratios).toFixed(2)} (runs: ${ratios.map((r) => r.toFixed(2)).join(' ')}; target <= 1.1)`);
+    const upstream = await checkLikeWithLike(stack, c);
+    summary.push(`(a) ${c.name}: Prometheus ${median(directs).toFixed(2)} ms, BFF ${median(viaBffs).toFixed(2)} ms, median ratio ${median(ratios).toFixed(2)} (runs: ${ratios.map((r) => r.toFixed(2)).join(' ')}; target <= 1.1; ${upstream})`);
   }
   console.log(summary.join('\n'));
 });
