@@ -1,7 +1,7 @@
 import 'server-only';
 import path from 'node:path';
 import { notFound } from '@/lib/api/errors';
-import { loadDefinitions } from '@/lib/dashboards/load';
+import { loadDefinitions, type LoadedDefinitions } from '@/lib/dashboards/load';
 import type { Dashboard } from '@/lib/dashboards/schema';
 import type { FileError } from '@/lib/dashboards/parse-file';
 
@@ -46,12 +46,30 @@ export function listDashboardCatalog(): DashboardCatalog {
 /** The dashboard with this slug; a broken file named `<slug>.json` is reported with its errors. */
 export type DashboardLookup = { ok: true; dashboard: Dashboard; titles: Record<string, string> } | { ok: false; errors: FileError[] };
 
+interface DashboardIndex {
+  bySlug: Map<string, Dashboard>;
+  titles: Record<string, string>;
+}
+
+// Built once per loaded result (a new object whenever a file changes), not on every panel request.
+const indexes = new WeakMap<LoadedDefinitions, DashboardIndex>();
+
+function indexOf(loaded: LoadedDefinitions): DashboardIndex {
+  let index = indexes.get(loaded);
+  if (!index) {
+    index = { bySlug: new Map(loaded.dashboards.map((d) => [d.slug, d])), titles: Object.fromEntries(loaded.dashboards.map((d) => [d.slug, d.title])) };
+    indexes.set(loaded, index);
+  }
+  return index;
+}
+
 /** Finds a dashboard or the errors of the file that should have defined it; NOT_FOUND when neither exists. */
 export function lookupDashboard(slug: string): DashboardLookup {
-  const { dashboards, errors } = loadDefinitions();
-  const dashboard = dashboards.find((d) => d.slug === slug);
-  if (dashboard) return { ok: true, dashboard, titles: Object.fromEntries(dashboards.map((d) => [d.slug, d.title])) };
-  const fileErrors = errors.filter((e) => path.basename(e.file, '.json') === slug);
+  const loaded = loadDefinitions();
+  const { bySlug, titles } = indexOf(loaded);
+  const dashboard = bySlug.get(slug);
+  if (dashboard) return { ok: true, dashboard, titles };
+  const fileErrors = loaded.errors.filter((e) => path.basename(e.file, '.json') === slug);
   if (fileErrors.length > 0) return { ok: false, errors: fileErrors };
   throw notFound('Dashboard', slug);
 }

@@ -40,10 +40,21 @@ export interface PanelRequest {
   requestId?: string;
 }
 
+// Panels by id, built once per loaded dashboard (a changed file loads as a new object).
+const panelIndexes = new WeakMap<Dashboard, Map<string, Panel>>();
+
 /** The panel with this id, or NOT_FOUND. */
 export function findPanel(dashboard: Dashboard, panelId: string): Panel {
-  for (const row of dashboard.rows) for (const p of row.panels) if (p.id === panelId) return p;
-  throw notFound('Panel', `${dashboard.slug}/${panelId}`);
+  let byId = panelIndexes.get(dashboard);
+  if (!byId) {
+    byId = new Map();
+    // The first panel with an id wins, as a scan in page order would find it.
+    for (const row of dashboard.rows) for (const p of row.panels) if (!byId.has(p.id)) byId.set(p.id, p);
+    panelIndexes.set(dashboard, byId);
+  }
+  const panel = byId.get(panelId);
+  if (!panel) throw notFound('Panel', `${dashboard.slug}/${panelId}`);
+  return panel;
 }
 
 /** The window every panel of the dashboard shares: range resolved, step chosen, both ends aligned. */
