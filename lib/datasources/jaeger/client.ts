@@ -35,7 +35,7 @@ const extractMessage = (text: string) => JaegerErrorBody.parse(JSON.parse(text))
 const extractV3Message = (text: string) => OtlpErrorBody.parse(JSON.parse(text)).error.message;
 
 /** Options of getCompactTrace: `raw` skips Jaeger's adjusters; `onTiming` hears how long Jaeger and the decoding took (ms). */
-export type CompactTraceOptions = CallOptions & { raw?: boolean; onTiming?: (phase: 'jaeger' | 'decode', ms: number, via: 'grpc' | 'http') => void };
+export type CompactTraceOptions = CallOptions & { raw?: boolean; onTiming?: (phase: 'jaeger-first-byte' | 'jaeger' | 'decode', ms: number, via: 'grpc' | 'http') => void };
 
 /** Jaeger's query gRPC endpoint (API v3), used for whole traces when configured. */
 export interface JaegerGrpcConfig {
@@ -50,7 +50,10 @@ async function getCompactTraceOverGrpc(grpc: JaegerGrpcConfig, traceId: string, 
   const t0 = performance.now();
   try {
     const headers = opts?.requestId ? { ...grpc.headers, 'x-request-id': opts.requestId } : grpc.headers;
-    messages = await callServerStream({ url: grpc.url, path: '/jaeger.api_v3.QueryService/GetTrace', message: encodeGetTraceRequest(traceId, opts?.raw ?? false), headers, timeoutMs: grpc.timeoutMs, signal: opts?.signal });
+    messages = await callServerStream({
+      url: grpc.url, path: '/jaeger.api_v3.QueryService/GetTrace', message: encodeGetTraceRequest(traceId, opts?.raw ?? false), headers, timeoutMs: grpc.timeoutMs, signal: opts?.signal,
+      onFirstByte: () => opts?.onTiming?.('jaeger-first-byte', performance.now() - t0, 'grpc'),
+    });
   } catch (err) {
     if (err instanceof GrpcStatusError && err.code === GRPC_NOT_FOUND) throw notFound('Trace', traceId);
     if (err instanceof GrpcStatusError) throw new AppError('UPSTREAM_ERROR', `Jaeger: ${err.message}`, { cause: err, details: { datasource: 'jaeger', grpcStatus: err.code } });
