@@ -1,5 +1,5 @@
 import type { CallOptions } from '@/lib/datasources/http';
-import type { Alert, AlertRule, Deployment, DependencyLink, LogEntry, QueryResult, RangeQuery, TimeSeries, UnixMs } from '@/lib/datasources/types';
+import type { Alert, AlertRule, Deployment, DependencyLink, Exemplar, LogEntry, QueryResult, RangeQuery, TimeSeries, UnixMs } from '@/lib/datasources/types';
 import type { Dashboard } from '@/lib/dashboards/schema';
 import type { BuiltinValues } from '@/lib/dashboards/interpolate';
 import type { Slo } from '@/lib/slo/schema';
@@ -13,6 +13,8 @@ import type { ResolvedWindow } from './types';
 export interface PanelDeps {
   queryRange(q: RangeQuery, opts: CallOptions): Promise<QueryResult<TimeSeries[]>>;
   queryInstant(query: string, time: UnixMs, opts: CallOptions): Promise<QueryResult<TimeSeries[]>>;
+  /** Prometheus' query_exemplars over a window: exemplars of every selector in `query`. */
+  queryExemplars(query: string, start: UnixMs, end: UnixMs, opts: CallOptions): Promise<QueryResult<Exemplar[]>>;
   labelValues(label: string, match: string[], range: { start: UnixMs; end: UnixMs }, opts: CallOptions): Promise<string[]>;
   alertRules(opts: CallOptions): Promise<AlertRule[]>;
   prometheusAlerts(opts: CallOptions): Promise<Alert[]>;

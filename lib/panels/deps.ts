@@ -14,6 +14,7 @@ export function createPanelDeps(): PanelDeps {
   return {
     queryRange: (q, opts) => prometheus().queryRange(q, opts),
     queryInstant: (query, time, opts) => prometheus().queryInstant(query, time, opts),
+    queryExemplars: (query, start, end, opts) => prometheus().queryExemplars(query, start, end, opts),
     labelValues: (label, match, range, opts) => prometheus().labelValues(label, match, range, opts),
     alertRules: (opts) => prometheus().rules(opts),
     prometheusAlerts: (opts) => prometheus().alerts(opts),

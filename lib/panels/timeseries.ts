@@ -3,6 +3,7 @@ import { interpolateQuery, interpolateText } from '@/lib/dashboards/interpolate'
 import type { Query, StatPanelSchema, TimeseriesPanelSchema, Unit } from '@/lib/dashboards/schema';
 import type { z } from 'zod';
 import type { PanelContext } from './context';
+import { resolveExemplars } from './exemplars';
 import { resolveThresholds } from './thresholds';
 import type { PanelSeries, StatData, TimeseriesData } from './types';
 
@@ -32,15 +33,17 @@ async function resolveDeployments(ctx: PanelContext, services: readonly string[]
   return [...list].sort((a, b) => a.startedAt - b.startedAt);
 }
 
-/** A time series panel: every query's series, thresholds and deployments in range. */
+/** A time series panel: every query's series, thresholds, deployments in range and, when asked, exemplars. */
 export async function resolveTimeseries(ctx: PanelContext, panel: TimeseriesPanel): Promise<TimeseriesData> {
   const notices: ResultNotice[] = [];
-  const [seriesLists, thresholds, deployments] = await Promise.all([
+  const [seriesLists, thresholds, deployments, exemplars] = await Promise.all([
     Promise.all(panel.queries.map((q) => runRangeQuery(ctx, q, panel.unit, notices))),
     resolveThresholds(ctx, panel.thresholds, notices),
     resolveDeployments(ctx, panel.deploymentServices),
+    panel.exemplars ? resolveExemplars(ctx, panel.queries, notices) : null,
   ]);
-  return { type: 'timeseries', window: ctx.window, notices, series: seriesLists.flat(), thresholds, deployments };
+  const data: TimeseriesData = { type: 'timeseries', window: ctx.window, notices, series: seriesLists.flat(), thresholds, deployments };
+  return exemplars ? { ...data, exemplars } : data;
 }
 
 /** Reduces samples to one value, ignoring gaps; null when every sample is a gap. */

@@ -1,5 +1,5 @@
 import type { SloStatus } from '@/lib/slo/types';
-import type { Alert, Deployment, LogEntry, ResultNotice, Sample, TimeSeries, UnixMs } from '@/lib/datasources/types';
+import type { Alert, Deployment, Labels, LogEntry, ResultNotice, Sample, TimeSeries, UnixMs } from '@/lib/datasources/types';
 import type { Unit } from '@/lib/dashboards/schema';
 
 /**
@@ -31,6 +31,19 @@ export interface ResolvedThreshold {
   alertRule?: string;
 }
 
+/** An exemplar of a panel query: one traced event, drawn on its series line and linked to its trace. */
+export interface PanelExemplar {
+  t: UnixMs;
+  /** The observed value in the query's unit (seconds for a latency histogram), not the charted value. */
+  value: number;
+  traceId: string;
+  spanId?: string;
+  /** The query (`queries[].id`) whose selectors it was read for; it is drawn on that query's series. */
+  queryId: string;
+  /** Labels of the histogram or counter series that holds it (e.g. its bucket's `le`). */
+  seriesLabels: Labels;
+}
+
 interface PanelDataBase {
   window: ResolvedWindow;
   notices: ResultNotice[];
@@ -41,6 +54,8 @@ export interface TimeseriesData extends PanelDataBase {
   series: PanelSeries[];
   thresholds: ResolvedThreshold[];
   deployments: Deployment[];
+  /** Present only when the panel asks for exemplars (`"exemplars": true`): oldest first, at most 500. */
+  exemplars?: PanelExemplar[];
 }
 
 export interface StatData extends PanelDataBase {
