@@ -1,9 +1,10 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
 import { useMemo, useState } from 'react';
 import { CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis } from 'recharts';
 import { DeploymentDetails, DeploymentMarker } from '@/components/charts/deployment-marker';
+import { ExemplarMark } from '@/components/charts/exemplar-mark';
+import { findValueNear, type ExemplarPoint } from '@/components/charts/exemplar-points';
 import { formatTick, formatTimestamp, formatValue } from '@/components/charts/format';
 import { seriesColor } from '@/components/charts/palette';
 import { toChartRows } from '@/components/charts/chart-rows';
@@ -11,36 +12,16 @@ import type { AlertDetail, AlertExemplar } from '@/lib/alerts/types';
 import type { Deployment } from '@/lib/datasources/types';
 import type { Unit } from '@/lib/dashboards/schema';
 
-interface ExemplarPoint {
-  t: number;
-  y: number;
-  exemplar: AlertExemplar;
-  href: string;
-}
-
-/** The series value nearest in time to `t` (the first series, else the highest at that time); null when none. */
-function valueNear(series: AlertDetail['series'], t: number): number | null {
-  let best: { d: number; v: number } | null = null;
-  for (const s of series) {
-    for (const p of s.samples) {
-      if (p.value === null || !Number.isFinite(p.value)) continue;
-      const d = Math.abs(p.t - t);
-      if (!best || d < best.d || (d === best.d && p.value > best.v)) best = { d, v: p.value };
-    }
-  }
-  return best?.v ?? null;
-}
-
 /** Places exemplars on the charted line at their time (their own value is in another unit); bad ones drawn last, on top. */
-export function toExemplarPoints(detail: Pick<AlertDetail, 'series' | 'exemplars' | 'threshold'>, hrefOf: (e: AlertExemplar) => string): ExemplarPoint[] {
+export function toExemplarPoints(detail: Pick<AlertDetail, 'series' | 'exemplars' | 'threshold'>, hrefOf: (e: AlertExemplar) => string): ExemplarPoint<AlertExemplar>[] {
   const sorted = [...detail.exemplars].sort((a, b) => Number(a.bad) - Number(b.bad) || a.t - b.t);
-  return sorted.map((e) => ({ t: e.t, y: valueNear(detail.series, e.t) ?? detail.threshold?.value ?? 0, exemplar: e, href: hrefOf(e) }));
+  return sorted.map((e) => ({ t: e.t, y: findValueNear(detail.series, e.t) ?? detail.threshold?.value ?? 0, exemplar: e, href: hrefOf(e) }));
 }
 
 interface DotProps {
   cx?: number;
   cy?: number;
-  payload?: ExemplarPoint;
+  payload?: ExemplarPoint<AlertExemplar>;
 }
 
 /**
@@ -48,7 +29,6 @@ interface DotProps {
  * horizontal line, deployments as vertical lines and exemplars as points that open their trace.
  */
 export function AlertChart({ detail, unit, hrefOf }: { detail: AlertDetail; unit: Unit; hrefOf: (e: AlertExemplar) => string }) {
-  const router = useRouter();
   const rows = useMemo(() => toChartRows(detail.series, detail.window.stepSeconds), [detail.series, detail.window.stepSeconds]);
   const points = useMemo(() => toExemplarPoints(detail, hrefOf), [detail, hrefOf]);
   const [open, setOpen] = useState<{ d: Deployment; x: number } | null>(null);
@@ -60,21 +40,7 @@ export function AlertChart({ detail, unit, hrefOf }: { detail: AlertDetail; unit
     if (!payload) return null;
     const e = payload.exemplar;
     const label = `Exemplar trace ${e.traceId}${e.bad ? ' (error)' : ''} at ${formatTimestamp(e.t, 'UTC')}, value ${e.value}`;
-    return (
-      <g
-        role="link"
-        tabIndex={0}
-        aria-label={label}
-        data-testid="exemplar-point"
-        data-bad={e.bad}
-        style={{ cursor: 'pointer' }}
-        onClick={() => router.push(payload.href)}
-        onKeyDown={(ev) => ev.key === 'Enter' && router.push(payload.href)}
-      >
-        <title>{label}</title>
-        <path d={`M${cx},${cy - 6} L${cx + 6},${cy} L${cx},${cy + 6} L${cx - 6},${cy} Z`} fill={e.bad ? '#dc2626' : '#2563eb'} stroke="var(--panel)" strokeWidth={1} />
-      </g>
-    );
+    return <ExemplarMark cx={cx} cy={cy} href={payload.href} label={label} color={e.bad ? '#dc2626' : '#2563eb'} bad={e.bad} />;
   };
 
   return (

@@ -1,12 +1,14 @@
 'use client';
 
 import { useMemo, useState } from 'react';
-import { Area, CartesianGrid, ComposedChart, Legend, Line, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Area, CartesianGrid, ComposedChart, Legend, Line, ReferenceArea, ReferenceLine, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis } from 'recharts';
 import type { MouseHandlerDataParam } from 'recharts/types/synchronisation/types';
 import type { Deployment } from '@/lib/datasources/types';
 import type { Unit } from '@/lib/dashboards/schema';
-import type { TimeseriesData } from '@/lib/panels/types';
+import type { PanelExemplar, TimeseriesData } from '@/lib/panels/types';
 import { DeploymentDetails, DeploymentMarker } from './deployment-marker';
+import { ExemplarMark, ExemplarTooltip } from './exemplar-mark';
+import { toPanelExemplarPoints, type PanelExemplarPoint } from './exemplar-points';
 import { formatTick, formatTimestamp, formatValue } from './format';
 import { seriesColor } from './palette';
 import { toChartRows } from './chart-rows';
@@ -21,22 +23,44 @@ export interface TimeSeriesChartProps {
   timeZone: string;
   /** Called with an absolute range (epoch ms) when the user drags across the chart. */
   onZoom: (from: number, to: number) => void;
+  /** Where an exemplar's point leads (its trace, with the dashboard's context); a bare trace link when omitted. */
+  traceHref?: (e: PanelExemplar) => string;
 }
 
+const bareTraceHref = (e: PanelExemplar) => `/traces/${e.traceId}`;
 
-/** Merges series into recharts rows keyed by time; a missing or NaN sample stays null (a gap, not zero). */
+interface MarkProps {
+  cx?: number;
+  cy?: number;
+  payload?: PanelExemplarPoint;
+}
+
 const toNumber = (label: MouseHandlerDataParam['activeLabel']) => (label === undefined ? null : Number(label));
 
-/** A time series chart with threshold lines, deployment lines and drag-to-zoom. */
-export function TimeSeriesChart({ data, style, unit, legend, yMin, yMax, timeZone, onZoom }: TimeSeriesChartProps) {
+/** A time series chart with threshold lines, deployment lines, exemplars that open their trace, and drag-to-zoom. */
+export function TimeSeriesChart({ data, style, unit, legend, yMin, yMax, timeZone, onZoom, traceHref = bareTraceHref }: TimeSeriesChartProps) {
   const rows = useMemo(() => toChartRows(data.series, data.window.stepSeconds), [data.series, data.window.stepSeconds]);
+  const points = useMemo(() => toPanelExemplarPoints(data.series, data.exemplars ?? [], traceHref), [data.series, data.exemplars, traceHref]);
   const [drag, setDrag] = useState<{ a: number; b: number } | null>(null);
   const [open, setOpen] = useState<{ d: Deployment; x: number } | null>(null);
+  const [shown, setShown] = useState<{ point: PanelExemplarPoint; x: number; y: number } | null>(null);
   const span = data.window.end - data.window.start;
   const rightUsed = data.series.some((s) => s.axis === 'right');
   const thresholdMax = Math.max(...data.thresholds.map((t) => t.value), -Infinity);
   const yDomain: [number | 'auto', number | ((max: number) => number)] = [yMin ?? 'auto', yMax ?? ((max: number) => Math.max(max, thresholdMax * 1.1))];
   const Series = style === 'line' ? Line : Area;
+
+  const describe = (p: PanelExemplarPoint): [string, string][] => [
+    ['Time', formatTimestamp(p.exemplar.t, timeZone)],
+    ['Value', formatValue(p.exemplar.value, data.series[p.seriesIndex]?.unit ?? unit)],
+    ['Series', data.series[p.seriesIndex]?.name ?? p.exemplar.queryId],
+    ['Trace', p.exemplar.traceId],
+  ];
+  const Mark = ({ cx = 0, cy = 0, payload }: MarkProps) => {
+    if (!payload) return null;
+    const label = `Exemplar: ${describe(payload).map(([k, v]) => `${k.toLowerCase()} ${v}`).join(', ')}`;
+    return <ExemplarMark cx={cx} cy={cy} href={payload.href} label={label} color={seriesColor(payload.seriesIndex)} onShow={() => setShown({ point: payload, x: cx, y: cy })} onHide={() => setShown(null)} />;
+  };
 
   const finishDrag = () => {
     if (drag && Math.abs(drag.b - drag.a) > span / 200) onZoom(Math.min(drag.a, drag.b), Math.max(drag.a, drag.b));
@@ -87,6 +111,10 @@ export function TimeSeriesChart({ data, style, unit, legend, yMin, yMax, timeZon
           {data.deployments.map((d) => (
             <ReferenceLine key={d.id} yAxisId="left" x={d.startedAt} stroke="#7c3aed" strokeDasharray="2 2" label={(p: { viewBox?: { x?: number; y?: number } }) => <DeploymentMarker x={p.viewBox?.x ?? 0} y={p.viewBox?.y ?? 0} deployment={d} onOpen={(dep, x) => setOpen({ d: dep, x })} />} />
           ))}
+          {(['left', 'right'] as const).map((axis) => {
+            const onAxis = points.filter((p) => p.axis === axis);
+            return onAxis.length > 0 && <Scatter key={axis} yAxisId={axis} name="exemplars" data={onAxis} dataKey="y" isAnimationActive={false} shape={(p: MarkProps) => <Mark {...p} />} legendType={axis === 'left' || !points.some((p) => p.axis === 'left') ? 'diamond' : 'none'} fill="#2563eb" />;
+          })}
           {drag && <ReferenceArea yAxisId="left" x1={Math.min(drag.a, drag.b)} x2={Math.max(drag.a, drag.b)} fill="var(--accent)" fillOpacity={0.15} />}
         </ComposedChart>
       </ResponsiveContainer>
@@ -100,6 +128,7 @@ export function TimeSeriesChart({ data, style, unit, legend, yMin, yMax, timeZon
         </ul>
       )}
       {open && <DeploymentDetails deployment={open.d} left={open.x} timeZone={timeZone} onClose={() => setOpen(null)} />}
+      {shown && <ExemplarTooltip x={shown.x} y={shown.y} rows={describe(shown.point)} />}
     </div>
   );
 }

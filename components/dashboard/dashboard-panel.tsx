@@ -1,6 +1,7 @@
 'use client';
 
 import dynamic from 'next/dynamic';
+import { useCallback } from 'react';
 import { AlertList } from '@/components/charts/alert-list';
 import { DataTable } from '@/components/charts/data-table';
 import { DependencyTable } from '@/components/charts/dependency-table';
@@ -8,8 +9,9 @@ import { LogsList } from '@/components/charts/logs-list';
 import { MarkdownView } from '@/components/charts/markdown-view';
 import { SloSummaryCard } from '@/components/slo/slo-summary-card';
 import { StatView } from '@/components/charts/stat-view';
+import { withContext } from '@/lib/alerts/context-params';
 import type { Panel } from '@/lib/dashboards/schema';
-import type { PanelData } from '@/lib/panels/types';
+import type { PanelData, PanelExemplar } from '@/lib/panels/types';
 import { BffError } from '@/lib/queries/fetch-json';
 import { usePanelData, type DashboardParams } from '@/lib/queries/dashboards';
 import { PanelFrame, type PanelState } from './panel-frame';
@@ -49,12 +51,20 @@ export function classifyData(data: PanelData): PanelState {
   }
 }
 
-function PanelBody({ panel, data, timeZone, onZoom }: { panel: Panel; data: PanelData; timeZone: string; onZoom: DashboardPanelProps['onZoom'] }) {
+interface PanelBodyProps {
+  panel: Panel;
+  data: PanelData;
+  timeZone: string;
+  onZoom: DashboardPanelProps['onZoom'];
+  traceHref: (e: PanelExemplar) => string;
+}
+
+function PanelBody({ panel, data, timeZone, onZoom, traceHref }: PanelBodyProps) {
   if (data.type === 'timeseries' && panel.type === 'timeseries') {
     const hasData = classifyData(data) === 'ready';
     return (
       <div className="relative h-full">
-        <TimeSeriesChart data={data} style={panel.style} unit={panel.unit} legend={panel.legend} yMin={panel.yMin} yMax={panel.yMax} timeZone={timeZone} onZoom={onZoom} />
+        <TimeSeriesChart data={data} style={panel.style} unit={panel.unit} legend={panel.legend} yMin={panel.yMin} yMax={panel.yMax} timeZone={timeZone} onZoom={onZoom} traceHref={traceHref} />
         {!hasData && <div className="pointer-events-none absolute inset-0 flex items-center justify-center"><span data-testid="no-data" className="rounded bg-[var(--panel)] px-2 py-1 text-sm text-[var(--muted)]">No data</span></div>}
       </div>
     );
@@ -79,6 +89,11 @@ export function DashboardPanel({ slug, panel, params, timeZone, escalation, titl
   const forbidden = err instanceof BffError && err.code === 'FORBIDDEN';
   const data = q.data;
   const state: PanelState = isStatic ? 'ready' : forbidden ? 'forbidden' : err && !data ? 'error' : data ? classifyData(data) : 'loading';
+  // An exemplar opens its trace with the dashboard's range and the exemplar's service, like every drill-down link.
+  const traceHref = useCallback(
+    (e: PanelExemplar) => withContext(`/traces/${e.traceId}`, { from: params.from, to: params.to, service: e.seriesLabels.service }, { span: e.spanId }),
+    [params.from, params.to],
+  );
 
   return (
     <PanelFrame panel={panel} state={state} escalation={escalation} titles={titles} updating={!isStatic && q.isFetching && !q.isPending}>
@@ -90,7 +105,7 @@ export function DashboardPanel({ slug, panel, params, timeZone, escalation, titl
         ) : err && !data ? (
           <PanelError code={err instanceof BffError ? err.code : 'NETWORK'} message={err.message} />
         ) : data ? (
-          <PanelBody panel={panel} data={data} timeZone={timeZone} onZoom={onZoom} />
+          <PanelBody panel={panel} data={data} timeZone={timeZone} onZoom={onZoom} traceHref={traceHref} />
         ) : (
           <PanelLoading />
         )}

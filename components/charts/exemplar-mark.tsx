@@ -1,0 +1,59 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import type { KeyboardEvent, MouseEvent } from 'react';
+
+export interface ExemplarMarkProps {
+  /** Centre in the chart's SVG coordinates (px), as recharts passes it to a Scatter shape. */
+  cx: number;
+  cy: number;
+  href: string;
+  /** What a screen reader and the native tooltip say: trace id, time, value. */
+  label: string;
+  color: string;
+  /** Set on alert charts: whether the event counts against the alert (an error, a too-slow request). */
+  bad?: boolean;
+  onShow?: () => void;
+  onHide?: () => void;
+}
+
+/**
+ * One exemplar on a chart: a small diamond that is a real link to its trace, so it can be focused
+ * (Tab), opened with Enter or a click inside the app, and opened in a new tab with a modifier.
+ */
+export function ExemplarMark({ cx, cy, href, label, color, bad, onShow, onHide }: ExemplarMarkProps) {
+  const router = useRouter();
+  const onClick = (ev: MouseEvent) => {
+    // A modified or middle click is the browser's (new tab or window); a plain one stays in the app.
+    if (ev.metaKey || ev.ctrlKey || ev.shiftKey || ev.altKey || ev.button !== 0) return;
+    ev.preventDefault();
+    router.push(href);
+  };
+  const onKeyDown = (ev: KeyboardEvent) => {
+    if (ev.key !== 'Enter') return;
+    ev.preventDefault();
+    router.push(href);
+  };
+  return (
+    <a href={href} aria-label={label} data-testid="exemplar-point" data-bad={bad} onClick={onClick} onKeyDown={onKeyDown} onMouseEnter={onShow} onMouseLeave={onHide} onFocus={onShow} onBlur={onHide} style={{ cursor: 'pointer' }}>
+      <title>{label}</title>
+      <path d={`M${cx},${cy - 6} L${cx + 6},${cy} L${cx},${cy + 6} L${cx - 6},${cy} Z`} fill={color} stroke="var(--panel)" strokeWidth={1} />
+    </a>
+  );
+}
+
+/** The details of a hovered or focused exemplar, beside it: one line per fact (time, value, trace id). */
+export function ExemplarTooltip({ x, y, rows }: { x: number; y: number; rows: [string, string][] }) {
+  return (
+    <div role="tooltip" data-testid="exemplar-tooltip" className="pointer-events-none absolute z-20 rounded border border-[var(--border)] bg-[var(--panel)] p-1.5 text-[11px] shadow-lg" style={{ left: x + 10, top: Math.max(0, y - 10) }}>
+      <dl className="grid grid-cols-[auto_1fr] gap-x-2">
+        {rows.map(([k, v]) => (
+          <div key={k} className="contents">
+            <dt className="text-[var(--muted)]">{k}</dt>
+            <dd className="font-mono">{v}</dd>
+          </div>
+        ))}
+      </dl>
+    </div>
+  );
+}
