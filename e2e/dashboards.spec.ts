@@ -10,6 +10,19 @@ import { SignInPage } from './pages/sign-in-page';
 const dashboardsDir = path.resolve(process.env.DASHBOARDS_DIR ?? 'dashboards');
 const brokenSlug = `e2e-broken-${process.pid}`;
 const brokenFile = path.join(dashboardsDir, `${brokenSlug}.json`);
+const JAEGER_URL = process.env.JAEGER_URL ?? 'http://127.0.0.1:16686';
+
+interface JaegerTraceBody {
+  data: { spans: { operationName: string; processID: string }[]; processes: Record<string, { serviceName: string }> }[];
+}
+
+/** Whether Jaeger holds the trace with the span of `service` named `operation` (spans reach it a few seconds after the metric's exemplar). */
+async function hasSpan(traceId: string, service: string, operation: string): Promise<boolean> {
+  const res = await fetch(`${JAEGER_URL}/api/traces/${traceId}`, { signal: AbortSignal.timeout(5_000) });
+  if (!res.ok) return false;
+  const trace = ((await res.json()) as JaegerTraceBody).data[0];
+  return trace?.spans.some((s) => s.operationName === operation && trace.processes[s.processID]?.serviceName === service) ?? false;
+}
 
 /** Signs in through the form (its button waits for hydration, so a loaded machine cannot race it). */
 const signIn = (page: Page, role: Role) => new SignInPage(page).signInAs(role);
@@ -37,6 +50,42 @@ test.describe('dashboards', () => {
       )
       .toMatchObject({ errors: [], forbidden: [], ready: expect.arrayContaining(['total-rate', 'post-checkout-rate', 'get-products-rate', 'get-products-latency-typical']) });
     await expect(d.panel('total-rate').getByTestId('stat-value')).toContainText('req/s');
+  });
+
+  test('a latency panel with exemplars shows them on its line, and one opens its trace waterfall with the dashboard range', async ({ page }) => {
+    test.setTimeout(180_000);
+    await signIn(page, 'operator');
+    const d = new DashboardPage(page);
+    await d.open('public-api');
+    // The shop's checkouts record trace ids as exemplars on the gateway's duration histogram, which
+    // Prometheus scrapes every 2 s in the test stack; a reload picks up the newest ones.
+    const points = d.panel('post-checkout-latency-tail').getByTestId('exemplar-point');
+    await expect
+      .poll(
+        async () => {
+          await page.reload();
+          await d.waitForPanelsSettled();
+          return points.count();
+        },
+        { timeout: 90_000, intervals: [3_000] },
+      )
+      .toBeGreaterThan(0);
+    // Points of other panels: only panels that ask for exemplars draw them.
+    await expect(d.panel('post-checkout-latency-typical').getByTestId('exemplar-point')).toHaveCount(0);
+    const href = (await points.last().getAttribute('href')) ?? '';
+    const traceId = /^\/traces\/([0-9a-f]{32})\?/.exec(href)?.[1] ?? '';
+    expect(href).toBe(`/traces/${traceId}?from=now-1h&to=now&service=api-gateway`);
+    const point = d.panel('post-checkout-latency-tail').locator(`[data-testid="exemplar-point"][href="${href}"]`).first();
+    await point.hover();
+    const tooltip = d.panel('post-checkout-latency-tail').getByTestId('exemplar-tooltip');
+    await expect(tooltip).toContainText(traceId);
+    await expect(tooltip).toContainText(/\d( ms| s| µs)/);
+    await expect.poll(() => hasSpan(traceId, 'api-gateway', 'POST /api/checkout'), { timeout: 30_000, intervals: [1_000] }).toBe(true);
+    await point.click();
+    await expect(page).toHaveURL(new RegExp(`/traces/${traceId}\\?from=now-1h&to=now&service=api-gateway$`));
+    await expect(page.getByRole('treeitem', { name: /^api-gateway POST \/api\/checkout,/ })).toBeVisible({ timeout: 30_000 });
+    await page.goBack();
+    await expect(page).toHaveURL(/\/d\/public-api/);
   });
 
   test('a viewer sees the operator-only panels as such, and every other panel works', async ({ page }) => {

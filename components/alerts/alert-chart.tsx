@@ -36,8 +36,9 @@ export function AlertChart({ detail, unit, hrefOf }: { detail: AlertDetail; unit
   const span = end - start;
   const threshold = detail.threshold;
 
-  const Dot = ({ cx = 0, cy = 0, payload }: DotProps) => {
-    if (!payload) return null;
+  // A render function, not a component made here: a new component type on every render would remount every point.
+  const renderDot = ({ cx = 0, cy = 0, payload }: DotProps) => {
+    if (!payload) return <g />;
     const e = payload.exemplar;
     const label = `Exemplar trace ${e.traceId}${e.bad ? ' (error)' : ''} at ${formatTimestamp(e.t, 'UTC')}, value ${e.value}`;
     return <ExemplarMark cx={cx} cy={cy} href={payload.href} label={label} color={e.bad ? '#dc2626' : '#2563eb'} bad={e.bad} />;
@@ -72,7 +73,7 @@ export function AlertChart({ detail, unit, hrefOf }: { detail: AlertDetail; unit
           {detail.deployments.map((d) => (
             <ReferenceLine key={d.id} x={d.startedAt} stroke="#7c3aed" strokeDasharray="2 2" ifOverflow="hidden" label={(p: { viewBox?: { x?: number; y?: number } }) => <DeploymentMarker x={p.viewBox?.x ?? 0} y={p.viewBox?.y ?? 0} deployment={d} onOpen={(dep, x) => setOpen({ d: dep, x })} />} />
           ))}
-          {points.length > 0 && <Scatter name="exemplars" data={points} dataKey="y" isAnimationActive={false} shape={(p: DotProps) => <Dot {...p} />} legendType="diamond" fill="#2563eb" />}
+          {points.length > 0 && <Scatter name="exemplars" data={points} dataKey="y" isAnimationActive={false} shape={renderDot} legendType="diamond" fill="#2563eb" />}
         </ComposedChart>
       </ResponsiveContainer>
       {open && <DeploymentDetails deployment={open.d} left={open.x} timeZone="UTC" onClose={() => setOpen(null)} />}

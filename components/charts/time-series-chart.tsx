@@ -56,8 +56,10 @@ export function TimeSeriesChart({ data, style, unit, legend, yMin, yMax, timeZon
     ['Series', data.series[p.seriesIndex]?.name ?? p.exemplar.queryId],
     ['Trace', p.exemplar.traceId],
   ];
-  const Mark = ({ cx = 0, cy = 0, payload }: MarkProps) => {
-    if (!payload) return null;
+  // A render function, not a component made here: a new component type on every render would remount
+  // every point, losing keyboard focus as soon as focusing one shows its tooltip.
+  const renderMark = ({ cx = 0, cy = 0, payload }: MarkProps) => {
+    if (!payload) return <g />;
     const label = `Exemplar: ${describe(payload).map(([k, v]) => `${k.toLowerCase()} ${v}`).join(', ')}`;
     return <ExemplarMark cx={cx} cy={cy} href={payload.href} label={label} color={seriesColor(payload.seriesIndex)} onShow={() => setShown({ point: payload, x: cx, y: cy })} onHide={() => setShown(null)} />;
   };
@@ -113,7 +115,7 @@ export function TimeSeriesChart({ data, style, unit, legend, yMin, yMax, timeZon
           ))}
           {(['left', 'right'] as const).map((axis) => {
             const onAxis = points.filter((p) => p.axis === axis);
-            return onAxis.length > 0 && <Scatter key={axis} yAxisId={axis} name="exemplars" data={onAxis} dataKey="y" isAnimationActive={false} shape={(p: MarkProps) => <Mark {...p} />} legendType={axis === 'left' || !points.some((p) => p.axis === 'left') ? 'diamond' : 'none'} fill="#2563eb" />;
+            return onAxis.length > 0 && <Scatter key={axis} yAxisId={axis} name="exemplars" data={onAxis} dataKey="y" isAnimationActive={false} shape={renderMark} legendType={axis === 'left' || !points.some((p) => p.axis === 'left') ? 'diamond' : 'none'} fill="#2563eb" />;
           })}
           {drag && <ReferenceArea yAxisId="left" x1={Math.min(drag.a, drag.b)} x2={Math.max(drag.a, drag.b)} fill="var(--accent)" fillOpacity={0.15} />}
         </ComposedChart>
