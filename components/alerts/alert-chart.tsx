@@ -3,7 +3,7 @@
 import { useMemo, useState } from 'react';
 import { CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis } from 'recharts';
 import { DeploymentDetails, DeploymentMarker } from '@/components/charts/deployment-marker';
-import { ExemplarMark } from '@/components/charts/exemplar-mark';
+import { EXEMPLAR_Z_INDEX, ExemplarMark } from '@/components/charts/exemplar-mark';
 import { findValueNear, type ExemplarPoint } from '@/components/charts/exemplar-points';
 import { formatTick, formatTimestamp, formatValue } from '@/components/charts/format';
 import { seriesColor } from '@/components/charts/palette';
@@ -73,7 +73,7 @@ export function AlertChart({ detail, unit, hrefOf }: { detail: AlertDetail; unit
           {detail.deployments.map((d) => (
             <ReferenceLine key={d.id} x={d.startedAt} stroke="#7c3aed" strokeDasharray="2 2" ifOverflow="hidden" label={(p: { viewBox?: { x?: number; y?: number } }) => <DeploymentMarker x={p.viewBox?.x ?? 0} y={p.viewBox?.y ?? 0} deployment={d} onOpen={(dep, x) => setOpen({ d: dep, x })} />} />
           ))}
-          {points.length > 0 && <Scatter name="exemplars" data={points} dataKey="y" isAnimationActive={false} shape={renderDot} legendType="diamond" fill="#2563eb" />}
+          {points.length > 0 && <Scatter zIndex={EXEMPLAR_Z_INDEX} name="exemplars" data={points} dataKey="y" isAnimationActive={false} shape={renderDot} legendType="diamond" fill="#2563eb" />}
         </ComposedChart>
       </ResponsiveContainer>
       {open && <DeploymentDetails deployment={open.d} left={open.x} timeZone="UTC" onClose={() => setOpen(null)} />}

@@ -2,6 +2,13 @@
 
 import { useRouter } from 'next/navigation';
 import type { KeyboardEvent, MouseEvent } from 'react';
+import { DefaultZIndexes } from 'recharts';
+
+/**
+ * The recharts layer exemplar points draw in: above the lines' dots and the hover dot (which sit
+ * exactly on the line where the exemplars are placed and would take their clicks), below labels.
+ */
+export const EXEMPLAR_Z_INDEX = DefaultZIndexes.activeDot + 1;
 
 export interface ExemplarMarkProps {
   /** Centre in the chart's SVG coordinates (px), as recharts passes it to a Scatter shape. */

@@ -7,7 +7,7 @@ import type { Deployment } from '@/lib/datasources/types';
 import type { Unit } from '@/lib/dashboards/schema';
 import type { PanelExemplar, TimeseriesData } from '@/lib/panels/types';
 import { DeploymentDetails, DeploymentMarker } from './deployment-marker';
-import { ExemplarMark, ExemplarTooltip } from './exemplar-mark';
+import { EXEMPLAR_Z_INDEX, ExemplarMark, ExemplarTooltip } from './exemplar-mark';
 import { toPanelExemplarPoints, type PanelExemplarPoint } from './exemplar-points';
 import { formatTick, formatTimestamp, formatValue } from './format';
 import { seriesColor } from './palette';
@@ -115,7 +115,7 @@ export function TimeSeriesChart({ data, style, unit, legend, yMin, yMax, timeZon
           ))}
           {(['left', 'right'] as const).map((axis) => {
             const onAxis = points.filter((p) => p.axis === axis);
-            return onAxis.length > 0 && <Scatter key={axis} yAxisId={axis} name="exemplars" data={onAxis} dataKey="y" isAnimationActive={false} shape={renderMark} legendType={axis === 'left' || !points.some((p) => p.axis === 'left') ? 'diamond' : 'none'} fill="#2563eb" />;
+            return onAxis.length > 0 && <Scatter zIndex={EXEMPLAR_Z_INDEX} key={axis} yAxisId={axis} name="exemplars" data={onAxis} dataKey="y" isAnimationActive={false} shape={renderMark} legendType={axis === 'left' || !points.some((p) => p.axis === 'left') ? 'diamond' : 'none'} fill="#2563eb" />;
           })}
           {drag && <ReferenceArea yAxisId="left" x1={Math.min(drag.a, drag.b)} x2={Math.max(drag.a, drag.b)} fill="var(--accent)" fillOpacity={0.15} />}
         </ComposedChart>
