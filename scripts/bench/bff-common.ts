@@ -28,6 +28,12 @@ export function promRange(stack: BenchStack, q: { query: string; startMs: number
   return params.toString().length > MAX_GET_PARAMS_LENGTH ? fetch(url, { method: 'POST', body: params, signal }) : fetch(`${url}?${params}`, { signal });
 }
 
+/** GETs exemplars straight from Prometheus, as the BFF does for a panel with exemplars (seconds). */
+export function promExemplars(stack: BenchStack, q: { query: string; startMs: number; endMs: number }): Promise<Response> {
+  const qs = new URLSearchParams({ query: q.query, start: (q.startMs / 1000).toFixed(3), end: (q.endMs / 1000).toFixed(3) });
+  return fetch(`${stack.prometheusUrl}/api/v1/query_exemplars?${qs}`, { signal: AbortSignal.timeout(30_000) });
+}
+
 /** The median of a list of numbers. */
 export function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -69,11 +75,13 @@ interface PanelDef {
   id: string;
   query?: { expr: string };
   queries?: { expr: string }[];
+  exemplars?: boolean;
 }
 
 /**
- * A panel of the public-api dashboard and the exact range queries the BFF sends for it over
- * [now-rangeMs, now] shifted back by `shiftSteps` steps (a different cache key each shift).
+ * A panel of the public-api dashboard and the exact upstream requests the BFF sends for it over
+ * [now-rangeMs, now] shifted back by `shiftSteps` steps (a different cache key each shift): its range
+ * queries, and for a panel with `exemplars: true` one exemplar query per expression over the window.
  */
 export function panelQueries(panelId: string, rangeMs: number, nowMs: number, shiftSteps: number) {
   const file = JSON.parse(readFileSync(path.join(ROOT, 'dashboards', 'public-api.json'), 'utf8')) as { time: { resolution: string; maxPoints: number }; rows: { panels: PanelDef[] }[] };
@@ -89,5 +97,6 @@ export function panelQueries(panelId: string, rangeMs: number, nowMs: number, sh
     from: nowMs - rangeMs - shiftMs,
     to: nowMs - shiftMs,
     queries: exprs.map((query) => ({ query, startMs: window.start, endMs: window.end, stepSeconds })),
+    exemplarQueries: panel.exemplars ? exprs.map((query) => ({ query, startMs: window.start, endMs: window.end })) : [],
   };
 }

@@ -1,5 +1,5 @@
 // `npx tsx scripts/bench/bff-vs-prometheus.ts` (BENCH_APP_DIR: a production build; BENCH_RUNS, BENCH_ROUNDS; BENCH_CASES: a regex of case names)
-import { bff, median, panelQueries, prometheusRequestsByHandler, promRange } from './bff-common';
+import { bff, median, panelQueries, prometheusRequestsByHandler, promExemplars, promRange } from './bff-common';
 import { runWithStack, type BenchStack } from './bff-stack';
 
 /**
@@ -53,7 +53,9 @@ function panelCase(name: string, panelId: string): Case {
     round: (stack, i, nowMs) => {
       const p = panelQueries(panelId, SIX_HOURS, nowMs, i);
       const qs = new URLSearchParams({ from: String(p.from), to: String(p.to) });
-      return { direct: () => Promise.all(p.queries.map((q) => promRange(stack, q))), viaBff: () => Promise.all([bff(stack, `/api/dashboards/public-api/panels/${panelId}?${qs}`)]) };
+      // Everything the panel asks Prometheus for, in parallel as the panel does: range queries and, with exemplars on, their exemplars.
+      const direct = () => Promise.all([...p.queries.map((q) => promRange(stack, q)), ...p.exemplarQueries.map((q) => promExemplars(stack, q))]);
+      return { direct, viaBff: () => Promise.all([bff(stack, `/api/dashboards/public-api/panels/${panelId}?${qs}`)]) };
     },
   };
 }
