@@ -36,13 +36,16 @@ export function ExemplarMark({ cx, cy, href, label, color, bad, onShow, onHide }
     ev.preventDefault();
     router.push(href);
   };
+  // Pressing on a point is not the start of a drag-to-zoom: the chart's drag state would re-render
+  // the chart between press and release, and the click would be lost.
+  const onMouseDown = (ev: MouseEvent) => ev.stopPropagation();
   const onKeyDown = (ev: KeyboardEvent) => {
     if (ev.key !== 'Enter') return;
     ev.preventDefault();
     router.push(href);
   };
   return (
-    <a href={href} aria-label={label} data-testid="exemplar-point" data-bad={bad} onClick={onClick} onKeyDown={onKeyDown} onMouseEnter={onShow} onMouseLeave={onHide} onFocus={onShow} onBlur={onHide} style={{ cursor: 'pointer' }}>
+    <a href={href} aria-label={label} data-testid="exemplar-point" data-bad={bad} onMouseDown={onMouseDown} onClick={onClick} onKeyDown={onKeyDown} onMouseEnter={onShow} onMouseLeave={onHide} onFocus={onShow} onBlur={onHide} style={{ cursor: 'pointer' }}>
       <title>{label}</title>
       <path d={`M${cx},${cy - 6} L${cx + 6},${cy} L${cx},${cy + 6} L${cx - 6},${cy} Z`} fill={color} stroke="var(--panel)" strokeWidth={1} />
     </a>
