@@ -77,7 +77,7 @@ test.describe('dashboards', () => {
     expect(href).toBe(`/traces/${traceId}?from=now-1h&to=now&service=api-gateway`);
     const point = d.panel('post-checkout-latency-tail').locator(`[data-testid="exemplar-point"][href="${href}"]`).first();
     await point.hover();
-    const tooltip = d.panel('post-checkout-latency-tail').getByTestId('exemplar-tooltip');
+    const tooltip = page.getByTestId('exemplar-tooltip');
     await expect(tooltip).toContainText(traceId);
     await expect(tooltip).toContainText(/\d( ms| s| µs)/);
     await expect.poll(() => hasSpan(traceId, 'api-gateway', 'POST /api/checkout'), { timeout: 30_000, intervals: [1_000] }).toBe(true);

@@ -7,7 +7,7 @@ import type { Deployment } from '@/lib/datasources/types';
 import type { Unit } from '@/lib/dashboards/schema';
 import type { PanelExemplar, TimeseriesData } from '@/lib/panels/types';
 import { DeploymentDetails, DeploymentMarker } from './deployment-marker';
-import { EXEMPLAR_Z_INDEX, ExemplarMark, ExemplarTooltip } from './exemplar-mark';
+import { EXEMPLAR_Z_INDEX, ExemplarMark } from './exemplar-mark';
 import { toPanelExemplarPoints, type PanelExemplarPoint } from './exemplar-points';
 import { formatTick, formatTimestamp, formatValue } from './format';
 import { seriesColor } from './palette';
@@ -43,7 +43,6 @@ export function TimeSeriesChart({ data, style, unit, legend, yMin, yMax, timeZon
   const points = useMemo(() => toPanelExemplarPoints(data.series, data.exemplars ?? [], traceHref), [data.series, data.exemplars, traceHref]);
   const [drag, setDrag] = useState<{ a: number; b: number } | null>(null);
   const [open, setOpen] = useState<{ d: Deployment; x: number } | null>(null);
-  const [shown, setShown] = useState<{ point: PanelExemplarPoint; x: number; y: number } | null>(null);
   const span = data.window.end - data.window.start;
   const rightUsed = data.series.some((s) => s.axis === 'right');
   const thresholdMax = Math.max(...data.thresholds.map((t) => t.value), -Infinity);
@@ -56,12 +55,12 @@ export function TimeSeriesChart({ data, style, unit, legend, yMin, yMax, timeZon
     ['Series', data.series[p.seriesIndex]?.name ?? p.exemplar.queryId],
     ['Trace', p.exemplar.traceId],
   ];
-  // A render function, not a component made here: a new component type on every render would remount
-  // every point, losing keyboard focus as soon as focusing one shows its tooltip.
+  // A render function, not a component made here: a new component type on every render would remount every point.
   const renderMark = ({ cx = 0, cy = 0, payload }: MarkProps) => {
     if (!payload) return <g />;
-    const label = `Exemplar: ${describe(payload).map(([k, v]) => `${k.toLowerCase()} ${v}`).join(', ')}`;
-    return <ExemplarMark cx={cx} cy={cy} href={payload.href} label={label} color={seriesColor(payload.seriesIndex)} onShow={() => setShown({ point: payload, x: cx, y: cy })} onHide={() => setShown(null)} />;
+    const details = describe(payload);
+    const label = `Exemplar: ${details.map(([k, v]) => `${k.toLowerCase()} ${v}`).join(', ')}`;
+    return <ExemplarMark cx={cx} cy={cy} href={payload.href} label={label} color={seriesColor(payload.seriesIndex)} details={details} />;
   };
 
   const finishDrag = () => {
@@ -130,7 +129,6 @@ export function TimeSeriesChart({ data, style, unit, legend, yMin, yMax, timeZon
         </ul>
       )}
       {open && <DeploymentDetails deployment={open.d} left={open.x} timeZone={timeZone} onClose={() => setOpen(null)} />}
-      {shown && <ExemplarTooltip x={shown.x} y={shown.y} rows={describe(shown.point)} />}
     </div>
   );
 }
