@@ -24,10 +24,24 @@ export interface ErrorBody {
 }
 
 /** An error that knows its code, its HTTP status and a message safe to show a user. */
+/**
+ * Marks every AppError, whichever copy of this module made it. Next bundles server code per layer
+ * (route handlers, server rendering): a process-wide client created by a page and used by a route
+ * throws the page layer's AppError, which a plain `instanceof` in the route's copy would not see
+ * (an unknown trace answered 500 instead of 404). Symbol.for is shared by every copy.
+ */
+const APP_ERROR = Symbol.for('sightline.AppError');
+
 export class AppError extends Error {
   override name = 'AppError';
   readonly code: ErrorCode;
   readonly details?: unknown;
+  readonly [APP_ERROR] = true;
+
+  /** `x instanceof AppError` holds for an AppError of any bundled copy of this class. */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[APP_ERROR] === true;
+  }
 
   constructor(code: ErrorCode, message: string, options?: { cause?: unknown; details?: unknown }) {
     super(message, options?.cause === undefined ? undefined : { cause: options.cause });
