@@ -4,7 +4,8 @@ import { fixtureHttp, listFixtures, loadFixture } from '@/lib/testing/fixtures';
 import { fromCompactTrace } from '@/lib/traces/compact-trace';
 import { asUnixMs, type KeyValue, type Span } from '../types';
 import { createJaegerClient } from './client';
-import { ProtoError, toCompactTraceFromOtlpProto } from './otlp-proto';
+import { toCompactTraceFromOtlpProto } from './otlp-proto';
+import { ProtoError } from './protobuf-reader';
 
 const jaeger = (name: string) => {
   const f = fixtureHttp('jaeger', name);
