@@ -3,17 +3,17 @@ import type { CallOptions } from '@/lib/datasources/http';
 import { jaeger } from '@/lib/datasources/jaeger';
 import { createTraceViewCache } from './trace-view-cache';
 
-/**
- * Loads and holds trace views (the compact wire format as a JSON string) for a short while.
- * 30 s covers the page → browser request hand-over and a reload; a few 50,000-span traces
- * (~4 MB each) fit in the size bound.
- */
 /** A loaded trace view: the compact format as JSON, and how long its load took (a Server-Timing value). */
 export interface TraceView {
   json: string;
   serverTiming: string;
 }
 
+/**
+ * Loads and holds trace views (the compact wire format as JSON, with its load's timing) for a short while.
+ * 30 s covers the page → browser request hand-over and a reload; a few 50,000-span traces
+ * (~4 MB each) fit in the size bound.
+ */
 const g = globalThis as typeof globalThis & { __sightlineTraceViews?: ReturnType<typeof createTraceViewCache<TraceView>> };
 function traceViews() {
   g.__sightlineTraceViews ??= createTraceViewCache<TraceView>({ ttlMs: 30_000, maxEntries: 8, maxBytes: 64 * 1024 * 1024, sizeOf: (v) => v.json.length * 2 });
