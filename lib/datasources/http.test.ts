@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AppError } from '@/lib/api/errors';
-import { createHttpClient, toAuthorization, type HttpClientConfig } from './http';
+import { createHttpClient, type HttpClientConfig } from './http';
+import { toAuthorization } from './request-encoding';
 
 type Handler = (url: string, init: RequestInit) => Promise<Response>;
 

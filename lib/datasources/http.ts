@@ -7,6 +7,7 @@ import { createBreaker, type BreakerConfig } from './resilience/breaker';
 import { BulkheadRejection, createBulkhead, type BulkheadConfig } from './resilience/bulkhead';
 import { breakerOpenError, DATASOURCE_TITLES, networkError, networkErrorCode, overloadedError, timeoutError } from './resilience/upstream-errors';
 import { createTtlCache } from './resilience/ttl-cache';
+import { encodeParams, toAuthorization } from './request-encoding';
 
 /**
  * The shared HTTP layer under every datasource adapter: per-request timeout combined with the
@@ -74,26 +75,6 @@ const TRANSIENT_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'UND_ERR
 const BACKOFF_BASE_MS = 100;
 const BACKOFF_CAP_MS = 2_000;
 const BREAKER_GAUGE: Record<BreakerState, number> = { closed: 0, half_open: 1, open: 2 };
-
-/** Turns `basic user:pass` / `bearer token` into an Authorization header value. */
-export function toAuthorization(auth: string | undefined): string | null {
-  if (!auth?.trim()) return null;
-  const m = /^(basic|bearer)\s+(.+)$/i.exec(auth.trim());
-  if (!m) throw new AppError('INTERNAL', 'datasource auth must be "basic user:pass" or "bearer token"');
-  const [, scheme, value] = m as unknown as [string, string, string];
-  if (scheme.toLowerCase() === 'bearer') return `Bearer ${value}`;
-  return `Basic ${value.includes(':') ? Buffer.from(value).toString('base64') : value}`;
-}
-
-/** Form/URL-encodes parameters (arrays repeat the key, undefined ones are left out). */
-export function encodeParams(params: QueryParams | undefined): string {
-  const sp = new URLSearchParams();
-  for (const [k, v] of Object.entries(params ?? {})) {
-    if (v === undefined) continue;
-    for (const one of Array.isArray(v) ? v : [v]) sp.append(k, String(one));
-  }
-  return sp.toString();
-}
 
 /**
  * Upstream answers are asked for unencoded. The backends sit next to the BFF (same network), where

@@ -1,6 +1,6 @@
 import 'server-only';
 import { env } from '@/lib/env';
-import { toAuthorization } from '../http';
+import { toAuthorization } from '../request-encoding';
 import { httpClientFor } from '../registry';
 import { createJaegerClient, type JaegerClient } from './client';
 
