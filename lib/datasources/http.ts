@@ -86,10 +86,6 @@ const UPSTREAM_ACCEPT_ENCODING = 'identity';
 
 const hasHeader = (headers: Record<string, string> | undefined, name: string) => Object.keys(headers ?? {}).some((k) => k.toLowerCase() === name);
 
-function abortError(signal: AbortSignal): boolean {
-  return signal.aborted;
-}
-
 /** Builds one datasource's client with its own breaker, bulkhead, cache and in-flight table. */
 export function createHttpClient(config: HttpClientConfig) {
   const { name } = config;
@@ -140,7 +136,7 @@ export function createHttpClient(config: HttpClientConfig) {
       count(String(res.status));
       return { status: res.status, headers: res.headers, text };
     } catch (err) {
-      if (abortError(signal)) {
+      if (signal.aborted) {
         count('cancelled');
         throw cancelled(err);
       }
