@@ -55,7 +55,8 @@ export async function startBenchApp(dir: string, port: number, backendEnv: Recor
     PUBLIC_URL: url,
     LOG_LEVEL: 'warn',
   };
-  rmSync(path.join(dir, 'bench.db'), { force: true });
+  // With its write-ahead log: a stale -wal or -shm of an interrupted run fails the seed.
+  for (const suffix of ['', '-wal', '-shm']) rmSync(path.join(dir, `bench.db${suffix}`), { force: true });
   execFileSync(path.join(dir, 'node_modules', '.bin', 'tsx'), ['--conditions=react-server', 'scripts/db/seed-demo.ts'], { cwd: dir, env, stdio: 'ignore' });
   log(`next start on ${url}`);
   const child: ChildProcess = spawn(path.join(dir, 'node_modules', '.bin', 'next'), ['start', '-p', String(port), '-H', '127.0.0.1'], { cwd: dir, env, stdio: 'ignore', detached: true });
