@@ -4,6 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useState, type FocusEvent, type KeyboardEvent, type MouseEvent } from 'react';
 import { createPortal } from 'react-dom';
 import { DefaultZIndexes } from 'recharts';
+import { FieldRows } from '@/components/ui/field-rows';
 
 /**
  * The recharts layer exemplar points draw in: above the lines' dots and the hover dot (which sit
@@ -67,12 +68,7 @@ function ExemplarTooltip({ left, top, rows }: { left: number; top: number; rows:
   return (
     <div role="tooltip" data-testid="exemplar-tooltip" className="pointer-events-none fixed z-50 rounded border border-[var(--border)] bg-[var(--panel)] p-1.5 text-[11px] shadow-lg" style={{ left, top }}>
       <dl className="grid grid-cols-[auto_1fr] gap-x-2">
-        {rows.map(([k, v]) => (
-          <div key={k} className="contents">
-            <dt className="text-[var(--muted)]">{k}</dt>
-            <dd className="font-mono">{v}</dd>
-          </div>
-        ))}
+        <FieldRows rows={rows} valueClassName="font-mono" />
       </dl>
     </div>
   );

@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { memo } from 'react';
 import { LEVEL_CLASS } from '@/components/traces/log-line';
+import { FieldRows } from '@/components/ui/field-rows';
 import type { LogEntry } from '@/lib/datasources/types';
 import { findTraceIds } from './logql';
 
@@ -45,18 +46,11 @@ export const LogRow = memo(function LogRow({ entry, expanded, onToggle }: LogRow
         <dl className="ml-6 mt-1 grid grid-cols-[auto_1fr] gap-x-3 pb-1 text-[11px]" aria-label="Fields">
           <dt className="text-[var(--muted)]">timestamp</dt>
           <dd>{entry.ns} ns</dd>
-          {labels.map(([k, v]) => (
-            <div key={`l-${k}`} className="contents">
-              <dt className="text-[var(--muted)]">{k} <span className="text-[9px]">(label)</span></dt>
-              <dd className="break-all">{v}</dd>
-            </div>
-          ))}
-          {fields.map(([k, v]) => (
-            <div key={`f-${k}`} className="contents">
-              <dt className="text-[var(--muted)]">{k}</dt>
-              <dd className="break-all">{k === 'trace_id' && /^[0-9a-f]{16,32}$/i.test(v) ? <Link href={`/traces/${v.toLowerCase()}`} className="text-[var(--accent)] underline">{v}</Link> : v}</dd>
-            </div>
-          ))}
+          <FieldRows rows={labels} note="(label)" valueClassName="break-all" />
+          <FieldRows
+            rows={fields.map(([k, v]) => [k, k === 'trace_id' && /^[0-9a-f]{16,32}$/i.test(v) ? <Link href={`/traces/${v.toLowerCase()}`} className="text-[var(--accent)] underline">{v}</Link> : v] as const)}
+            valueClassName="break-all"
+          />
         </dl>
       )}
     </div>

@@ -1,6 +1,7 @@
 'use client';
 
 import { memo } from 'react';
+import { FieldRows } from '@/components/ui/field-rows';
 import type { LogLevel } from '@/lib/datasources/types';
 import { nanosToMicros, type SpanLog } from '@/lib/traces/logs-by-span';
 import type { TraceModel } from '@/lib/traces/trace-model';
@@ -66,12 +67,7 @@ export const LogLine = memo(function LogLine({ model, item, index, ofSelectedSpa
         <dl className="ml-24 mt-1 grid grid-cols-[auto_1fr] gap-x-3 text-[11px]">
           <dt className="text-[var(--muted)]">time</dt>
           <dd>{new Date(entry.t).toISOString()} ({entry.ns} ns)</dd>
-          {fields.map(([k, v]) => (
-            <div key={k} className="contents">
-              <dt className="text-[var(--muted)]">{k}</dt>
-              <dd className="break-all">{v}</dd>
-            </div>
-          ))}
+          <FieldRows rows={fields} valueClassName="break-all" />
         </dl>
       )}
     </div>

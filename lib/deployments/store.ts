@@ -68,8 +68,6 @@ export interface DeploymentFilter {
   limit?: number;
 }
 
-const COLUMNS = ['id', 'service', 'environment', 'version', 'commit', 'url', 'description', 'status', 'startedAt', 'finishedAt', 'createdBy'] as const;
-
 // Times as epoch ms: PostgreSQL computes them in SQL (pg would read a timestamp without time zone
 // as local time); SQLite holds Prisma's ISO text (or epoch ms, which Prisma reads too).
 const DriverTime = z.union([z.number(), z.string().transform(Date.parse).pipe(z.number().refine((ms) => !Number.isNaN(ms), 'not a time'))]);
@@ -86,6 +84,9 @@ const DriverRowSchema = z.object({
   finishedAt: DriverTime.nullable(),
   createdBy: z.string(),
 });
+
+/** The columns every driver SELECT reads: the row schema's fields, in its order. */
+const COLUMNS = DriverRowSchema.keyof().options;
 
 /** Converts a row read through the driver to the domain type, exactly as toDeployment converts Prisma's. */
 function toDeploymentFromDriver(raw: unknown): Deployment {
