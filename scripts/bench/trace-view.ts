@@ -6,7 +6,7 @@
  * a private copy of the app (`--source head|worktree`, default worktree) or uses BENCH_APP_URL's
  * running one (demo users seeded). After one unmeasured open per size (it warms the server's JIT),
  * for each size, with a freshly pushed trace per run so that every open is cold for the BFF and
- * Jaeger, it prints the median over `--runs` (default 3) of: navigation start → waterfall rows
+ * Jaeger (each open a full page load in one already-open tab: see openBenchTab), it prints the median over `--runs` (default 3) of: navigation start → waterfall rows
  * painted and the page idle, JS heap after a GC, and frame times while scrolling the waterfall; then
  * the 50k/1k open-time ratio, each against PERFORMANCE.md's targets. Each run's line shows the
  * page's own marks and the view's Server-Timing phases.
@@ -21,7 +21,7 @@ import { freePort, startBackends, type RunningBackends } from '../backends/index
 import { median } from './bff-common';
 import { generateSyntheticTrace, pushTrace } from './gen-trace';
 import { buildBenchApp, startBenchApp, type BenchApp } from './trace-view-app';
-import { measureOpen, measureScroll, openSignedInBrowser, type OpenSample, type ScrollSample } from './trace-view-browser';
+import { measureOpen, measureScroll, openBenchTab, openSignedInBrowser, type OpenSample, type ScrollSample } from './trace-view-browser';
 
 /** Jaeger UI on this machine class (PERFORMANCE.md): open time (s) and heap (MB) per size. */
 const JAEGER_UI = { 1000: { openS: 1.31, heapMb: 41 }, 10000: { openS: 1.48, heapMb: 51 }, 50000: { openS: 2.16, heapMb: 122 } } as const;
@@ -87,15 +87,12 @@ async function main(): Promise<void> {
     closeBrowser = () => browser.close();
 
     const results = new Map<Size, { open: OpenSample[]; scroll: ScrollSample[] }>();
-    for (const size of SIZES) {
-      const warm = await measureOpen(context, traces.get(`warm/${size}`)!);
-      await warm.page.close();
-    }
+    const tab = await openBenchTab(context);
+    for (const size of SIZES) await measureOpen(tab, traces.get(`warm/${size}`)!);
     for (let run = 0; run < runs; run++) {
       for (const size of SIZES) {
-        const { page, sample } = await measureOpen(context, traces.get(`${size}/${run}`)!);
-        const scroll = await measureScroll(page);
-        await page.close();
+        const sample = await measureOpen(tab, traces.get(`${size}/${run}`)!);
+        const scroll = await measureScroll(tab);
         const r = results.get(size) ?? { open: [], scroll: [] };
         r.open.push(sample);
         r.scroll.push(scroll);
