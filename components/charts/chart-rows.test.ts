@@ -20,4 +20,13 @@ describe('toChartRows', () => {
   it('keeps NaN-as-null samples as gaps and adds nothing without a step', () => {
     expect(toChartRows([s([0, 1], [600, null])])).toEqual([{ t: 0, s0: 1 }, { t: 600_000, s0: null }]);
   });
+
+  it('breaks the line at an infinite value, which no axis can show', () => {
+    expect(toChartRows([s([0, 1], [60, Infinity], [120, -Infinity], [180, 2])], 60)).toEqual([
+      { t: 0, s0: 1 },
+      { t: 60_000, s0: null },
+      { t: 120_000, s0: null },
+      { t: 180_000, s0: 2 },
+    ]);
+  });
 });

@@ -5,7 +5,8 @@ export type Row = Record<string, number | null>;
 
 /**
  * Lines up several series on shared time rows for recharts. With `stepSeconds`, a hole of more
- * than one step in a series becomes a null, so the line breaks instead of bridging missing data.
+ * than one step in a series becomes a null, so the line breaks instead of bridging missing data;
+ * so does an infinite value, which no axis can show.
  */
 export function toChartRows(series: readonly { samples: readonly Sample[] }[], stepSeconds?: number): Row[] {
   const rows = new Map<number, Row>();
@@ -21,7 +22,8 @@ export function toChartRows(series: readonly { samples: readonly Sample[] }[], s
       // A hole of more than one step is missing data: a null breaks the line there, so "no data"
       // never looks like a straight line between the samples around it.
       if (stepMs && prev !== null && p.t - prev > 1.5 * stepMs) put(prev + stepMs, `s${i}`, null);
-      put(p.t, `s${i}`, p.value);
+      // ±Inf has no place on an axis: the line breaks there (tables and tooltips of stats print it).
+      put(p.t, `s${i}`, p.value !== null && Number.isFinite(p.value) ? p.value : null);
       prev = p.t;
     }
   });

@@ -2,6 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import { toResponse } from './compress';
 import { AppError, type ErrorBody } from './errors';
+import { encodeAnswer } from './samples-wire';
 import { authenticateRequest } from '@/lib/auth/authenticate';
 import { isAllowed, type Access, type Principal } from '@/lib/auth/principal';
 import { logger, requestIdFrom } from '@/lib/observability/log';
@@ -77,9 +78,12 @@ async function readBody(req: Request, maxBytes: number): Promise<unknown> {
   }
 }
 
-/** Serializes `value` as a JSON answer; Next compresses it only when that is worth it (lib/api/compress.ts). */
+/**
+ * Serializes `value` as a JSON answer, series samples in their wire form (lib/api/samples-wire.ts);
+ * Next compresses it only when that is worth it (lib/api/compress.ts).
+ */
 function toJsonResponse(value: unknown, status: number, requestId: string): Response {
-  return toResponse(JSON.stringify(value), { status, headers: { 'content-type': 'application/json', 'cache-control': 'no-store', 'x-request-id': requestId } });
+  return toResponse(JSON.stringify(encodeAnswer(value)), { status, headers: { 'content-type': 'application/json', 'cache-control': 'no-store', 'x-request-id': requestId } });
 }
 
 /** Maps any thrown value to the error body and its status, logging what the user does not see. */

@@ -1,0 +1,22 @@
+import { expect, test } from '@playwright/test';
+import { SignInPage } from './pages/sign-in-page';
+
+test('a PromQL range query in explore charts its series and keeps +Inf, -Inf and "no data" apart', async ({ page }) => {
+  await new SignInPage(page).signInAs('developer', '/explore?lang=promql&mode=range&from=now-10m&to=now');
+  const query = ['label_replace(vector(+Inf), "side", "up", "", "")', 'label_replace(vector(-Inf), "side", "down", "", "")', 'label_replace(vector(NaN), "side", "none", "", "")', 'label_replace(vector(0.25), "side", "quarter", "", "")'].join(' or ');
+  await page.getByRole('textbox', { name: 'PromQL' }).fill(query);
+  await page.getByRole('button', { name: 'Run' }).click();
+
+  const rows = page.getByRole('table', { name: 'Series' }).getByRole('row');
+  await expect(rows).toHaveCount(5); // header + 4 series
+  const row = (side: string) => rows.filter({ hasText: `side="${side}"` });
+  await expect(row('up').getByRole('cell').nth(1)).toHaveText('+Inf');
+  await expect(row('down').getByRole('cell').nth(1)).toHaveText('-Inf');
+  await expect(row('none').getByRole('cell').nth(1)).toHaveText('—');
+  await expect(row('quarter').getByRole('cell').nth(1)).toHaveText('0.25');
+  // Ten minutes of evenly spaced points, every one of them delivered, for each series alike.
+  const counts = await Promise.all(['up', 'down', 'none', 'quarter'].map(async (side) => Number(await row(side).getByRole('cell').nth(2).innerText())));
+  expect(counts[0]).toBeGreaterThan(10);
+  expect(new Set(counts).size).toBe(1);
+  await expect(page.locator('.recharts-surface').first()).toBeVisible();
+});
