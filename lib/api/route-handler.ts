@@ -1,4 +1,5 @@
 import 'server-only';
+import { setMaxListeners } from 'node:events';
 import { z } from 'zod';
 import { toResponse } from './compress';
 import { AppError, type ErrorBody } from './errors';
@@ -99,6 +100,9 @@ export function toErrorResponse(err: unknown, requestId: string): Response {
   return toJsonResponse(body, appError.status, requestId);
 }
 
+/** Concurrent upstream calls one request may make, each with a listener on its signal; a real leak still warns. */
+const MAX_UPSTREAM_FAN_OUT = 100;
+
 /** Wraps a route handler with auth, validation and error mapping. */
 export function route<P extends Schema | undefined = undefined, Q extends Schema | undefined = undefined, B extends Schema | undefined = undefined>(
   spec: RouteSpec<P, Q, B>,
@@ -120,6 +124,9 @@ export function route<P extends Schema | undefined = undefined, Q extends Schema
       const params = parseWith(spec.params, next ? await next.params : {}, 'params');
       const query = parseWith(spec.query, searchParamsToObject(url.searchParams), 'query');
       const body = spec.body ? parseWith(spec.body, await readBody(req, spec.maxBodyBytes ?? 256 * 1024), 'body') : (undefined as Infer<B>);
+      // Every upstream call of the request listens for the client going away until it settles; the SLO
+      // list makes a dozen or more at once, past Node's default of 10 that warns of a listener leak.
+      setMaxListeners(MAX_UPSTREAM_FAN_OUT, req.signal);
       const result = await handler({ req, params, query, body, principal, requestId, signal: req.signal });
       const res = result instanceof Response ? result : toJsonResponse(result ?? null, 200, requestId);
       if (result instanceof Response) res.headers.set('x-request-id', requestId);
