@@ -6,8 +6,9 @@
  * a private copy of the app (`--source head|worktree`, default worktree) or uses BENCH_APP_URL's
  * running one (demo users seeded). After one unmeasured open per size (it warms the server's JIT),
  * for each size, with a freshly pushed trace per run so that every open is cold for the BFF and
- * Jaeger (each open a full page load in one already-open tab: see openBenchTab), it prints the median over `--runs` (default 3) of: navigation start → waterfall rows
- * painted and the page idle, JS heap after a GC, and frame times while scrolling the waterfall; then
+ * Jaeger (and each a full page load in a fresh renderer, in one already-open tab: see
+ * openBenchTab), it prints the median over `--runs` (default 3) of: navigation start → waterfall
+ * rows painted and the page idle, JS heap after a GC, and frame times while scrolling the waterfall; then
  * the 50k/1k open-time ratio, each against PERFORMANCE.md's targets. Each run's line shows the
  * page's own marks and the view's Server-Timing phases.
  */
