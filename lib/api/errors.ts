@@ -23,7 +23,6 @@ export interface ErrorBody {
   error: { code: ErrorCode; message: string; details?: unknown };
 }
 
-/** An error that knows its code, its HTTP status and a message safe to show a user. */
 /**
  * Marks every AppError, whichever copy of this module made it. Next bundles server code per layer
  * (route handlers, server rendering): a process-wide client created by a page and used by a route
@@ -32,6 +31,7 @@ export interface ErrorBody {
  */
 const APP_ERROR = Symbol.for('sightline.AppError');
 
+/** An error that knows its code, its HTTP status and a message safe to show a user. */
 export class AppError extends Error {
   override name = 'AppError';
   readonly code: ErrorCode;

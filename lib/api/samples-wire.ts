@@ -102,7 +102,7 @@ const encodeList: Convert = (v) => (isSampleList(v) ? encodeSamples(v as Sample[
 const decodeList: Convert = (v) => (isRunList(v) ? decodeSamples(v as WireRun[]) : null);
 
 /** An answer as it goes on the wire: sample arrays as runs (the input is not modified). */
-export function encodeAnswer<T>(answer: T): unknown {
+export function encodeAnswer(answer: unknown): unknown {
   return isPlainObject(answer) ? mapSampleArrays(answer, encodeList, 0) : answer;
 }
 

@@ -21,7 +21,8 @@ const toDetails = (details: unknown) => (details === undefined ? null : JSON.str
  * Writes audit rows with one prepared statement straight through the driver (lib/db/driver.ts):
  * ~0.02 ms on SQLite against ~1 ms of Prisma query interpretation on the event loop, which every
  * explore request paid. Same table and the values Prisma would write: a random text id (Prisma's
- * cuid() is generated on the client too) and the time as Prisma stores it (toDriverTime). Each insert is its own autocommit write: a crash loses no event.
+ * cuid() is generated on the client too) and the time as Prisma stores it (toDriverTime). Each
+ * insert is its own autocommit write: a crash loses no event.
  */
 export function createAuditWriter(conn: DriverConnection): AuditWriter {
   const insert = conn.prepare('sightline_audit_insert', {

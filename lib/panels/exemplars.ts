@@ -18,7 +18,7 @@ export const MAX_PANEL_EXEMPLARS = 500;
 export function toPanelExemplars(queryId: string, exemplars: readonly Exemplar[]): PanelExemplar[] {
   const out: PanelExemplar[] = [];
   for (const e of exemplars) {
-    // A NaN value would reach the browser as null (JSON), and there would be nothing to print.
+    // A NaN or infinite value has no point on the chart to mark and nothing to print.
     if (!e.traceId || !Number.isFinite(e.value)) continue;
     const spanId = e.labels.span_id ?? e.labels.spanID ?? e.labels.spanId;
     out.push({ t: e.t, value: e.value, traceId: e.traceId, ...(spanId ? { spanId } : {}), queryId, seriesLabels: e.seriesLabels });
