@@ -12,7 +12,7 @@ const config = [
   ...nextVitals,
   ...nextTs,
   {
-    ignores: ['node_modules/**', '.next/**', '.data/**', 'lib/db/generated/**', 'next-env.d.ts', 'scripts/backends/go/**', 'test-results/**', 'playwright-report/**'],
+    ignores: ['node_modules/**', '.next/**', '.scratch/**', '.data/**', 'lib/db/generated/**', 'next-env.d.ts', 'scripts/backends/go/**', 'test-results/**', 'playwright-report/**'],
   },
   {
     rules: {

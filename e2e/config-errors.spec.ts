@@ -1,10 +1,12 @@
 import { expect, test } from '@playwright/test';
 import { spawn } from 'node:child_process';
+import { appServerCommand } from '../scripts/lib/app-server';
 
 /** Starts the built app with an environment; resolves with its exit code and stderr once it stops (or is killed after 30 s). */
 function startApp(env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn('npx', ['next', 'start', '-p', '0', '-H', '127.0.0.1'], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+    const server = appServerCommand(process.cwd(), 0);
+    const child = spawn(server.command, server.args, { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);

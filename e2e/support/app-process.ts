@@ -1,8 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { appServerCommand } from '../../scripts/lib/app-server';
 
-/** A `next start` of the built app on its own port and environment, for tests that restart or break it. */
+/** Sightline's server (`npm start`) of the built app on its own port and environment, for tests that restart or break it. */
 export async function startAppProcess(port: number, env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn('npx', ['next', 'start', '-p', String(port), '-H', '127.0.0.1'], { env: { ...process.env, ...env }, stdio: 'ignore', detached: true });
+  const server = appServerCommand(process.cwd(), port);
+  const child = spawn(server.command, server.args, { env: { ...process.env, ...env }, stdio: 'ignore', detached: true });
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     const ok = await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.ok).catch(() => false);

@@ -1,7 +1,6 @@
 import 'server-only';
 import { setMaxListeners } from 'node:events';
 import { z } from 'zod';
-import { toResponse } from './compress';
 import { AppError, type ErrorBody } from './errors';
 import { encodeAnswer } from './samples-wire';
 import { authenticateRequest } from '@/lib/auth/authenticate';
@@ -80,11 +79,11 @@ async function readBody(req: Request, maxBytes: number): Promise<unknown> {
 }
 
 /**
- * Serializes `value` as a JSON answer, series samples in their wire form (lib/api/samples-wire.ts);
- * Next compresses it only when that is worth it (lib/api/compress.ts).
+ * Serializes `value` as a JSON answer, series samples in their wire form (lib/api/samples-wire.ts).
+ * Sightline's server sends it whole and decides its encoding (lib/server/whole-answers.ts).
  */
 function toJsonResponse(value: unknown, status: number, requestId: string): Response {
-  return toResponse(JSON.stringify(encodeAnswer(value)), { status, headers: { 'content-type': 'application/json', 'cache-control': 'no-store', 'x-request-id': requestId } });
+  return new Response(JSON.stringify(encodeAnswer(value)), { status, headers: { 'content-type': 'application/json', 'cache-control': 'no-store', 'x-request-id': requestId } });
 }
 
 /** Maps any thrown value to the error body and its status, logging what the user does not see. */

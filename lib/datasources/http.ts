@@ -8,6 +8,7 @@ import { BulkheadRejection, createBulkhead, type BulkheadConfig } from './resili
 import { breakerOpenError, DATASOURCE_TITLES, networkError, networkErrorCode, overloadedError, timeoutError } from './resilience/upstream-errors';
 import { createTtlCache } from './resilience/ttl-cache';
 import { encodeParams, toAuthorization } from './request-encoding';
+import { createNodeTransport, transportFromFetch, type TransportRequest } from './transport';
 
 /**
  * The shared HTTP layer under every datasource adapter: per-request timeout combined with the
@@ -29,6 +30,7 @@ export interface HttpClientConfig {
   bulkhead: BulkheadConfig;
   /** 0 disables the panel cache. */
   cacheTtlMs: number;
+  /** Answers requests instead of node:http (tests: a fake, or captured fixtures). */
   fetch?: typeof fetch;
   /** Epoch ms; injectable for tests. */
   now?: () => number;
@@ -58,7 +60,6 @@ export interface UpstreamRequest {
 
 export interface UpstreamResponse {
   status: number;
-  headers: Headers;
   text: string;
 }
 
@@ -90,7 +91,7 @@ const hasHeader = (headers: Record<string, string> | undefined, name: string) =>
 export function createHttpClient(config: HttpClientConfig) {
   const { name } = config;
   const title = DATASOURCE_TITLES[name];
-  const doFetch = config.fetch ?? fetch;
+  const send = config.fetch ? transportFromFetch(config.fetch) : createNodeTransport();
   const now = config.now ?? Date.now;
   const random = config.random ?? Math.random;
   const m = metrics();
@@ -125,16 +126,15 @@ export function createHttpClient(config: HttpClientConfig) {
   }
 
   /** One HTTP attempt under the timeout; throws AppError for timeouts and network failures. */
-  async function attempt(url: string, init: RequestInit, timeoutMs: number, signal: AbortSignal): Promise<UpstreamResponse> {
+  async function attempt(url: string, init: Omit<TransportRequest, 'signal'>, timeoutMs: number, signal: AbortSignal): Promise<UpstreamResponse> {
     const timeout = new AbortController();
     const timer = setTimeout(() => timeout.abort(), timeoutMs);
     const combined = AbortSignal.any([signal, timeout.signal]);
     const started = now();
     try {
-      const res = await doFetch(url, { ...init, signal: combined });
-      const text = await res.text();
+      const res = await send(url, { ...init, signal: combined });
       count(String(res.status));
-      return { status: res.status, headers: res.headers, text };
+      return res;
     } catch (err) {
       if (signal.aborted) {
         count('cancelled');
@@ -154,7 +154,7 @@ export function createHttpClient(config: HttpClientConfig) {
   }
 
   /** Runs a request through breaker, bulkhead and retries; `signal` aborts it. */
-  async function execute(req: UpstreamRequest, url: string, init: RequestInit, readOnly: boolean, signal: AbortSignal): Promise<UpstreamResponse> {
+  async function execute(req: UpstreamRequest, url: string, init: Omit<TransportRequest, 'signal'>, readOnly: boolean, signal: AbortSignal): Promise<UpstreamResponse> {
     const started = now();
     const attempts = readOnly ? config.retry.attempts : 1;
     let release: () => void;

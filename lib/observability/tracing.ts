@@ -22,6 +22,8 @@ export function startTracing(endpoint: string, serviceName: string): void {
       new HttpInstrumentation({
         // Health and metrics scrapes would drown the useful traces.
         ignoreIncomingRequestHook: (req) => /^\/api\/(health|ready|metrics)\b/.test(req.url ?? '') || (req.url ?? '').startsWith('/_next/'),
+        // Upstream calls have their own spans, with the datasource named (lib/datasources/http.ts).
+        disableOutgoingRequestInstrumentation: true,
       }),
     ],
   });

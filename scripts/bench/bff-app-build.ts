@@ -10,10 +10,11 @@ import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { linkNodeModules } from './link-node-modules';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 /** The files whose uncommitted state is part of what the benchmarks measure. */
-const BFF_PATHS = ['scripts/bench', 'lib/api', 'lib/auth', 'lib/datasources', 'lib/db/audit.ts', 'lib/db/driver.ts', 'lib/deployments', 'lib/observability', 'lib/panels', 'lib/dashboards', 'instrumentation.ts', 'next.config.mjs'];
+const BFF_PATHS = ['scripts/bench', 'scripts/lib', 'lib/server', 'lib/api', 'lib/auth', 'lib/datasources', 'lib/db/audit.ts', 'lib/db/driver.ts', 'lib/deployments', 'lib/observability', 'lib/panels', 'lib/dashboards', 'instrumentation.ts', 'next.config.mjs'];
 /** Work in progress of the trace view (its own benchmark, scripts/bench/trace-*.ts) stays out: it may not build yet. */
 const NOT_BFF_PATHS = ['lib/datasources/jaeger'];
 
@@ -38,7 +39,7 @@ function main() {
     else rmSync(path.join(dir, file), { force: true });
   }
   cpSync(path.join(ROOT, 'lib', 'db', 'generated'), path.join(dir, 'lib', 'db', 'generated'), { recursive: true });
-  if (!existsSync(path.join(dir, 'node_modules'))) execFileSync('cp', ['-al', path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules')]);
+  linkNodeModules(ROOT, dir);
   console.error(`bench app: ${rev.slice(0, 8)} + ${changed.length} working-tree file(s) of the BFF: ${changed.join(', ') || '(none)'}`);
   const built = spawnSync(path.join(dir, 'node_modules', '.bin', 'next'), ['build'], { cwd: dir, stdio: ['ignore', 'inherit', 'inherit'], timeout: 600_000 });
   if (built.status !== 0) throw new Error(`next build failed in ${dir} (exit ${built.status ?? built.signal})`);

@@ -7,12 +7,13 @@ import { promisify } from 'node:util';
 import { freePort, startBackends, type BackendName, type RunningBackends } from '../backends';
 import { backfillHistory } from '../demo/history';
 import { toInstances } from '../demo/stack';
+import { appServerCommand } from '../lib/app-server';
 
 /**
  * What a BFF benchmark needs, started and stopped by the benchmark itself: real backends on free
  * loopback ports (Prometheus optionally backfilled with a day of the demo shop's history, so panel
  * queries have real histograms to chew on), a temporary SQLite database, a developer token with the
- * api and metrics scopes, and `next start` of a production build (BENCH_APP_DIR, default the work
+ * api and metrics scopes, and Sightline's server (`npm start`) of a production build (BENCH_APP_DIR, default the work
  * tree; `npx tsx scripts/bench/bff-app-build.ts` makes a private one). BENCH_NODE_ARGS adds Node flags
  * to the BFF (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile it under a benchmark).
  */
@@ -27,6 +28,8 @@ export interface BenchStack {
   token: string;
   /** Chrome DevTools port of the BFF when started with `inspect` (forced GC), else null. */
   inspectPort: number | null;
+  /** The BFF's environment (database, secrets, backend URLs), e.g. to start a second build beside it. */
+  env: NodeJS.ProcessEnv;
   stop: () => Promise<void>;
 }
 
@@ -63,7 +66,7 @@ function stopChild(child: ChildProcess): Promise<void> {
   });
 }
 
-/** Starts backends, database, token and `next start`; `stop()` ends all of it and removes the temp dir. */
+/** Starts backends, database, token and Sightline's server; `stop()` ends all of it and removes the temp dir. */
 export async function startBenchStack(opts: BenchStackOptions): Promise<BenchStack> {
   const appDir = path.resolve(process.env.BENCH_APP_DIR ?? ROOT);
   if (!existsSync(path.join(appDir, '.next', 'BUILD_ID'))) throw new Error(`no production build in ${appDir}/.next: run \`npx tsx scripts/bench/bff-app-build.ts\` and set BENCH_APP_DIR`);
@@ -119,13 +122,14 @@ export async function startBenchStack(opts: BenchStackOptions): Promise<BenchSta
     // BENCH_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the BFF under any benchmark.
     const nodeArgs = [...(inspectPort ? [`--inspect=127.0.0.1:${inspectPort}`] : []), ...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [])];
     const log = createWriteStream(path.join(tmp, 'bff.log'));
-    const server = spawn(process.execPath, [...nodeArgs, path.join(appDir, 'node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', String(port), '-H', '127.0.0.1'], { cwd: appDir, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    const command = appServerCommand(appDir, port, '127.0.0.1', nodeArgs);
+    const server = spawn(command.command, command.args, { cwd: appDir, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
     bff = server;
     server.stdout?.pipe(log);
     server.stderr?.pipe(log);
     await waitForHttp(`${bffUrl}/api/health`, 60_000, server);
     say(`BFF ${bffUrl} (${appDir}), Prometheus ${has('prometheus') ? u.prometheus : '-'}`);
-    return { bffUrl, prometheusUrl: has('prometheus') ? u.prometheus : '', token, inspectPort, stop };
+    return { bffUrl, prometheusUrl: has('prometheus') ? u.prometheus : '', token, inspectPort, env, stop };
   } catch (err) {
     await stop();
     throw err;

@@ -2,11 +2,13 @@ import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_pr
 import { randomBytes } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { appServerCommand } from '../lib/app-server';
+import { linkNodeModules } from './link-node-modules';
 
 /**
  * The app under test for the trace-view benchmark: a private production build (so that measuring
  * never fights over the shared `.next` with whoever builds in the work tree) started with
- * `next start` on a free loopback port, a temporary SQLite database and the demo users seeded.
+ * Sightline's server (`npm start`) on a free loopback port, a temporary SQLite database and the demo users seeded.
  */
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -30,8 +32,7 @@ export function buildBenchApp(dir: string, source: 'head' | 'worktree', log: (l:
     log(`staged HEAD + ${changed.length} working-tree file(s)`);
   }
   cpSync(path.join(ROOT, 'lib', 'db', 'generated'), path.join(dir, 'lib', 'db', 'generated'), { recursive: true });
-  // Hard links: same file system, instant, no space; Turbopack refuses a symlink out of the root.
-  if (!existsSync(path.join(dir, 'node_modules'))) execFileSync('cp', ['-al', path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules')]);
+  linkNodeModules(ROOT, dir);
   log(`next build in ${dir}`);
   const built = spawnSync(path.join(dir, 'node_modules', '.bin', 'next'), ['build'], { cwd: dir, stdio: ['ignore', 'ignore', 'inherit'], timeout: 600_000 });
   if (built.status !== 0) throw new Error(`next build failed in ${dir} (exit ${built.status ?? built.signal})`);
@@ -42,7 +43,7 @@ export interface BenchApp {
   stop: () => Promise<void>;
 }
 
-/** Seeds the demo users into a fresh SQLite file and starts `next start` from `dir`; resolves when /api/health answers. */
+/** Seeds the demo users into a fresh SQLite file and starts Sightline's server from `dir`; resolves when /api/health answers. */
 export async function startBenchApp(dir: string, port: number, backendEnv: Record<string, string>, log: (l: string) => void): Promise<BenchApp> {
   const url = `http://127.0.0.1:${port}`;
   const env = {
@@ -58,8 +59,9 @@ export async function startBenchApp(dir: string, port: number, backendEnv: Recor
   // With its write-ahead log: a stale -wal or -shm of an interrupted run fails the seed.
   for (const suffix of ['', '-wal', '-shm']) rmSync(path.join(dir, `bench.db${suffix}`), { force: true });
   execFileSync(path.join(dir, 'node_modules', '.bin', 'tsx'), ['--conditions=react-server', 'scripts/db/seed-demo.ts'], { cwd: dir, env, stdio: 'ignore' });
-  log(`next start on ${url}`);
-  const child: ChildProcess = spawn(path.join(dir, 'node_modules', '.bin', 'next'), ['start', '-p', String(port), '-H', '127.0.0.1'], { cwd: dir, env, stdio: 'ignore', detached: true });
+  log(`Sightline's server on ${url}`);
+  const server = appServerCommand(dir, port);
+  const child: ChildProcess = spawn(server.command, server.args, { cwd: dir, env, stdio: 'ignore', detached: true });
   const stop = async () => {
     if (child.exitCode !== null || child.pid === undefined) return;
     const exited = new Promise((r) => child.once('exit', r));
@@ -70,7 +72,7 @@ export async function startBenchApp(dir: string, port: number, backendEnv: Recor
   };
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`);
+    if (child.exitCode !== null) throw new Error(`Sightline's server exited with ${child.exitCode}`);
     if (await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(2_000) }).then((r) => r.ok, () => false)) return { url, stop };
     await new Promise((r) => setTimeout(r, 250));
   }

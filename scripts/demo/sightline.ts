@@ -4,10 +4,11 @@ import { createWriteStream, existsSync, mkdirSync, readFileSync, readdirSync, st
 import path from 'node:path';
 import { z } from 'zod';
 import { writeScrapeTargets, type RunningBackends } from '../backends/index';
+import { appServerCommand } from '../lib/app-server';
 import type { DeploymentEvent } from './scenario';
 import { pollUntil } from './stack';
 
-/** Sightline itself for the demo: database seed, API tokens, `next build` when stale, `next start`. */
+/** Sightline itself for the demo: database seed, API tokens, `next build` when stale, its server (`npm start`). */
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const NEXT_BIN = path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
@@ -110,7 +111,8 @@ export async function startSightline(opts: { backends: RunningBackends; port?: n
     log(`Sightline: built in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
   }
 
-  const child: ChildProcess = spawn(process.execPath, [NEXT_BIN, 'start', '-p', String(port), '-H', '127.0.0.1'], { cwd: ROOT, env: { ...env, NODE_ENV: 'production' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const server = appServerCommand(ROOT, port);
+  const child: ChildProcess = spawn(server.command, server.args, { cwd: ROOT, env: { ...env, NODE_ENV: 'production' }, stdio: ['ignore', 'pipe', 'pipe'] });
   const out = createWriteStream(logFile, { flags: 'a' });
   child.stdout?.pipe(out);
   child.stderr?.pipe(out);
@@ -123,7 +125,7 @@ export async function startSightline(opts: { backends: RunningBackends; port?: n
     });
   try {
     await pollUntil('Sightline to answer /api/health', async () => {
-      if (child.exitCode !== null) throw new Error(`next start exited with code ${child.exitCode}; see ${logFile}`);
+      if (child.exitCode !== null) throw new Error(`Sightline's server exited with code ${child.exitCode}; see ${logFile}`);
       const res = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(2_000) });
       return res.ok ? true : undefined;
     }, 60_000, 300);

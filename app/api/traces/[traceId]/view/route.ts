@@ -7,9 +7,9 @@ const Params = z.object({ traceId: z.string().regex(TRACE_ID, 'must be 1 to 32 h
 
 /**
  * One whole trace in the trace view's compact wire format (lib/traces/compact-trace.ts); an unknown
- * id is 404. Sent uncompressed (`no-transform` keeps Next's gzip off it): at 50,000 spans the view is
- * ~3.4 MB, which Next's fixed gzip level 6 takes ~130 ms to compress, longer than the transfer it
- * saves on a LAN. A reverse proxy with a fast setting (brotli 1, gzip 1) is the place for WAN links.
+ * id is 404. Sent unencoded (`no-transform` opts out of the encoding lib/server/whole-answers.ts
+ * applies): at 50,000 spans the view is ~3.4 MB, which costs more to encode and decode than its
+ * transfer on loopback or a LAN. A reverse proxy in front is the place to encode it for WAN links.
  */
 export const GET = route({ access: { role: 'operator' }, name: 'traces.view', params: Params }, async ({ params, requestId }) => {
   const t0 = performance.now();

@@ -1,0 +1,89 @@
+// `npm start` = `tsx lib/server/start.ts [-p <port>] [-H <hostname>]`, after `npm run build`.
+import http from 'node:http';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import compression from 'compression';
+import { sendAnswerWhole } from './whole-answers';
+
+/**
+ * Sightline's HTTP server in production: Next.js (pages and the BFF's API routes) behind a node:http
+ * server that owns how answers are encoded. API answers (/api/...) go out whole, in one write
+ * (lib/server/whole-answers.ts); pages, their streamed React payloads and static files keep streamed
+ * compression by the `compression` middleware, the one `next start` uses, which next.config.mjs
+ * turns off inside Next so that nothing is encoded twice. Flags as `next start`: -p/--port (else
+ * PORT, else 3000) and -H/--hostname (else HOSTNAME, else 0.0.0.0). SIGTERM and SIGINT stop taking
+ * connections, let answers in flight finish (10 s at most) and close Next.
+ */
+
+const ROOT = path.resolve(import.meta.dirname, '..', '..');
+const SHUTDOWN_GRACE_MS = 10_000;
+
+const isApiPath = (url: string | undefined) => url !== undefined && (url === '/api' || url.startsWith('/api/') || url.startsWith('/api?'));
+
+/**
+ * The `compression` middleware never ends its zlib stream when the client goes away first, and the
+ * stream then outlives the response: destroy it (its `on('drain')` hands back the zlib stream while
+ * it is compressing, the handle `next start` uses for the same clean-up).
+ */
+function releaseAbandonedCompression(res: http.ServerResponse): void {
+  res.once('close', () => {
+    if (res.writableFinished) return;
+    const noop = () => undefined;
+    const target: unknown = res.on('drain', noop);
+    res.off('drain', noop);
+    if (target !== res && target && typeof (target as { destroy?: unknown }).destroy === 'function') (target as { destroy: () => void }).destroy();
+  });
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { port: { type: 'string', short: 'p' }, hostname: { type: 'string', short: 'H' } } });
+  const port = Number(values.port ?? process.env.PORT ?? 3000);
+  const hostname = values.hostname ?? process.env.HOSTNAME ?? '0.0.0.0';
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`invalid port: ${values.port ?? process.env.PORT}`);
+  // As `next start` does, before Next is loaded: it reads NODE_ENV as it loads.
+  (process.env as Record<string, string | undefined>).NODE_ENV ??= 'production';
+  const { default: next } = await import('next');
+
+  const app = next({ dev: false, dir: ROOT, hostname, port });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const compressStreamed = compression();
+
+  const server = http.createServer((req, res) => {
+    if (isApiPath(req.url)) sendAnswerWhole(req, res, req.headers['accept-encoding']);
+    else {
+      // The middleware only wraps the response; its `next` callback has nothing to do here.
+      compressStreamed(req as Parameters<typeof compressStreamed>[0], res as Parameters<typeof compressStreamed>[1], () => undefined);
+      releaseAbandonedCompression(res);
+    }
+    handle(req, res).catch((err: unknown) => {
+      process.stderr.write(`request ${req.method} ${req.url} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+      if (res.headersSent) res.destroy();
+      else res.writeHead(500, { 'content-type': 'text/plain' }).end('Internal Server Error');
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, hostname, resolve);
+  });
+  const address = server.address();
+  const shown = typeof address === 'object' && address ? `http://${hostname}:${address.port}` : String(address);
+  process.stdout.write(`Sightline listening on ${shown}\n`);
+
+  let stopping = false;
+  const stop = (exitCode: number) => {
+    if (stopping) return;
+    stopping = true;
+    setTimeout(() => process.exit(exitCode), SHUTDOWN_GRACE_MS).unref();
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeIdleConnections();
+    void Promise.allSettled([closed, app.close()]).then(() => process.exit(exitCode));
+  };
+  process.once('SIGTERM', () => stop(143));
+  process.once('SIGINT', () => stop(130));
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`Sightline could not start: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});
