@@ -27,8 +27,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    // Sightline's server (`npm start`): Next behind the server that encodes its answers.
-    command: `node --import tsx lib/server/start.ts -p ${port} -H 127.0.0.1`,
+    // Sightline's server (`npm start`, built by `npm run build`): Next behind the server that encodes its answers.
+    command: `node .next/sightline/server.mjs -p ${port} -H 127.0.0.1`,
     url: `${baseURL}/api/health`,
     timeout: 120_000,
     reuseExistingServer: false,

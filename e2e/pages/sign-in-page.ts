@@ -1,6 +1,7 @@
 import { expect, type Page } from '@playwright/test';
 import { DEMO_LOGINS } from '../../lib/auth/demo-logins';
 import type { Role } from '../../lib/env';
+import { waitForHydration } from '../support/hydration';
 
 /** Page object for /signin and the signed-in shell's user menu. */
 export class SignInPage {
@@ -14,6 +15,8 @@ export class SignInPage {
     await this.page.getByLabel('Password').fill(login.password);
     await this.page.getByRole('button', { name: 'Sign in' }).click();
     await expect(this.page.getByTestId('current-user')).toContainText(login.email);
+    // Tests go on to click React handlers on the landing page: a click before hydration is lost.
+    await waitForHydration(this.page);
   }
 
   async signOut() {

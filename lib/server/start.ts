@@ -1,6 +1,5 @@
-// `npm start` = `tsx lib/server/start.ts [-p <port>] [-H <hostname>]`, after `npm run build`.
+// `npm start [-- -p <port>] [-H <hostname>]` runs this, bundled by `npm run build` (scripts/lib/app-server.ts).
 import http from 'node:http';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import compression from 'compression';
 import { sendAnswerWhole } from './whole-answers';
@@ -11,11 +10,11 @@ import { sendAnswerWhole } from './whole-answers';
  * (lib/server/whole-answers.ts); pages, their streamed React payloads and static files keep streamed
  * compression by the `compression` middleware, the one `next start` uses, which next.config.mjs
  * turns off inside Next so that nothing is encoded twice. Flags as `next start`: -p/--port (else
- * PORT, else 3000) and -H/--hostname (else HOSTNAME, else 0.0.0.0). SIGTERM and SIGINT stop taking
- * connections, let answers in flight finish (10 s at most) and close Next.
+ * PORT, else 3000) and -H/--hostname (else HOSTNAME, else 0.0.0.0); it serves the app of its working
+ * directory. SIGTERM and SIGINT stop taking connections, let answers in flight finish (10 s at most)
+ * and close Next.
  */
 
-const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const SHUTDOWN_GRACE_MS = 10_000;
 
 const isApiPath = (url: string | undefined) => url !== undefined && (url === '/api' || url.startsWith('/api/') || url.startsWith('/api?'));
@@ -44,7 +43,7 @@ async function main(): Promise<void> {
   (process.env as Record<string, string | undefined>).NODE_ENV ??= 'production';
   const { default: next } = await import('next');
 
-  const app = next({ dev: false, dir: ROOT, hostname, port });
+  const app = next({ dev: false, dir: process.cwd(), hostname, port });
   await app.prepare();
   const handle = app.getRequestHandler();
   const compressStreamed = compression();

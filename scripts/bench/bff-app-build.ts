@@ -2,7 +2,8 @@
 // Builds a private production copy of Sightline for the BFF benchmarks, so that measuring never
 // fights over the shared `.next` with whoever is building in the work tree: the committed tree
 // (git archive HEAD), plus the working-tree state of the BFF's own files (BFF_PATHS), the generated
-// Prisma client, node_modules hard-linked (same file system: instant, no space), then `next build`.
+// Prisma client, node_modules hard-linked (same file system: instant, no space), then the build
+// (`next build` and Sightline's server bundle).
 // With --rev, that commit alone (e.g. to measure a "before"). Prints `BENCH_APP_DIR=<dir>` on its
 // last line; the bff-*.ts benchmarks read that variable.
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -10,6 +11,7 @@ import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { buildAppServer } from '../lib/app-server';
 import { linkNodeModules } from './link-node-modules';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -43,6 +45,7 @@ function main() {
   console.error(`bench app: ${rev.slice(0, 8)} + ${changed.length} working-tree file(s) of the BFF: ${changed.join(', ') || '(none)'}`);
   const built = spawnSync(path.join(dir, 'node_modules', '.bin', 'next'), ['build'], { cwd: dir, stdio: ['ignore', 'inherit', 'inherit'], timeout: 600_000 });
   if (built.status !== 0) throw new Error(`next build failed in ${dir} (exit ${built.status ?? built.signal})`);
+  buildAppServer(dir);
   console.log(`BENCH_APP_DIR=${dir}`);
 }
 

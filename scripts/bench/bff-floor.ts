@@ -5,7 +5,7 @@ import { runWithStack } from './bff-stack';
 
 /**
  * The fixed per-request cost under benchmark (a): the same 15 bytes from a bare node:http server and
- * from `next start` (/api/health: Next's routing plus our route() wrapper, no auth, no upstream),
+ * from Sightline's server (/api/health: Next's routing plus our route() wrapper, no auth, no upstream),
  * next to a trivial range query straight to Prometheus and through the BFF. Sequential keep-alive
  * fetches with fetch's default Accept-Encoding; prints the median of each, twice.
  */
@@ -42,7 +42,7 @@ runWithStack({ backends: ['prometheus'] }, 5 * 60_000, async (stack) => {
   try {
     for (let pass = 1; pass <= 2; pass++) {
       await report(`pass ${pass}, bare node:http, same bytes`, () => fetch(`http://127.0.0.1:${port}/`));
-      await report(`pass ${pass}, next start /api/health`, () => fetch(`${stack.bffUrl}/api/health`));
+      await report(`pass ${pass}, Sightline's server /api/health`, () => fetch(`${stack.bffUrl}/api/health`));
       await report(`pass ${pass}, Prometheus trivial range query`, () => fetch(`${stack.prometheusUrl}/api/v1/query_range?${range('s')}`));
       await report(`pass ${pass}, BFF explore, same query`, () => bff(stack, `/api/explore/prometheus/query_range?${range('ms')}`));
     }

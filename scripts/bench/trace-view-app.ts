@@ -2,7 +2,7 @@ import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_pr
 import { randomBytes } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { appServerCommand } from '../lib/app-server';
+import { appServerCommand, buildAppServer } from '../lib/app-server';
 import { linkNodeModules } from './link-node-modules';
 
 /**
@@ -36,6 +36,7 @@ export function buildBenchApp(dir: string, source: 'head' | 'worktree', log: (l:
   log(`next build in ${dir}`);
   const built = spawnSync(path.join(dir, 'node_modules', '.bin', 'next'), ['build'], { cwd: dir, stdio: ['ignore', 'ignore', 'inherit'], timeout: 600_000 });
   if (built.status !== 0) throw new Error(`next build failed in ${dir} (exit ${built.status ?? built.signal})`);
+  buildAppServer(dir);
 }
 
 export interface BenchApp {

@@ -4,7 +4,7 @@ import { createWriteStream, existsSync, mkdirSync, readFileSync, readdirSync, st
 import path from 'node:path';
 import { z } from 'zod';
 import { writeScrapeTargets, type RunningBackends } from '../backends/index';
-import { appServerCommand } from '../lib/app-server';
+import { appServerCommand, buildAppServer } from '../lib/app-server';
 import type { DeploymentEvent } from './scenario';
 import { pollUntil } from './stack';
 
@@ -110,6 +110,8 @@ export async function startSightline(opts: { backends: RunningBackends; port?: n
     }
     log(`Sightline: built in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
   }
+  // Its server bundle, from the sources as they are now (~0.1 s).
+  buildAppServer(ROOT);
 
   const server = appServerCommand(ROOT, port);
   const child: ChildProcess = spawn(server.command, server.args, { cwd: ROOT, env: { ...env, NODE_ENV: 'production' }, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -102,9 +102,9 @@ async function main() {
     add('integration', await run('npx', ['vitest', 'run', '-c', 'vitest.integration.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`], backendEnv), countVitest(out));
   }
   if (want('e2e')) {
-    say('Production build (next build)');
-    const built = await run('npx', ['next', 'build']);
-    add('next build', built);
+    say('Production build (next build, then the server bundle)');
+    const built = await run('npm', ['run', 'build']);
+    add('npm run build', built);
     if (built !== 0) return;
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
