@@ -51,7 +51,8 @@ async function main(): Promise<void> {
   const server = http.createServer((req, res) => {
     if (isApiPath(req.url)) sendAnswerWhole(req, res, req.headers['accept-encoding']);
     else {
-      // The middleware only wraps the response; its `next` callback has nothing to do here.
+      // Casts: the middleware is typed for Express but uses only Node's request and response; it
+      // wraps the response, and its `next` callback has nothing to do here.
       compressStreamed(req as Parameters<typeof compressStreamed>[0], res as Parameters<typeof compressStreamed>[1], () => undefined);
       releaseAbandonedCompression(res);
     }

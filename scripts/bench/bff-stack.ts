@@ -28,8 +28,6 @@ export interface BenchStack {
   token: string;
   /** Chrome DevTools port of the BFF when started with `inspect` (forced GC), else null. */
   inspectPort: number | null;
-  /** The BFF's environment (database, secrets, backend URLs), e.g. to start a second build beside it. */
-  env: NodeJS.ProcessEnv;
   stop: () => Promise<void>;
 }
 
@@ -129,7 +127,7 @@ export async function startBenchStack(opts: BenchStackOptions): Promise<BenchSta
     server.stderr?.pipe(log);
     await waitForHttp(`${bffUrl}/api/health`, 60_000, server);
     say(`BFF ${bffUrl} (${appDir}), Prometheus ${has('prometheus') ? u.prometheus : '-'}`);
-    return { bffUrl, prometheusUrl: has('prometheus') ? u.prometheus : '', token, inspectPort, env, stop };
+    return { bffUrl, prometheusUrl: has('prometheus') ? u.prometheus : '', token, inspectPort, stop };
   } catch (err) {
     await stop();
     throw err;
