@@ -44,6 +44,23 @@ describe('the node:http transport', () => {
     expect(s.connections()).toBe(1);
   });
 
+  it('closes a connection left idle past idleMs, and leaves alone one waiting that long for a slow answer', async () => {
+    const closed: number[] = [];
+    let open = 0;
+    const s = await serve((_req, res) => setTimeout(() => res.end('{"slow":true}'), 150));
+    server!.on('connection', (socket) => {
+      open++;
+      socket.on('close', () => closed.push(Date.now()));
+    });
+    const send = createNodeTransport({ idleMs: 50 });
+    const answered = await send(s.url, { ...GET, signal: new AbortController().signal });
+    expect(answered.text).toBe('{"slow":true}');
+    expect(closed).toHaveLength(0);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(open).toBe(1);
+    expect(closed).toHaveLength(1);
+  });
+
   it('inflates an answer the upstream gzipped (a datasource configured to ask for it)', async () => {
     const text = JSON.stringify({ data: 'y'.repeat(10_000) });
     const s = await serve((_req, res) => res.writeHead(200, { 'content-encoding': 'gzip' }).end(zlib.gzipSync(text)));

@@ -2,6 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import zlib from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
+import { requestRaw } from '@/lib/testing/raw-http';
 import { chooseEncoding, MAX_SYNC_ENCODE_BYTES, MIN_ENCODE_BYTES, sendAnswerWhole } from './whole-answers';
 
 describe('chooseEncoding', () => {
@@ -41,17 +42,7 @@ async function fetchRaw(answer: Answer, req: { method?: string; acceptEncoding?:
   });
   await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
-    const headers: Record<string, string> = req.acceptEncoding === undefined ? {} : { 'accept-encoding': req.acceptEncoding };
-    http
-      .request({ host: '127.0.0.1', port, method: req.method ?? 'GET', headers, agent: false }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
-      })
-      .on('error', reject)
-      .end();
-  });
+  return requestRaw(`http://127.0.0.1:${port}/`, { method: req.method, headers: req.acceptEncoding === undefined ? {} : { 'accept-encoding': req.acceptEncoding } });
 }
 
 const json = (bytes: number) => JSON.stringify({ values: 'x'.repeat(Math.max(0, bytes - 13)) });
