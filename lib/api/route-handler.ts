@@ -2,6 +2,7 @@ import 'server-only';
 import { setMaxListeners } from 'node:events';
 import { z } from 'zod';
 import { AppError, type ErrorBody } from './errors';
+import { markRouteHandler } from './route-brand';
 import { encodeAnswer } from './samples-wire';
 import { authenticateRequest } from '@/lib/auth/authenticate';
 import { isAllowed, type Access, type Principal } from '@/lib/auth/principal';
@@ -102,12 +103,15 @@ export function toErrorResponse(err: unknown, requestId: string): Response {
 /** Concurrent upstream calls one request may make, each with a listener on its signal; a real leak still warns. */
 const MAX_UPSTREAM_FAN_OUT = 100;
 
-/** Wraps a route handler with auth, validation and error mapping. */
+/**
+ * Wraps a route handler with auth, validation and error mapping. The result is marked (route-brand.ts):
+ * Sightline's server answers it without Next's router (lib/server/direct-api.ts).
+ */
 export function route<P extends Schema | undefined = undefined, Q extends Schema | undefined = undefined, B extends Schema | undefined = undefined>(
   spec: RouteSpec<P, Q, B>,
   handler: (ctx: RouteContext<Infer<P>, Infer<Q>, Infer<B>>) => Promise<unknown>,
 ) {
-  return async (req: Request, next?: NextContext): Promise<Response> => {
+  return markRouteHandler(async (req: Request, next?: NextContext): Promise<Response> => {
     const started = performance.now();
     const requestId = requestIdFrom(req.headers);
     const url = new URL(req.url);
@@ -140,5 +144,5 @@ export function route<P extends Schema | undefined = undefined, Q extends Schema
       recordBffRequest(name, req.method, status, ms / 1000);
       logger.info('request', { requestId, method: req.method, route: name, status, ms: Math.round(ms) });
     }
-  };
+  });
 }

@@ -1,12 +1,15 @@
 // `npm start [-- -p <port>] [-H <hostname>]` runs this, bundled by `npm run build` (scripts/lib/app-server.ts).
 import http from 'node:http';
 import { parseArgs } from 'node:util';
+import path from 'node:path';
 import compression from 'compression';
+import { DirectApi } from './direct-api';
 import { sendAnswerWhole } from './whole-answers';
 
 /**
  * Sightline's HTTP server in production: Next.js (pages and the BFF's API routes) behind a node:http
- * server that owns how answers are encoded. API answers (/api/...) go out whole, in one write
+ * server that owns how answers are encoded. The BFF's API routes are called without Next's router
+ * (lib/server/direct-api.ts). API answers (/api/...) go out whole, in one write
  * (lib/server/whole-answers.ts); pages, their streamed React payloads and static files keep streamed
  * compression by the `compression` middleware, the one `next start` uses, which next.config.mjs
  * turns off inside Next so that nothing is encoded twice. Flags as `next start`: -p/--port (else
@@ -47,20 +50,26 @@ async function main(): Promise<void> {
   await app.prepare();
   const handle = app.getRequestHandler();
   const compressStreamed = compression();
+  const directApi = DirectApi.forBuild(path.join(process.cwd(), '.next'));
+
+  const failed = (req: http.IncomingMessage, res: http.ServerResponse) => (err: unknown) => {
+    process.stderr.write(`request ${req.method} ${req.url} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    if (res.headersSent) res.destroy();
+    else res.writeHead(500, { 'content-type': 'text/plain' }).end('Internal Server Error');
+  };
+  const byNext = (req: http.IncomingMessage, res: http.ServerResponse) => handle(req, res).catch(failed(req, res));
 
   const server = http.createServer((req, res) => {
-    if (isApiPath(req.url)) sendAnswerWhole(req, res, req.headers['accept-encoding']);
-    else {
-      // Casts: the middleware is typed for Express but uses only Node's request and response; it
-      // wraps the response, and its `next` callback has nothing to do here.
-      compressStreamed(req as Parameters<typeof compressStreamed>[0], res as Parameters<typeof compressStreamed>[1], () => undefined);
-      releaseAbandonedCompression(res);
+    if (isApiPath(req.url)) {
+      sendAnswerWhole(req, res, req.headers['accept-encoding']);
+      directApi.answer(req, res).then((answered) => (answered ? undefined : byNext(req, res)), failed(req, res));
+      return;
     }
-    handle(req, res).catch((err: unknown) => {
-      process.stderr.write(`request ${req.method} ${req.url} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-      if (res.headersSent) res.destroy();
-      else res.writeHead(500, { 'content-type': 'text/plain' }).end('Internal Server Error');
-    });
+    // Casts: the middleware is typed for Express but uses only Node's request and response; it
+    // wraps the response, and its `next` callback has nothing to do here.
+    compressStreamed(req as Parameters<typeof compressStreamed>[0], res as Parameters<typeof compressStreamed>[1], () => undefined);
+    releaseAbandonedCompression(res);
+    void byNext(req, res);
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -8,7 +8,7 @@ export interface RawAnswer {
 }
 
 /** One request on a fresh connection, answered as raw bytes, so a test sees exactly what a server sent. */
-export function requestRaw(url: string | URL, opts: { method?: string; headers?: Record<string, string> } = {}): Promise<RawAnswer> {
+export function requestRaw(url: string | URL, opts: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<RawAnswer> {
   return new Promise((resolve, reject) => {
     http
       .request(url, { method: opts.method ?? 'GET', headers: opts.headers ?? {}, agent: false }, (res) => {
@@ -18,6 +18,6 @@ export function requestRaw(url: string | URL, opts: { method?: string; headers?:
         res.on('error', reject);
       })
       .on('error', reject)
-      .end();
+      .end(opts.body);
   });
 }

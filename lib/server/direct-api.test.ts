@@ -1,0 +1,248 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { markRouteHandler, type RouteHandlerFn } from '@/lib/api/route-brand';
+import { requestRaw } from '@/lib/testing/raw-http';
+import { ApiRouteTable, DirectApi, parseApiRoute, type ApiRoute } from './direct-api';
+
+const table = (...pages: string[]) => new ApiRouteTable(pages.map((p) => parseApiRoute(p, `app${p}.js`)!));
+
+describe('parseApiRoute', () => {
+  it('reads static, dynamic and catch-all segments and drops route groups', () => {
+    expect(parseApiRoute('/api/dashboards/[slug]/panels/[panelId]/route', 'f.js')).toEqual({
+      pattern: '/api/dashboards/[slug]/panels/[panelId]',
+      file: 'f.js',
+      segments: [
+        { kind: 'static', value: 'api' },
+        { kind: 'static', value: 'dashboards' },
+        { kind: 'dynamic', name: 'slug' },
+        { kind: 'static', value: 'panels' },
+        { kind: 'dynamic', name: 'panelId' },
+      ],
+    });
+    expect(parseApiRoute('/api/auth/[...nextauth]/route', 'f.js')?.segments.at(-1)).toEqual({ kind: 'catch-all', name: 'nextauth', optional: false });
+    expect(parseApiRoute('/api/(v1)/x/[[...rest]]/route', 'f.js')).toMatchObject({ pattern: '/api/x/[[...rest]]', segments: [{ value: 'api' }, { value: 'x' }, { kind: 'catch-all', name: 'rest', optional: true }] });
+  });
+
+  it('ignores pages and routes outside /api', () => {
+    expect(parseApiRoute('/dashboards/[slug]/page', 'f.js')).toBeNull();
+    expect(parseApiRoute('/feed/route', 'f.js')).toBeNull();
+  });
+});
+
+describe('ApiRouteTable.match', () => {
+  const routes = table('/api/traces/[traceId]/route', '/api/traces/search/route', '/api/traces/[traceId]/logs/route', '/api/auth/[...nextauth]/route', '/api/auth/session/route', '/api/x/[[...rest]]/route');
+
+  it('prefers a static segment to a dynamic one, whatever the manifest order', () => {
+    expect(routes.match('/api/traces/search')).toMatchObject({ kind: 'route', route: { pattern: '/api/traces/search' }, params: {} });
+    expect(routes.match('/api/traces/abc')).toMatchObject({ kind: 'route', route: { pattern: '/api/traces/[traceId]' }, params: { traceId: 'abc' } });
+    expect(routes.match('/api/traces/abc/logs')).toMatchObject({ route: { pattern: '/api/traces/[traceId]/logs' }, params: { traceId: 'abc' } });
+    expect(routes.match('/api/auth/session')).toMatchObject({ route: { pattern: '/api/auth/session' } });
+  });
+
+  it('gives catch-all params as arrays; an optional catch-all also matches nothing', () => {
+    expect(routes.match('/api/auth/callback/oidc')).toMatchObject({ route: { pattern: '/api/auth/[...nextauth]' }, params: { nextauth: ['callback', 'oidc'] } });
+    expect(routes.match('/api/auth')).toEqual({ kind: 'none' });
+    expect(routes.match('/api/x')).toMatchObject({ kind: 'route', params: {} });
+    expect(routes.match('/api/x/a/b')).toMatchObject({ kind: 'route', params: { rest: ['a', 'b'] } });
+  });
+
+  it('decodes params and matches static segments decoded', () => {
+    expect(routes.match('/api/traces/a%20b%2Fc')).toMatchObject({ params: { traceId: 'a b/c' } });
+    expect(routes.match('/api/traces/%73earch')).toMatchObject({ route: { pattern: '/api/traces/search' } });
+  });
+
+  it('leaves to Next the paths it redirects or normalizes, and tells unknown paths and bad encoding apart', () => {
+    for (const p of ['/api/traces/search/', '/api//traces/abc', '/api/traces/./abc', '/api/traces/../auth/session', 'api/traces/abc']) expect(routes.match(p), p).toEqual({ kind: 'next' });
+    expect(routes.match('/api/nope')).toEqual({ kind: 'none' });
+    expect(routes.match('/api/traces/abc/spans')).toEqual({ kind: 'none' });
+    expect(routes.match('/api/traces/%E0%A4%A')).toEqual({ kind: 'bad-encoding' });
+  });
+});
+
+let server: http.Server | undefined;
+afterEach(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));
+
+/** Serves `direct` as Sightline's server does, with a stand-in for Next that answers 299 "next". */
+async function serve(direct: DirectApi): Promise<string> {
+  server = http.createServer((req, res) => {
+    void direct.answer(req, res).then((answered) => {
+      if (!answered) res.writeHead(299).end('next');
+    });
+  });
+  await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+/** A DirectApi over `modules` (route pattern → exports), with the errors it reports. */
+function directOver(modules: Record<string, Record<string, unknown> | Error | null>) {
+  const errors: string[] = [];
+  const loads: string[] = [];
+  const routes = new ApiRouteTable(Object.keys(modules).map((p) => parseApiRoute(`${p}/route`, `app${p}/route.js`)!));
+  const load = async (route: ApiRoute) => {
+    loads.push(route.pattern);
+    const m = modules[route.pattern];
+    if (m instanceof Error) throw m;
+    return m ?? null;
+  };
+  return { direct: new DirectApi(routes, load, (e) => errors.push(e)), errors, loads };
+}
+
+const handler = (fn: RouteHandlerFn) => markRouteHandler(fn);
+
+describe('DirectApi', () => {
+  it("calls a route() handler with the request, its query and decoded params, and sends its answer's status, headers, cookies and body", async () => {
+    let seen: { url: string; method: string; header: string | null; params: unknown } | undefined;
+    const GET = handler(async (req, ctx) => {
+      seen = { url: req.url, method: req.method, header: req.headers.get('x-request-id'), params: await ctx?.params };
+      const headers = new Headers({ 'content-type': 'application/json', 'x-one': '1' });
+      headers.append('set-cookie', 'a=1; Path=/');
+      headers.append('set-cookie', 'b=2; Path=/');
+      return new Response(JSON.stringify({ ok: true }), { status: 201, headers });
+    });
+    const { direct, loads } = directOver({ '/api/items/[id]': { GET } });
+    const base = await serve(direct);
+    const res = await requestRaw(`${base}/api/items/a%20b?x=1&x=2`, { headers: { 'x-request-id': 'req-7' } });
+    expect(res.status).toBe(201);
+    expect(res.headers['x-one']).toBe('1');
+    expect(res.headers['set-cookie']).toEqual(['a=1; Path=/', 'b=2; Path=/']);
+    expect(JSON.parse(res.body.toString())).toEqual({ ok: true });
+    expect(seen).toEqual({ url: `${base}/api/items/a%20b?x=1&x=2`, method: 'GET', header: 'req-7', params: { id: 'a b' } });
+    await requestRaw(`${base}/api/items/2`);
+    expect(loads).toEqual(['/api/items/[id]']); // loaded once
+  });
+
+  it('streams a request body to the handler', async () => {
+    const POST = handler(async (req) => new Response(`got ${(await req.text()).length} bytes`));
+    const base = await serve(directOver({ '/api/items': { POST } }).direct);
+    const body = JSON.stringify({ v: 'x'.repeat(200_000) });
+    const res = await requestRaw(`${base}/api/items`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    expect(res.body.toString()).toBe(`got ${body.length} bytes`);
+  });
+
+  it('leaves to Next a handler not made by route(), HEAD and OPTIONS, a module of another shape, and one that fails to load', async () => {
+    const plain = async () => new Response('plain');
+    const { direct, errors } = directOver({
+      '/api/auth/[...nextauth]': { GET: plain, POST: plain },
+      '/api/items': { GET: handler(async () => new Response('direct')) },
+      '/api/odd': null,
+      '/api/broken': new Error('cannot find module'),
+    });
+    const base = await serve(direct);
+    expect((await requestRaw(`${base}/api/auth/session`)).status).toBe(299);
+    expect((await requestRaw(`${base}/api/items`, { method: 'HEAD' })).status).toBe(299);
+    expect((await requestRaw(`${base}/api/items`, { method: 'OPTIONS' })).status).toBe(299);
+    expect((await requestRaw(`${base}/api/odd`)).status).toBe(299);
+    expect((await requestRaw(`${base}/api/broken`)).status).toBe(299);
+    expect((await requestRaw(`${base}/api/items/`)).status).toBe(299);
+    expect((await requestRaw(`${base}/api/items`)).body.toString()).toBe('direct');
+    expect(errors).toEqual(["route /api/broken goes through Next's router: its module did not load here (cannot find module)"]);
+  });
+
+  it('answers an unknown path 404, a method the route lacks 405 with Allow, and bad percent-encoding 400, each with the typed error body', async () => {
+    const ok = handler(async () => new Response('ok'));
+    const base = await serve(directOver({ '/api/items/[id]': { GET: ok, DELETE: ok } }).direct);
+    const unknown = await requestRaw(`${base}/api/nothing/here`);
+    expect(unknown.status).toBe(404);
+    expect(JSON.parse(unknown.body.toString())).toEqual({ error: { code: 'NOT_FOUND', message: 'there is no API route /api/nothing/here' } });
+    const wrongMethod = await requestRaw(`${base}/api/items/1`, { method: 'PUT' });
+    expect(wrongMethod.status).toBe(405);
+    expect(wrongMethod.headers.allow).toBe('GET, HEAD, OPTIONS, DELETE');
+    expect(JSON.parse(wrongMethod.body.toString())).toEqual({ error: { code: 'METHOD_NOT_ALLOWED', message: '/api/items/[id] does not answer PUT' } });
+    const bad = await requestRaw(`${base}/api/items/%E0%A4%A`);
+    expect(bad.status).toBe(400);
+    expect(bad.headers['content-type']).toBe('application/json');
+    expect(JSON.parse(bad.body.toString()).error.code).toBe('INVALID_INPUT');
+  });
+
+  it("aborts the handler's signal when the client goes away before the answer", async () => {
+    let aborted: () => void = () => undefined;
+    const wasAborted = new Promise<void>((resolve) => (aborted = resolve));
+    let started: () => void = () => undefined;
+    const hasStarted = new Promise<void>((resolve) => (started = resolve));
+    const GET = handler(
+      (req) =>
+        new Promise<Response>((resolve) => {
+          req.signal.addEventListener('abort', () => {
+            aborted();
+            resolve(new Response('too late'));
+          });
+          started();
+        }),
+    );
+    const base = await serve(directOver({ '/api/slow': { GET } }).direct);
+    const client = http.get(`${base}/api/slow`, { agent: false });
+    client.on('error', () => undefined);
+    await hasStarted;
+    client.destroy();
+    await wasAborted;
+  });
+
+  it('answers 500 with the typed body when a handler throws, and keeps serving', async () => {
+    let calls = 0;
+    const GET = handler(async () => {
+      calls += 1;
+      if (calls === 1) throw new Error('boom');
+      return new Response('fine');
+    });
+    const { direct, errors } = directOver({ '/api/flaky': { GET } });
+    const base = await serve(direct);
+    const first = await requestRaw(`${base}/api/flaky`);
+    expect(first.status).toBe(500);
+    expect(JSON.parse(first.body.toString()).error.code).toBe('INTERNAL');
+    expect(errors[0]).toMatch(/^request GET \/api\/flaky failed: Error: boom/);
+    expect((await requestRaw(`${base}/api/flaky`)).body.toString()).toBe('fine');
+  });
+
+  it('gives the handler a URL on localhost when the Host header is not a plain host', async () => {
+    let url = '';
+    const GET = handler(async (req) => {
+      url = req.url;
+      return new Response('ok');
+    });
+    const base = await serve(directOver({ '/api/items': { GET } }).direct);
+    await requestRaw(`${base}/api/items?q=1`, { headers: { host: 'evil.example/x?y=' } });
+    expect(url).toBe('http://localhost/api/items?q=1');
+  });
+});
+
+describe('DirectApi.forBuild', () => {
+  const dirs: string[] = [];
+  afterEach(() => {
+    for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+  });
+
+  /** A build directory with a manifest and route modules in the shapes Next 16 (lazy userland) and earlier versions write. */
+  function fakeBuild(): string {
+    const dist = mkdtempSync(path.join(os.tmpdir(), 'sightline-direct-'));
+    dirs.push(dist);
+    const write = (file: string, body: string) => {
+      mkdirSync(path.dirname(path.join(dist, 'server', file)), { recursive: true });
+      writeFileSync(path.join(dist, 'server', file), body);
+    };
+    const brand = "Object.defineProperty(GET, Symbol.for('sightline.route-handler'), { value: true });";
+    write('app/api/lazy/route.js', `const GET = async () => new Response('lazy'); ${brand}
+      let userland; module.exports = { routeModule: { async ensureUserland() { userland = { GET }; }, get userland() { if (!userland) throw new Error('not loaded'); return userland; } } };`);
+    write('app/api/eager/[id]/route.js', `const GET = async (req, ctx) => new Response('eager ' + (await ctx.params).id); ${brand}
+      module.exports = { routeModule: { userland: { GET } } };`);
+    write('app-paths-manifest.json', JSON.stringify({ '/api/lazy/route': 'app/api/lazy/route.js', '/api/eager/[id]/route': 'app/api/eager/[id]/route.js', '/page': 'app/page.js' }));
+    return dist;
+  }
+
+  it("loads route modules from the build's manifest, both shapes", async () => {
+    const base = await serve(DirectApi.forBuild(fakeBuild()));
+    expect((await requestRaw(`${base}/api/lazy`)).body.toString()).toBe('lazy');
+    expect((await requestRaw(`${base}/api/eager/42`)).body.toString()).toBe('eager 42');
+    expect((await requestRaw(`${base}/api/unknown`)).status).toBe(404);
+  });
+
+  it('leaves every API path to Next when the build has no manifest, and says why', async () => {
+    const messages: string[] = [];
+    const base = await serve(DirectApi.forBuild(path.join(os.tmpdir(), 'no-such-build'), (m) => messages.push(m)));
+    expect((await requestRaw(`${base}/api/unknown`)).status).toBe(299);
+    expect(messages[0]).toMatch(/^API routes go through Next's router: the build's route manifest is unreadable/);
+  });
+});

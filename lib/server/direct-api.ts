@@ -1,0 +1,311 @@
+import { readFileSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { trace } from '@opentelemetry/api';
+import { AppError } from '../api/errors';
+import { isRouteHandler, type RouteHandlerFn } from '../api/route-brand';
+
+/**
+ * Sightline's API routes answered without Next.js' router, and typed error bodies where Next would
+ * answer an API client with a page or an empty body: a path of no route (404), a method the route
+ * does not have (405, with Allow), a path that is not valid percent-encoding (400). Every route made by route()
+ * (lib/api/route-handler.ts) needs only the Web Request and its params: it authenticates, validates
+ * and maps errors itself. Next's router and route module around it cost ~1.5-2 ms of CPU per request
+ * (URL normalization, its request adapters, async-storage contexts, its own tracing), as much as
+ * Prometheus takes to answer a cheap range query; the panel and explore endpoints exist to be a thin
+ * layer over such queries. Sightline's server (lib/server/start.ts) therefore finds the route in
+ * Next's build manifest, loads the route's module as Next itself would (plain require of the same
+ * file, so there is one copy of every module) and calls its handler. Everything else goes to Next
+ * unchanged: pages, next-auth's routes, HEAD and OPTIONS (Next derives them from GET and the
+ * exports), paths Next normalizes (a trailing slash, `//`, dot segments), and every API path when
+ * the build has no manifest or a route module has another shape.
+ */
+
+type Segment = { kind: 'static'; value: string } | { kind: 'dynamic'; name: string } | { kind: 'catch-all'; name: string; optional: boolean };
+
+export interface ApiRoute {
+  /** The route's pattern, e.g. "/api/dashboards/[slug]/panels/[panelId]". */
+  pattern: string;
+  /** Its module's file under the build's server directory, e.g. "app/api/health/route.js". */
+  file: string;
+  segments: Segment[];
+}
+
+export type RouteMatch =
+  | { kind: 'route'; route: ApiRoute; params: Record<string, string | string[]> }
+  /** A path of no API route. */
+  | { kind: 'none' }
+  /** A path Next answers itself: it redirects or normalizes it (a trailing slash, `//`, dot segments). */
+  | { kind: 'next' }
+  /** A path segment that is not valid percent-encoding. */
+  | { kind: 'bad-encoding' };
+
+/** Parses an app-paths-manifest key ("/api/x/[id]/route") to its route, or null when it is not an API route. */
+export function parseApiRoute(page: string, file: string): ApiRoute | null {
+  if (!page.startsWith('/api/') || !page.endsWith('/route')) return null;
+  // Route groups "(name)" do not appear in the URL.
+  const names = page.slice(1, -'/route'.length).split('/').filter((s) => !/^\(.+\)$/.test(s));
+  const segments = names.map((s): Segment => {
+    const optional = /^\[\[\.\.\.(.+)\]\]$/.exec(s);
+    if (optional) return { kind: 'catch-all', name: optional[1]!, optional: true };
+    const catchAll = /^\[\.\.\.(.+)\]$/.exec(s);
+    if (catchAll) return { kind: 'catch-all', name: catchAll[1]!, optional: false };
+    const dynamic = /^\[(.+)\]$/.exec(s);
+    return dynamic ? { kind: 'dynamic', name: dynamic[1]! } : { kind: 'static', value: s };
+  });
+  return { pattern: `/${names.join('/')}`, file, segments };
+}
+
+const RANK = { static: 0, dynamic: 1, 'catch-all': 2 } as const;
+const rank = (s: Segment) => RANK[s.kind] + (s.kind === 'catch-all' && s.optional ? 1 : 0);
+
+/** Orders routes as Next matches them: at the first segment where they differ, static before dynamic before catch-all. */
+function bySpecificity(a: ApiRoute, b: ApiRoute): number {
+  for (let i = 0; i < Math.min(a.segments.length, b.segments.length); i++) {
+    const d = rank(a.segments[i]!) - rank(b.segments[i]!);
+    if (d !== 0) return d;
+  }
+  return b.segments.length - a.segments.length;
+}
+
+function matchSegments(segments: Segment[], parts: string[]): Record<string, string | string[]> | null {
+  const params: Record<string, string | string[]> = {};
+  for (let i = 0; i < segments.length; i++) {
+    const s = segments[i]!;
+    if (s.kind === 'catch-all') {
+      const rest = parts.slice(i);
+      if (rest.length === 0 && !s.optional) return null;
+      if (rest.length > 0) params[s.name] = rest;
+      return params;
+    }
+    const part = parts[i];
+    if (part === undefined) return null;
+    if (s.kind === 'dynamic') params[s.name] = part;
+    else if (part !== s.value) return null;
+  }
+  return parts.length === segments.length ? params : null;
+}
+
+/** The API routes of a build, matched most specific first. */
+export class ApiRouteTable {
+  private readonly routes: ApiRoute[];
+
+  constructor(routes: ApiRoute[]) {
+    this.routes = [...routes].sort(bySpecificity);
+  }
+
+  /** Reads the routes of Next's build in `distDir` (its server/app-paths-manifest.json). */
+  static fromBuild(distDir: string): ApiRouteTable {
+    const manifest = JSON.parse(readFileSync(path.join(distDir, 'server', 'app-paths-manifest.json'), 'utf8')) as Record<string, string>;
+    return new ApiRouteTable(Object.entries(manifest).flatMap(([page, file]) => parseApiRoute(page, file) ?? []));
+  }
+
+  get size(): number {
+    return this.routes.length;
+  }
+
+  match(pathname: string): RouteMatch {
+    if (!pathname.startsWith('/')) return { kind: 'next' };
+    const raw = pathname.slice(1).split('/');
+    if (raw.some((s) => s === '' || s === '.' || s === '..')) return { kind: 'next' };
+    let parts: string[];
+    try {
+      parts = raw.map((s) => decodeURIComponent(s));
+    } catch {
+      return { kind: 'bad-encoding' };
+    }
+    for (const route of this.routes) {
+      const params = matchSegments(route.segments, parts);
+      if (params) return { kind: 'route', route, params };
+    }
+    return { kind: 'none' };
+  }
+}
+
+/** Loads a route's module; resolves its exports by method name (GET, POST, ...), or null when it has another shape. */
+export type RouteModuleLoader = (route: ApiRoute) => Promise<Record<string, unknown> | null>;
+
+interface NextRouteModule {
+  routeModule?: { ensureUserland?: () => Promise<void>; userland?: Record<string, unknown> };
+}
+
+/** Loads route modules from Next's build as Next does: `require` of the same file, so the module instances are shared. */
+export function nextRouteModuleLoader(distDir: string): RouteModuleLoader {
+  const load = createRequire(import.meta.url);
+  return async (route) => {
+    const mod = load(path.join(distDir, 'server', route.file)) as NextRouteModule;
+    const routeModule = mod.routeModule;
+    if (!routeModule) return null;
+    // Next 16 loads a route's own code on first use; earlier versions hold it at once.
+    if (typeof routeModule.ensureUserland === 'function') await routeModule.ensureUserland();
+    return routeModule.userland ?? null;
+  };
+}
+
+/** Hosts a URL may carry to its handler; another Host header is replaced by "localhost". */
+const PLAIN_HOST = /^(?:[a-z0-9.-]+|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i;
+
+function toRequest(req: IncomingMessage, signal: AbortSignal): Request {
+  const host = req.headers.host;
+  const headers = new Headers();
+  const raw = req.rawHeaders;
+  for (let i = 0; i + 1 < raw.length; i += 2) headers.append(raw[i]!, raw[i + 1]!);
+  const method = req.method ?? 'GET';
+  const hasBody = method !== 'GET' && method !== 'HEAD';
+  // Cast: `duplex`, which a streamed body requires, is in Node's RequestInit but not the DOM one TypeScript knows.
+  const init = { method, headers, signal, ...(hasBody ? { body: Readable.toWeb(req), duplex: 'half' } : {}) } as RequestInit;
+  return new Request(`http://${host && PLAIN_HOST.test(host) ? host : 'localhost'}${req.url ?? '/'}`, init);
+}
+
+/** Resolves when `res` can take more, or has closed. */
+function drained(res: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      res.off('drain', done);
+      res.off('close', done);
+      resolve();
+    };
+    res.once('drain', done);
+    res.once('close', done);
+  });
+}
+
+async function writeResponse(res: ServerResponse, response: Response): Promise<void> {
+  res.statusCode = response.status;
+  if (response.statusText) res.statusMessage = response.statusText;
+  response.headers.forEach((value, key) => {
+    if (key !== 'set-cookie') res.setHeader(key, value);
+  });
+  const cookies = response.headers.getSetCookie();
+  if (cookies.length > 0) res.setHeader('set-cookie', cookies);
+  if (!response.body) {
+    res.end();
+    return;
+  }
+  const reader = response.body.getReader();
+  for (;;) {
+    if (res.destroyed) {
+      await reader.cancel();
+      return;
+    }
+    const { done, value } = await reader.read();
+    if (done) break;
+    if (!res.write(value)) await drained(res);
+  }
+  res.end();
+}
+
+function sendError(res: ServerResponse, error: AppError, headers: Record<string, string> = {}): void {
+  res.statusCode = error.status;
+  for (const [name, value] of Object.entries({ 'content-type': 'application/json', 'cache-control': 'no-store', ...headers })) res.setHeader(name, value);
+  res.end(JSON.stringify(error.toBody()));
+}
+
+/** Answers the API requests of route() handlers; see the top of this file. */
+/** What a route module exports: its route() handlers by method, and every method it has. */
+interface RouteExports {
+  direct: Record<string, RouteHandlerFn>;
+  methods: string[];
+}
+
+const HTTP_METHODS = ['GET', 'HEAD', 'OPTIONS', 'POST', 'PUT', 'DELETE', 'PATCH'];
+
+/** The methods Next answers for a route exporting `methods`: HEAD with GET, OPTIONS always. */
+function allowedMethods(methods: string[]): string {
+  return HTTP_METHODS.filter((m) => methods.includes(m) || (m === 'HEAD' && methods.includes('GET')) || m === 'OPTIONS').join(', ');
+}
+
+export class DirectApi {
+  private readonly exports = new Map<string, Promise<RouteExports | null>>();
+
+  constructor(
+    private readonly table: ApiRouteTable,
+    private readonly load: RouteModuleLoader,
+    private readonly onError: (message: string) => void = (m) => process.stderr.write(`${m}\n`),
+  ) {}
+
+  /** For Next's build in `distDir`; without a readable manifest every request goes to Next. */
+  static forBuild(distDir: string, onError?: (message: string) => void): DirectApi {
+    let table: ApiRouteTable;
+    try {
+      table = ApiRouteTable.fromBuild(distDir);
+    } catch (err) {
+      onError?.(`API routes go through Next's router: the build's route manifest is unreadable (${err instanceof Error ? err.message : String(err)})`);
+      table = new ApiRouteTable([]);
+    }
+    return new DirectApi(table, nextRouteModuleLoader(distDir), onError);
+  }
+
+  /** What a route's module exports, loaded once; null when it fails to load here or has another shape (Next answers). */
+  private exportsOf(route: ApiRoute): Promise<RouteExports | null> {
+    let found = this.exports.get(route.file);
+    if (!found) {
+      found = this.load(route).then(
+        (exports) => {
+          if (!exports) return null;
+          const handlers = Object.entries(exports).filter(([m, fn]) => HTTP_METHODS.includes(m) && typeof fn === 'function');
+          const direct = Object.fromEntries(handlers.filter(([, fn]) => isRouteHandler(fn))) as Record<string, RouteHandlerFn>;
+          return { direct, methods: handlers.map(([m]) => m) };
+        },
+        (err: unknown) => {
+          this.onError(`route ${route.pattern} goes through Next's router: its module did not load here (${err instanceof Error ? err.message : String(err)})`);
+          return null;
+        },
+      );
+      this.exports.set(route.file, found);
+    }
+    return found;
+  }
+
+  /**
+   * Answers `req` when its route and method have a route() handler and resolves true; otherwise
+   * resolves false having touched neither `req` nor `res`, and Next should answer.
+   */
+  async answer(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+    const url = req.url ?? '/';
+    const q = url.indexOf('?');
+    const method = req.method ?? 'GET';
+    const pathname = q < 0 ? url : url.slice(0, q);
+    // Without a route table (no manifest), Next answers everything.
+    const match = this.table.size === 0 ? { kind: 'next' as const } : this.table.match(pathname);
+    if (match.kind === 'next') return false;
+    if (match.kind === 'bad-encoding') {
+      sendError(res, new AppError('INVALID_INPUT', 'the URL path is not valid percent-encoding'));
+      return true;
+    }
+    if (match.kind === 'none') {
+      sendError(res, new AppError('NOT_FOUND', `there is no API route ${pathname}`));
+      return true;
+    }
+    const exports = await this.exportsOf(match.route);
+    if (!exports) return false;
+    const handler = exports.direct[method];
+    if (!handler) {
+      if (method === 'HEAD' || method === 'OPTIONS' || exports.methods.includes(method)) return false;
+      sendError(res, new AppError('METHOD_NOT_ALLOWED', `${match.route.pattern} does not answer ${method}`), { allow: allowedMethods(exports.methods) });
+      return true;
+    }
+
+    const span = trace.getActiveSpan();
+    span?.updateName(`${method} ${match.route.pattern}`);
+    span?.setAttribute('http.route', match.route.pattern);
+
+    // The handler's signal: aborted when the client goes away before its answer is sent, which
+    // cancels the upstream requests made for it.
+    const client = new AbortController();
+    res.once('close', () => {
+      if (!res.writableFinished) client.abort();
+    });
+    try {
+      const response = await handler(toRequest(req, client.signal), { params: Promise.resolve(match.params) });
+      await writeResponse(res, response);
+    } catch (err) {
+      this.onError(`request ${method} ${url} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+      if (res.headersSent) res.destroy();
+      else sendError(res, new AppError('INTERNAL', 'internal error; see the server log'));
+    }
+    return true;
+  }
+}
