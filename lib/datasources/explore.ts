@@ -7,6 +7,7 @@ import { recordAudit } from '@/lib/db/audit';
 import { logger } from '@/lib/observability/log';
 import type { CallOptions } from './http';
 import { GO_DURATION, TRACE_ID } from './jaeger/client';
+import { withDeadline } from './resilience/deadline';
 import type { UnixMs } from './types';
 
 /**
@@ -114,16 +115,14 @@ export async function runExplore<T>(ctx: ExploreContext, action: string, target:
   if (!ctx.principal) throw new AppError('UNAUTHENTICATED', 'sign in to explore');
   // A deadline cleared on completion (unlike AbortSignal.timeout, which keeps every request's signal
   // and what hangs on it alive for the full 30 s).
-  const deadline = new AbortController();
-  const timer = setTimeout(() => deadline.abort(new DOMException(`explore deadline of ${EXPLORE_LIMITS.deadlineMs} ms passed`, 'TimeoutError')), EXPLORE_LIMITS.deadlineMs);
-  const signal = AbortSignal.any([ctx.signal, deadline.signal]);
-  const result = fn({ signal, requestId: ctx.requestId });
+  const deadline = withDeadline(ctx.signal, EXPLORE_LIMITS.deadlineMs, () => new DOMException(`explore deadline of ${EXPLORE_LIMITS.deadlineMs} ms passed`, 'TimeoutError'));
+  const result = fn({ signal: deadline.signal, requestId: ctx.requestId });
   const event = { actor: ctx.principal.name, action, target, details: { ...details, requestId: ctx.requestId } };
   // setImmediate: the (synchronous, for SQLite) write runs after the upstream request is sent.
   setImmediate(() => void recordAudit(event).catch((err: unknown) => logger.error('explore audit event not written', { ...event, err: String(err) })));
   try {
     return await result;
   } finally {
-    clearTimeout(timer);
+    deadline.dispose();
   }
 }

@@ -5,6 +5,7 @@ import { jaeger } from './jaeger';
 import { loki } from './loki';
 import { prometheus } from './prometheus';
 import { httpClientFor } from './registry';
+import { withDeadline } from './resilience/deadline';
 import type { CallOptions } from './http';
 import type { DatasourceHealth, DatasourceName } from './types';
 
@@ -24,11 +25,13 @@ export async function checkDatasources(requestId: string, signal?: AbortSignal):
     (Object.keys(probes) as DatasourceName[]).map(async (name) => {
       const started = performance.now();
       let message: string | null = null;
+      const deadline = withDeadline(signal, HEALTH_TIMEOUT_MS, () => new DOMException(`no answer within ${HEALTH_TIMEOUT_MS} ms`, 'TimeoutError'));
       try {
-        const probeSignal = AbortSignal.any([AbortSignal.timeout(HEALTH_TIMEOUT_MS), ...(signal ? [signal] : [])]);
-        await probes[name]({ requestId, signal: probeSignal });
+        await probes[name]({ requestId, signal: deadline.signal });
       } catch (err) {
         message = err instanceof AppError ? err.message : err instanceof Error ? err.message : String(err);
+      } finally {
+        deadline.dispose();
       }
       return { name, ok: message === null, latencyMs: Math.round(performance.now() - started), breaker: httpClientFor(name).breakerState(), message };
     }),

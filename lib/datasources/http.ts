@@ -5,6 +5,7 @@ import { metrics } from '@/lib/observability/metrics';
 import type { BreakerState, DatasourceName } from './types';
 import { createBreaker, type BreakerConfig } from './resilience/breaker';
 import { BulkheadRejection, createBulkhead, type BulkheadConfig } from './resilience/bulkhead';
+import { withDeadline } from './resilience/deadline';
 import { breakerOpenError, DATASOURCE_TITLES, networkError, networkErrorCode, overloadedError, timeoutError } from './resilience/upstream-errors';
 import { createTtlCache } from './resilience/ttl-cache';
 import { encodeParams, toAuthorization } from './request-encoding';
@@ -127,12 +128,10 @@ export function createHttpClient(config: HttpClientConfig) {
 
   /** One HTTP attempt under the timeout; throws AppError for timeouts and network failures. */
   async function attempt(url: string, init: Omit<TransportRequest, 'signal'>, timeoutMs: number, signal: AbortSignal): Promise<UpstreamResponse> {
-    const timeout = new AbortController();
-    const timer = setTimeout(() => timeout.abort(), timeoutMs);
-    const combined = AbortSignal.any([signal, timeout.signal]);
+    const deadline = withDeadline(signal, timeoutMs, () => new DOMException(`${title} did not answer within ${timeoutMs} ms`, 'TimeoutError'));
     const started = now();
     try {
-      const res = await send(url, { ...init, signal: combined });
+      const res = await send(url, { ...init, signal: deadline.signal });
       count(String(res.status));
       return res;
     } catch (err) {
@@ -140,7 +139,7 @@ export function createHttpClient(config: HttpClientConfig) {
         count('cancelled');
         throw cancelled(err);
       }
-      if (timeout.signal.aborted) {
+      if (deadline.expired) {
         count('timeout');
         throw timeoutError(name, timeoutMs, err);
       }
@@ -148,7 +147,7 @@ export function createHttpClient(config: HttpClientConfig) {
       count(code === 'ECONNREFUSED' ? 'refused' : 'network_error');
       throw networkError(name, err);
     } finally {
-      clearTimeout(timer);
+      deadline.dispose();
       m.upstreamDuration.observe({ datasource: name }, (now() - started) / 1000);
     }
   }
