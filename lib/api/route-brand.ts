@@ -6,8 +6,13 @@
  */
 export const ROUTE_HANDLER = Symbol.for('sightline.route-handler');
 
-/** The signature of a route() handler: the request and Next's route context. */
-export type RouteHandlerFn = (req: Request, context?: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>;
+/**
+ * The signature of a route() handler: the request and Next's route context. Sightline's server adds
+ * `signal`, aborted when the client goes away, and builds the Request without one: a Request given a
+ * signal makes its own that follows it, ~30 us per request on Node 20, for a signal only route()
+ * reads (handlers get `signal` in their context, never the Request's).
+ */
+export type RouteHandlerFn = (req: Request, context?: { params: Promise<Record<string, string | string[]>>; signal?: AbortSignal }) => Promise<Response>;
 
 /** Marks `handler` as made by route(). */
 export function markRouteHandler<F extends RouteHandlerFn>(handler: F): F {

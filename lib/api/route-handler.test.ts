@@ -21,4 +21,21 @@ describe('route', () => {
       process.off('warning', onWarning);
     }
   });
+
+  it("gives the handler the server's client signal when there is one, else the Request's", async () => {
+    const seen: AbortSignal[] = [];
+    const GET = route({ access: 'public', name: 'test.signal' }, async ({ signal }) => {
+      seen.push(signal);
+      return null;
+    });
+    const client = new AbortController();
+    await GET(new Request('http://127.0.0.1/api/test'), { params: Promise.resolve({}), signal: client.signal });
+    const own = new AbortController();
+    const req = new Request('http://127.0.0.1/api/test', { signal: own.signal });
+    await GET(req);
+    expect(seen[0]).toBe(client.signal);
+    expect(seen[1]).toBe(req.signal);
+    own.abort();
+    expect(seen[1]!.aborted).toBe(true);
+  });
 });

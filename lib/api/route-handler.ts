@@ -43,7 +43,8 @@ export interface RouteContext<P, Q, B> {
   signal: AbortSignal;
 }
 
-type NextContext = { params: Promise<Record<string, string | string[]>> };
+/** Next's route context; Sightline's server adds the client's signal (see RouteHandlerFn). */
+type NextContext = { params: Promise<Record<string, string | string[]>>; signal?: AbortSignal };
 
 /** Turns the URL's query string into an object; repeated keys become arrays. */
 export function searchParamsToObject(sp: URLSearchParams): Record<string, string | string[]> {
@@ -129,8 +130,9 @@ export function route<P extends Schema | undefined = undefined, Q extends Schema
       const body = spec.body ? parseWith(spec.body, await readBody(req, spec.maxBodyBytes ?? 256 * 1024), 'body') : (undefined as Infer<B>);
       // Every upstream call of the request listens for the client going away until it settles; the SLO
       // list makes a dozen or more at once, past Node's default of 10 that warns of a listener leak.
-      setMaxListeners(MAX_UPSTREAM_FAN_OUT, req.signal);
-      const result = await handler({ req, params, query, body, principal, requestId, signal: req.signal });
+      const signal = next?.signal ?? req.signal;
+      setMaxListeners(MAX_UPSTREAM_FAN_OUT, signal);
+      const result = await handler({ req, params, query, body, principal, requestId, signal });
       const res = result instanceof Response ? result : toJsonResponse(result ?? null, 200, requestId);
       if (result instanceof Response) res.headers.set('x-request-id', requestId);
       status = res.status;

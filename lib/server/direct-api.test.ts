@@ -164,9 +164,9 @@ describe('DirectApi', () => {
     let started: () => void = () => undefined;
     const hasStarted = new Promise<void>((resolve) => (started = resolve));
     const GET = handler(
-      (req) =>
+      (_req, ctx) =>
         new Promise<Response>((resolve) => {
-          req.signal.addEventListener('abort', () => {
+          ctx?.signal?.addEventListener('abort', () => {
             aborted();
             resolve(new Response('too late'));
           });

@@ -147,7 +147,8 @@ export function nextRouteModuleLoader(distDir: string): RouteModuleLoader {
 /** Hosts a URL may carry to its handler; another Host header is replaced by "localhost". */
 const PLAIN_HOST = /^(?:[a-z0-9.-]+|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i;
 
-function toRequest(req: IncomingMessage, signal: AbortSignal): Request {
+/** The Web Request route() reads; the client's signal goes in the route context instead (see RouteHandlerFn). */
+function toRequest(req: IncomingMessage): Request {
   const host = req.headers.host;
   const headers = new Headers();
   const raw = req.rawHeaders;
@@ -155,7 +156,7 @@ function toRequest(req: IncomingMessage, signal: AbortSignal): Request {
   const method = req.method ?? 'GET';
   const hasBody = method !== 'GET' && method !== 'HEAD';
   // Cast: `duplex`, which a streamed body requires, is in Node's RequestInit but not the DOM one TypeScript knows.
-  const init = { method, headers, signal, ...(hasBody ? { body: Readable.toWeb(req), duplex: 'half' } : {}) } as RequestInit;
+  const init = { method, headers, ...(hasBody ? { body: Readable.toWeb(req), duplex: 'half' } : {}) } as RequestInit;
   return new Request(`http://${host && PLAIN_HOST.test(host) ? host : 'localhost'}${req.url ?? '/'}`, init);
 }
 
@@ -299,7 +300,7 @@ export class DirectApi {
       if (!res.writableFinished) client.abort();
     });
     try {
-      const response = await handler(toRequest(req, client.signal), { params: Promise.resolve(match.params) });
+      const response = await handler(toRequest(req), { params: Promise.resolve(match.params), signal: client.signal });
       await writeResponse(res, response);
     } catch (err) {
       this.onError(`request ${method} ${url} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
