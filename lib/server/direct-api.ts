@@ -204,7 +204,6 @@ function sendError(res: ServerResponse, error: AppError, headers: Record<string,
   res.end(JSON.stringify(error.toBody()));
 }
 
-/** Answers the API requests of route() handlers; see the top of this file. */
 /** What a route module exports: its route() handlers by method, and every method it has. */
 interface RouteExports {
   direct: Record<string, RouteHandlerFn>;
@@ -218,6 +217,7 @@ function allowedMethods(methods: string[]): string {
   return HTTP_METHODS.filter((m) => methods.includes(m) || (m === 'HEAD' && methods.includes('GET')) || m === 'OPTIONS').join(', ');
 }
 
+/** Answers the API requests of route() handlers; see the top of this file. */
 export class DirectApi {
   private readonly exports = new Map<string, Promise<RouteExports | null>>();
 
