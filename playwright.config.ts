@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { APP_SERVER_BUNDLE } from './scripts/lib/app-server';
 
 // Run through `npm test` (scripts/test/run.ts), which starts the real backends, seeds the demo users
 // and sets SIGHTLINE_E2E_PORT, DATABASE_URL and the backend URLs for the server started below.
@@ -28,7 +29,7 @@ export default defineConfig({
   },
   webServer: {
     // Sightline's server (`npm start`, built by `npm run build`): Next behind the server that encodes its answers.
-    command: `node .next/sightline/server.mjs -p ${port} -H 127.0.0.1`,
+    command: `node ${APP_SERVER_BUNDLE} -p ${port} -H 127.0.0.1`,
     url: `${baseURL}/api/health`,
     timeout: 120_000,
     reuseExistingServer: false,

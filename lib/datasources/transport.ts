@@ -76,7 +76,11 @@ export function createNodeTransport({ idleMs = IDLE_CONNECTION_MS }: { idleMs?: 
         });
         res.on('end', () => {
           const body = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
-          decodeBody(body, res.headers['content-encoding']).then((decoded) => resolve({ status: res.statusCode ?? 0, text: decoded.toString('utf8') }), reject);
+          const status = res.statusCode ?? 0;
+          const encoding = res.headers['content-encoding'];
+          // Unencoded, as the HTTP layer asks by default: no inflating, no promise hop on the way back.
+          if (encoding === undefined || encoding === 'identity') resolve({ status, text: body.toString('utf8') });
+          else decodeBody(body, encoding).then((decoded) => resolve({ status, text: decoded.toString('utf8') }), reject);
         });
       });
       outgoing.on('error', reject);

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { markRouteHandler, type RouteHandlerFn } from '@/lib/api/route-brand';
 import { requestRaw } from '@/lib/testing/raw-http';
 import { ApiRouteTable, parseApiRoute, type ApiRoute } from './api-routes';
-import { DirectApi } from './direct-api';
+import { answerFailure, DirectApi } from './direct-api';
 
 let server: http.Server | undefined;
 afterEach(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));
@@ -190,5 +190,25 @@ describe('DirectApi.forBuild', () => {
     const base = await serve(DirectApi.forBuild(path.join(os.tmpdir(), 'no-such-build'), (m) => messages.push(m)));
     expect((await requestRaw(`${base}/api/unknown`)).status).toBe(299);
     expect(messages[0]).toMatch(/^API routes go through Next's router: the build's route manifest is unreadable/);
+  });
+});
+
+describe('answerFailure', () => {
+  it('logs the failure and answers the API with the typed 500, a page with plain text, and cuts an answer already begun', async () => {
+    const logged: string[] = [];
+    server = http.createServer((req, res) => {
+      if (req.url === '/begun') res.writeHead(200).write('partial');
+      answerFailure(req, res, new Error('broke'), { api: req.url!.startsWith('/api/'), log: (m) => logged.push(m) });
+    });
+    await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const api = await requestRaw(`${base}/api/x`);
+    expect(api.status).toBe(500);
+    expect(JSON.parse(api.body.toString())).toEqual({ error: { code: 'INTERNAL', message: 'internal error; see the server log' } });
+    const page = await requestRaw(`${base}/dashboards`);
+    expect([page.status, page.headers['content-type'], page.body.toString()]).toEqual([500, 'text/plain', 'Internal Server Error']);
+    await expect(requestRaw(`${base}/begun`)).rejects.toThrow();
+    expect(logged[0]).toMatch(/^request GET \/api\/x failed: Error: broke/);
+    expect(logged).toHaveLength(3);
   });
 });

@@ -103,6 +103,18 @@ function sendError(res: ServerResponse, error: AppError, headers: Record<string,
   res.end(JSON.stringify(error.toBody()));
 }
 
+/**
+ * After a request failed unexpectedly (a route, or Next itself): logs it with its stack, then answers
+ * 500 unless the answer has begun (the connection is cut then): the typed error body for the API,
+ * plain text for pages.
+ */
+export function answerFailure(req: IncomingMessage, res: ServerResponse, err: unknown, opts: { api: boolean; log: (message: string) => void }): void {
+  opts.log(`request ${req.method} ${req.url} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+  if (res.headersSent) res.destroy();
+  else if (opts.api) sendError(res, new AppError('INTERNAL', 'internal error; see the server log'));
+  else res.writeHead(500, { 'content-type': 'text/plain' }).end('Internal Server Error');
+}
+
 /** What a route module exports: its route() handlers by method, and every method it has. */
 interface RouteExports {
   direct: Record<string, RouteHandlerFn>;
@@ -202,9 +214,7 @@ export class DirectApi {
       const response = await handler(toRequest(req), { params: Promise.resolve(match.params), signal: client.signal });
       await writeResponse(res, response);
     } catch (err) {
-      this.onError(`request ${method} ${url} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
-      if (res.headersSent) res.destroy();
-      else sendError(res, new AppError('INTERNAL', 'internal error; see the server log'));
+      answerFailure(req, res, err, { api: true, log: this.onError });
     }
     return true;
   }

@@ -3,7 +3,7 @@ import http from 'node:http';
 import { parseArgs } from 'node:util';
 import path from 'node:path';
 import compression from 'compression';
-import { DirectApi } from './direct-api';
+import { answerFailure, DirectApi } from './direct-api';
 import { sendAnswerWhole } from './whole-answers';
 
 /**
@@ -52,11 +52,8 @@ async function main(): Promise<void> {
   const compressStreamed = compression();
   const directApi = DirectApi.forBuild(path.join(process.cwd(), '.next'));
 
-  const failed = (req: http.IncomingMessage, res: http.ServerResponse) => (err: unknown) => {
-    process.stderr.write(`request ${req.method} ${req.url} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-    if (res.headersSent) res.destroy();
-    else res.writeHead(500, { 'content-type': 'text/plain' }).end('Internal Server Error');
-  };
+  const failed = (req: http.IncomingMessage, res: http.ServerResponse) => (err: unknown) =>
+    answerFailure(req, res, err, { api: isApiPath(req.url), log: (m) => process.stderr.write(`${m}\n`) });
   const byNext = (req: http.IncomingMessage, res: http.ServerResponse) => handle(req, res).catch(failed(req, res));
 
   const server = http.createServer((req, res) => {
