@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppError, notFound } from './errors';
-import { toErrorResponse } from './route-handler';
+import { answerToResponse } from './route-entry';
+import { errorAnswer } from './route-handler';
 
 describe('AppError across bundled copies of its module', () => {
   it('is recognised when another copy of the module made it (as Next bundles a page and a route apart)', async () => {
@@ -10,7 +11,7 @@ describe('AppError across bundled copies of its module', () => {
     expect(copy.AppError).not.toBe(AppError);
     const err = copy.notFound('Trace', 'dead');
     expect(err instanceof AppError).toBe(true);
-    const res = toErrorResponse(err, 'req-1');
+    const res = answerToResponse(errorAnswer(err, 'req-1'));
     expect(res.status).toBe(404);
     expect(await res.json()).toEqual({ error: { code: 'NOT_FOUND', message: 'Trace "dead" was not found' } });
   });
@@ -20,6 +21,6 @@ describe('AppError across bundled copies of its module', () => {
     expect(lookAlike instanceof AppError).toBe(false);
     expect({ code: 'NOT_FOUND', status: 404 } instanceof AppError).toBe(false);
     expect(notFound('Trace', 'x') instanceof AppError).toBe(true);
-    expect(toErrorResponse(lookAlike, 'req-2').status).toBe(500);
+    expect(answerToResponse(errorAnswer(lookAlike, 'req-2')).status).toBe(500);
   });
 });

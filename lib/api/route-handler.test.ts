@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { directEntryOf } from './route-entry';
 import { route } from './route-handler';
 
 describe('route', () => {
@@ -22,14 +24,16 @@ describe('route', () => {
     }
   });
 
-  it("gives the handler the server's client signal when there is one, else the Request's", async () => {
+  it("gives the handler the signal of the direct entry's context, and through Next the Request's", async () => {
     const seen: AbortSignal[] = [];
     const GET = route({ access: 'public', name: 'test.signal' }, async ({ signal }) => {
       seen.push(signal);
       return null;
     });
     const client = new AbortController();
-    await GET(new Request('http://127.0.0.1/api/test'), { params: Promise.resolve({}), signal: client.signal });
+    const direct = directEntryOf(GET)!;
+    const answer = await direct(new Request('http://127.0.0.1/api/test'), { params: {}, signal: client.signal });
+    expect(answer).toMatchObject({ status: 200, body: 'null' });
     const own = new AbortController();
     const req = new Request('http://127.0.0.1/api/test', { signal: own.signal });
     await GET(req);
@@ -37,5 +41,26 @@ describe('route', () => {
     expect(seen[1]).toBe(req.signal);
     own.abort();
     expect(seen[1]!.aborted).toBe(true);
+  });
+
+  it('answers the same through both entries: status, headers with the request ID, and the JSON body', async () => {
+    const GET = route({ access: 'public', name: 'test.same', query: z.object({ n: z.coerce.number().int() }) }, async ({ query }) => ({ twice: query.n * 2 }));
+    const direct = directEntryOf(GET)!;
+    const headers = { 'x-request-id': 'req-9' };
+    const viaNext = await GET(new Request('http://127.0.0.1/api/test?n=21', { headers }));
+    const answer = await direct(new Request('http://127.0.0.1/api/test?n=21', { headers }), { params: {}, signal: new AbortController().signal });
+    expect(answer).toEqual({ status: 200, headers: { 'content-type': 'application/json', 'cache-control': 'no-store', 'x-request-id': 'req-9' }, body: '{"twice":42}' });
+    expect([viaNext.status, Object.fromEntries(viaNext.headers), await viaNext.text()]).toEqual([200, { 'content-type': 'application/json', 'cache-control': 'no-store', 'x-request-id': 'req-9' }, '{"twice":42}']);
+    const bad = await direct(new Request('http://127.0.0.1/api/test?n=x', { headers }), { params: {}, signal: new AbortController().signal });
+    expect(bad).toMatchObject({ status: 400 });
+    expect(JSON.parse((bad as { body: string }).body)).toMatchObject({ error: { code: 'INVALID_INPUT' } });
+  });
+
+  it("passes a Response its handler made through, with the request ID added", async () => {
+    const GET = route({ access: 'public', name: 'test.response' }, async () => new Response('a,b\n', { headers: { 'content-type': 'text/csv' } }));
+    const answer = await directEntryOf(GET)!(new Request('http://127.0.0.1/api/test', { headers: { 'x-request-id': 'req-3' } }), { params: {}, signal: new AbortController().signal });
+    expect('response' in answer).toBe(true);
+    const res = (answer as { response: Response }).response;
+    expect([res.headers.get('content-type'), res.headers.get('x-request-id'), await res.text()]).toEqual(['text/csv', 'req-3', 'a,b\n']);
   });
 });

@@ -2,7 +2,7 @@ import 'server-only';
 import { setMaxListeners } from 'node:events';
 import { z } from 'zod';
 import { AppError, type ErrorBody } from './errors';
-import { markRouteHandler } from './route-brand';
+import { answerStatus, routeEntries, type RouteAnswer, type RouteRequest } from './route-entry';
 import { encodeAnswer } from './samples-wire';
 import { authenticateRequest } from '@/lib/auth/authenticate';
 import { isAllowed, type Access, type Principal } from '@/lib/auth/principal';
@@ -33,7 +33,7 @@ export interface RouteSpec<P extends Schema | undefined, Q extends Schema | unde
 }
 
 export interface RouteContext<P, Q, B> {
-  req: Request;
+  req: RouteRequest;
   params: P;
   query: Q;
   body: B;
@@ -42,9 +42,6 @@ export interface RouteContext<P, Q, B> {
   /** Aborted when the client goes away: pass it to every upstream call. */
   signal: AbortSignal;
 }
-
-/** Next's route context; Sightline's server adds the client's signal (see RouteHandlerFn). */
-type NextContext = { params: Promise<Record<string, string | string[]>>; signal?: AbortSignal };
 
 /** Turns the URL's query string into an object; repeated keys become arrays. */
 export function searchParamsToObject(sp: URLSearchParams): Record<string, string | string[]> {
@@ -69,7 +66,7 @@ function parseWith<S extends Schema | undefined>(schema: S | undefined, value: u
   return r.data as Infer<S>;
 }
 
-async function readBody(req: Request, maxBytes: number): Promise<unknown> {
+async function readBody(req: RouteRequest, maxBytes: number): Promise<unknown> {
   const text = await req.text();
   if (Buffer.byteLength(text) > maxBytes) throw new AppError('PAYLOAD_TOO_LARGE', `request body is larger than ${maxBytes} bytes`);
   if (text.trim() === '') return undefined;
@@ -81,15 +78,15 @@ async function readBody(req: Request, maxBytes: number): Promise<unknown> {
 }
 
 /**
- * Serializes `value` as a JSON answer, series samples in their wire form (lib/api/samples-wire.ts).
- * Sightline's server sends it whole and decides its encoding (lib/server/whole-answers.ts).
+ * `value` as a JSON answer, series samples in their wire form (lib/api/samples-wire.ts). Sightline's
+ * server sends it whole and decides its encoding (lib/server/whole-answers.ts).
  */
-function toJsonResponse(value: unknown, status: number, requestId: string): Response {
-  return new Response(JSON.stringify(encodeAnswer(value)), { status, headers: { 'content-type': 'application/json', 'cache-control': 'no-store', 'x-request-id': requestId } });
+function jsonAnswer(value: unknown, status: number, requestId: string): RouteAnswer {
+  return { status, headers: { 'content-type': 'application/json', 'cache-control': 'no-store', 'x-request-id': requestId }, body: JSON.stringify(encodeAnswer(value)) };
 }
 
 /** Maps any thrown value to the error body and its status, logging what the user does not see. */
-export function toErrorResponse(err: unknown, requestId: string): Response {
+export function errorAnswer(err: unknown, requestId: string): RouteAnswer {
   const appError =
     err instanceof AppError
       ? err
@@ -98,26 +95,27 @@ export function toErrorResponse(err: unknown, requestId: string): Response {
         : new AppError('INTERNAL', 'internal error; see the server log for request ' + requestId, { cause: err });
   if (appError.code === 'INTERNAL') logger.error('unhandled error', { requestId, err: String(err instanceof Error ? err.stack : err) });
   const body: ErrorBody = appError.toBody();
-  return toJsonResponse(body, appError.status, requestId);
+  return jsonAnswer(body, appError.status, requestId);
 }
 
 /** Concurrent upstream calls one request may make, each with a listener on its signal; a real leak still warns. */
 const MAX_UPSTREAM_FAN_OUT = 100;
 
 /**
- * Wraps a route handler with auth, validation and error mapping. The result is marked (route-brand.ts):
- * Sightline's server answers it without Next's router (lib/server/direct-api.ts).
+ * Wraps a route handler with auth, validation and error mapping. The result is Next's route handler,
+ * and carries the direct entry that Sightline's server calls without Next's router
+ * (lib/api/route-entry.ts, lib/server/direct-api.ts).
  */
 export function route<P extends Schema | undefined = undefined, Q extends Schema | undefined = undefined, B extends Schema | undefined = undefined>(
   spec: RouteSpec<P, Q, B>,
   handler: (ctx: RouteContext<Infer<P>, Infer<Q>, Infer<B>>) => Promise<unknown>,
 ) {
-  return markRouteHandler(async (req: Request, next?: NextContext): Promise<Response> => {
+  return routeEntries(async (req, ctx): Promise<RouteAnswer> => {
     const started = performance.now();
     const requestId = requestIdFrom(req.headers);
     const url = new URL(req.url);
     const name = spec.name ?? url.pathname;
-    let status = 500;
+    let answer: RouteAnswer | undefined;
     try {
       const principal = spec.access === 'public' ? null : await authenticateRequest(req);
       if (spec.access !== 'public') {
@@ -125,24 +123,22 @@ export function route<P extends Schema | undefined = undefined, Q extends Schema
         const verdict = isAllowed(principal, spec.access);
         if (!verdict.ok) throw new AppError('FORBIDDEN', verdict.reason);
       }
-      const params = parseWith(spec.params, next ? await next.params : {}, 'params');
+      const params = parseWith(spec.params, ctx.params, 'params');
       const query = parseWith(spec.query, searchParamsToObject(url.searchParams), 'query');
       const body = spec.body ? parseWith(spec.body, await readBody(req, spec.maxBodyBytes ?? 256 * 1024), 'body') : (undefined as Infer<B>);
       // Every upstream call of the request listens for the client going away until it settles; the SLO
       // list makes a dozen or more at once, past Node's default of 10 that warns of a listener leak.
-      const signal = next?.signal ?? req.signal;
-      setMaxListeners(MAX_UPSTREAM_FAN_OUT, signal);
-      const result = await handler({ req, params, query, body, principal, requestId, signal });
-      const res = result instanceof Response ? result : toJsonResponse(result ?? null, 200, requestId);
-      if (result instanceof Response) res.headers.set('x-request-id', requestId);
-      status = res.status;
-      return res;
+      setMaxListeners(MAX_UPSTREAM_FAN_OUT, ctx.signal);
+      const result = await handler({ req, params, query, body, principal, requestId, signal: ctx.signal });
+      if (result instanceof Response) result.headers.set('x-request-id', requestId);
+      answer = result instanceof Response ? { response: result } : jsonAnswer(result ?? null, 200, requestId);
+      return answer;
     } catch (err) {
-      const res = toErrorResponse(err, requestId);
-      status = res.status;
-      return res;
+      answer = errorAnswer(err, requestId);
+      return answer;
     } finally {
       const ms = performance.now() - started;
+      const status = answer ? answerStatus(answer) : 500;
       recordBffRequest(name, req.method, status, ms / 1000);
       logger.info('request', { requestId, method: req.method, route: name, status, ms: Math.round(ms) });
     }

@@ -45,7 +45,7 @@ export function principalFromSessionToken(sessionToken: string): Promise<Princip
 }
 
 /** Resolves the caller from `Authorization: Bearer <token>` or the session cookie; null when neither is valid. */
-export async function authenticateRequest(req: Request): Promise<Principal | null> {
+export async function authenticateRequest(req: { headers: { get(name: string): string | null } }): Promise<Principal | null> {
   const authz = req.headers.get('authorization');
   if (authz) {
     const m = /^Bearer\s+(\S+)$/i.exec(authz);

@@ -45,7 +45,7 @@ export const logger = {
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 /** The incoming `x-request-id` when it is well-formed, else a new one. */
-export function requestIdFrom(headers: Headers): string {
+export function requestIdFrom(headers: { get(name: string): string | null }): string {
   const incoming = headers.get('x-request-id');
   return incoming && REQUEST_ID.test(incoming) ? incoming : randomUUID();
 }

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { markRouteHandler, type RouteHandlerFn } from '@/lib/api/route-brand';
+import { routeEntries, type DirectEntry, type RouteAnswer } from '@/lib/api/route-entry';
 import { requestRaw } from '@/lib/testing/raw-http';
 import { ApiRouteTable, parseApiRoute, type ApiRoute } from './api-routes';
 import { answerFailure, DirectApi } from './direct-api';
@@ -37,32 +37,51 @@ function directOver(modules: Record<string, Record<string, unknown> | Error | nu
   return { direct: new DirectApi(routes, load, (e) => errors.push(e)), errors, loads };
 }
 
-const handler = (fn: RouteHandlerFn) => markRouteHandler(fn);
+const handler = (fn: DirectEntry) => routeEntries(fn);
+/** A whole text answer. */
+const text = (body: string, status = 200): RouteAnswer => ({ status, headers: { 'content-type': 'text/plain' }, body });
 
 describe('DirectApi', () => {
-  it("calls a route() handler with the request, its query and decoded params, and sends its answer's status, headers, cookies and body", async () => {
-    let seen: { url: string; method: string; header: string | null; params: unknown } | undefined;
+  it("calls a route() handler's direct entry with the request, its query and decoded params, and sends its whole answer", async () => {
+    let seen: { url: string; method: string; header: string | null; absent: string | null; params: unknown } | undefined;
     const GET = handler(async (req, ctx) => {
-      seen = { url: req.url, method: req.method, header: req.headers.get('x-request-id'), params: await ctx?.params };
-      const headers = new Headers({ 'content-type': 'application/json', 'x-one': '1' });
-      headers.append('set-cookie', 'a=1; Path=/');
-      headers.append('set-cookie', 'b=2; Path=/');
-      return new Response(JSON.stringify({ ok: true }), { status: 201, headers });
+      seen = { url: req.url, method: req.method, header: req.headers.get('X-Request-ID'), absent: req.headers.get('cookie'), params: ctx.params };
+      return { status: 201, headers: { 'content-type': 'application/json', 'x-one': '1' }, body: JSON.stringify({ ok: true }) };
     });
     const { direct, loads } = directOver({ '/api/items/[id]': { GET } });
     const base = await serve(direct);
     const res = await requestRaw(`${base}/api/items/a%20b?x=1&x=2`, { headers: { 'x-request-id': 'req-7' } });
     expect(res.status).toBe(201);
     expect(res.headers['x-one']).toBe('1');
-    expect(res.headers['set-cookie']).toEqual(['a=1; Path=/', 'b=2; Path=/']);
+    expect(res.headers['content-length']).toBe('11');
     expect(JSON.parse(res.body.toString())).toEqual({ ok: true });
-    expect(seen).toEqual({ url: `${base}/api/items/a%20b?x=1&x=2`, method: 'GET', header: 'req-7', params: { id: 'a b' } });
+    expect(seen).toEqual({ url: `${base}/api/items/a%20b?x=1&x=2`, method: 'GET', header: 'req-7', absent: null, params: { id: 'a b' } });
     await requestRaw(`${base}/api/items/2`);
     expect(loads).toEqual(['/api/items/[id]']); // loaded once
   });
 
-  it('streams a request body to the handler', async () => {
-    const POST = handler(async (req) => new Response(`got ${(await req.text()).length} bytes`));
+  it("sends a Response a handler made as its body streams, with its status, headers and every cookie", async () => {
+    const GET = handler(async () => {
+      const headers = new Headers({ 'content-type': 'text/csv', 'x-one': '1' });
+      headers.append('set-cookie', 'a=1; Path=/');
+      headers.append('set-cookie', 'b=2; Path=/');
+      const body = new ReadableStream<Uint8Array>({
+        start(c) {
+          c.enqueue(new TextEncoder().encode('a,b\n'));
+          c.enqueue(new TextEncoder().encode('1,2\n'));
+          c.close();
+        },
+      });
+      return { response: new Response(body, { status: 202, headers }) };
+    });
+    const base = await serve(directOver({ '/api/report': { GET } }).direct);
+    const res = await requestRaw(`${base}/api/report`);
+    expect([res.status, res.headers['content-type'], res.headers['x-one'], res.body.toString()]).toEqual([202, 'text/csv', '1', 'a,b\n1,2\n']);
+    expect(res.headers['set-cookie']).toEqual(['a=1; Path=/', 'b=2; Path=/']);
+  });
+
+  it('reads a request body for the handler', async () => {
+    const POST = handler(async (req) => text(`got ${(await req.text()).length} bytes`));
     const base = await serve(directOver({ '/api/items': { POST } }).direct);
     const body = JSON.stringify({ v: 'x'.repeat(200_000) });
     const res = await requestRaw(`${base}/api/items`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
@@ -73,7 +92,7 @@ describe('DirectApi', () => {
     const plain = async () => new Response('plain');
     const { direct, errors } = directOver({
       '/api/auth/[...nextauth]': { GET: plain, POST: plain },
-      '/api/items': { GET: handler(async () => new Response('direct')) },
+      '/api/items': { GET: handler(async () => text('direct')) },
       '/api/odd': null,
       '/api/broken': new Error('cannot find module'),
     });
@@ -89,7 +108,7 @@ describe('DirectApi', () => {
   });
 
   it('answers an unknown path 404, a method the route lacks 405 with Allow, and bad percent-encoding 400, each with the typed error body', async () => {
-    const ok = handler(async () => new Response('ok'));
+    const ok = handler(async () => text('ok'));
     const base = await serve(directOver({ '/api/items/[id]': { GET: ok, DELETE: ok } }).direct);
     const unknown = await requestRaw(`${base}/api/nothing/here`);
     expect(unknown.status).toBe(404);
@@ -111,10 +130,10 @@ describe('DirectApi', () => {
     const hasStarted = new Promise<void>((resolve) => (started = resolve));
     const GET = handler(
       (_req, ctx) =>
-        new Promise<Response>((resolve) => {
-          ctx?.signal?.addEventListener('abort', () => {
+        new Promise<RouteAnswer>((resolve) => {
+          ctx.signal.addEventListener('abort', () => {
             aborted();
-            resolve(new Response('too late'));
+            resolve(text('too late'));
           });
           started();
         }),
@@ -132,7 +151,7 @@ describe('DirectApi', () => {
     const GET = handler(async () => {
       calls += 1;
       if (calls === 1) throw new Error('boom');
-      return new Response('fine');
+      return text('fine');
     });
     const { direct, errors } = directOver({ '/api/flaky': { GET } });
     const base = await serve(direct);
@@ -147,7 +166,7 @@ describe('DirectApi', () => {
     let url = '';
     const GET = handler(async (req) => {
       url = req.url;
-      return new Response('ok');
+      return text('ok');
     });
     const base = await serve(directOver({ '/api/items': { GET } }).direct);
     await requestRaw(`${base}/api/items?q=1`, { headers: { host: 'evil.example/x?y=' } });
@@ -169,10 +188,10 @@ describe('DirectApi.forBuild', () => {
       mkdirSync(path.dirname(path.join(dist, 'server', file)), { recursive: true });
       writeFileSync(path.join(dist, 'server', file), body);
     };
-    const brand = "Object.defineProperty(GET, Symbol.for('sightline.route-handler'), { value: true });";
-    write('app/api/lazy/route.js', `const GET = async () => new Response('lazy'); ${brand}
+    const entry = (body: string) => `Object.defineProperty(GET, Symbol.for('sightline.route-entry'), { value: async (req, ctx) => ({ status: 200, headers: {}, body: ${body} }) });`;
+    write('app/api/lazy/route.js', `const GET = async () => new Response('lazy'); ${entry("'lazy'")}
       let userland; module.exports = { routeModule: { async ensureUserland() { userland = { GET }; }, get userland() { if (!userland) throw new Error('not loaded'); return userland; } } };`);
-    write('app/api/eager/[id]/route.js', `const GET = async (req, ctx) => new Response('eager ' + (await ctx.params).id); ${brand}
+    write('app/api/eager/[id]/route.js', `const GET = async () => new Response('eager'); ${entry("'eager ' + ctx.params.id")}
       module.exports = { routeModule: { userland: { GET } } };`);
     write('app-paths-manifest.json', JSON.stringify({ '/api/lazy/route': 'app/api/lazy/route.js', '/api/eager/[id]/route': 'app/api/eager/[id]/route.js', '/page': 'app/page.js' }));
     return dist;

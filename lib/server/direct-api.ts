@@ -1,10 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { Readable } from 'node:stream';
 import { trace } from '@opentelemetry/api';
 import { AppError } from '../api/errors';
-import { isRouteHandler, type RouteHandlerFn } from '../api/route-brand';
+import { directEntryOf, type DirectEntry, type RouteAnswer, type RouteRequest } from '../api/route-entry';
 import { ApiRouteTable, type ApiRoute } from './api-routes';
 
 /**
@@ -46,17 +45,39 @@ export function nextRouteModuleLoader(distDir: string): RouteModuleLoader {
 /** Hosts a URL may carry to its handler; another Host header is replaced by "localhost". */
 const PLAIN_HOST = /^(?:[a-z0-9.-]+|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i;
 
-/** The Web Request route() reads; the client's signal goes in the route context instead (see RouteHandlerFn). */
-function toRequest(req: IncomingMessage): Request {
-  const host = req.headers.host;
-  const headers = new Headers();
-  const raw = req.rawHeaders;
-  for (let i = 0; i + 1 < raw.length; i += 2) headers.append(raw[i]!, raw[i + 1]!);
-  const method = req.method ?? 'GET';
-  const hasBody = method !== 'GET' && method !== 'HEAD';
-  // Cast: `duplex`, which a streamed body requires, is in Node's RequestInit but not the DOM one TypeScript knows.
-  const init = { method, headers, ...(hasBody ? { body: Readable.toWeb(req), duplex: 'half' } : {}) } as RequestInit;
-  return new Request(`http://${host && PLAIN_HOST.test(host) ? host : 'localhost'}${req.url ?? '/'}`, init);
+/** node's request as route() reads it (lib/api/route-entry.ts). */
+class IncomingRouteRequest implements RouteRequest {
+  readonly url: string;
+  readonly headers: { get(name: string): string | null };
+
+  constructor(private readonly req: IncomingMessage) {
+    const host = req.headers.host;
+    this.url = `http://${host && PLAIN_HOST.test(host) ? host : 'localhost'}${req.url ?? '/'}`;
+    this.headers = {
+      // node has parsed the headers already; it keeps the first of repeated single-valued ones (Host, Authorization, ...).
+      get: (name) => {
+        const value = req.headers[name.toLowerCase()];
+        return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
+      },
+    };
+  }
+
+  get method(): string {
+    return this.req.method ?? 'GET';
+  }
+
+  text(): Promise<string> {
+    const req = this.req;
+    return new Promise((resolve, reject) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => chunks.push(chunk));
+      req.once('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+      req.once('error', reject);
+      req.once('close', () => {
+        if (!req.complete) reject(new Error('the client went away before sending the whole request body'));
+      });
+    });
+  }
 }
 
 /** Resolves when `res` can take more, or has closed. */
@@ -97,6 +118,14 @@ async function writeResponse(res: ServerResponse, response: Response): Promise<v
   res.end();
 }
 
+/** Writes a route's answer: a whole body at once, a Response as its body stream comes. */
+async function writeAnswer(res: ServerResponse, answer: RouteAnswer): Promise<void> {
+  if ('response' in answer) return writeResponse(res, answer.response);
+  res.statusCode = answer.status;
+  for (const name in answer.headers) res.setHeader(name, answer.headers[name]!);
+  res.end(answer.body);
+}
+
 function sendError(res: ServerResponse, error: AppError, headers: Record<string, string> = {}): void {
   res.statusCode = error.status;
   for (const [name, value] of Object.entries({ 'content-type': 'application/json', 'cache-control': 'no-store', ...headers })) res.setHeader(name, value);
@@ -115,9 +144,9 @@ export function answerFailure(req: IncomingMessage, res: ServerResponse, err: un
   else res.writeHead(500, { 'content-type': 'text/plain' }).end('Internal Server Error');
 }
 
-/** What a route module exports: its route() handlers by method, and every method it has. */
+/** What a route module exports: the direct entries of its route() handlers by method, and every method it has. */
 interface RouteExports {
-  direct: Record<string, RouteHandlerFn>;
+  direct: Record<string, DirectEntry>;
   methods: string[];
 }
 
@@ -158,7 +187,11 @@ export class DirectApi {
         (exports) => {
           if (!exports) return null;
           const handlers = Object.entries(exports).filter(([m, fn]) => HTTP_METHODS.includes(m) && typeof fn === 'function');
-          const direct = Object.fromEntries(handlers.filter(([, fn]) => isRouteHandler(fn))) as Record<string, RouteHandlerFn>;
+          const direct: Record<string, DirectEntry> = {};
+          for (const [m, fn] of handlers) {
+            const entry = directEntryOf(fn);
+            if (entry) direct[m] = entry;
+          }
           return { direct, methods: handlers.map(([m]) => m) };
         },
         (err: unknown) => {
@@ -193,8 +226,8 @@ export class DirectApi {
     }
     const exports = await this.exportsOf(match.route);
     if (!exports) return false;
-    const handler = exports.direct[method];
-    if (!handler) {
+    const entry = exports.direct[method];
+    if (!entry) {
       if (method === 'HEAD' || method === 'OPTIONS' || exports.methods.includes(method)) return false;
       sendError(res, new AppError('METHOD_NOT_ALLOWED', `${match.route.pattern} does not answer ${method}`), { allow: allowedMethods(exports.methods) });
       return true;
@@ -211,8 +244,7 @@ export class DirectApi {
       if (!res.writableFinished) client.abort();
     });
     try {
-      const response = await handler(toRequest(req), { params: Promise.resolve(match.params), signal: client.signal });
-      await writeResponse(res, response);
+      await writeAnswer(res, await entry(new IncomingRouteRequest(req), { params: match.params, signal: client.signal }));
     } catch (err) {
       answerFailure(req, res, err, { api: true, log: this.onError });
     }
