@@ -41,15 +41,21 @@ const timeRefOr = (dflt: string) => z.string().default(dflt).transform(toTime);
 const queryText = z.string().trim().min(1, 'is required').max(EXPLORE_LIMITS.maxQueryLength, `is longer than ${EXPLORE_LIMITS.maxQueryLength} characters`);
 const matchList = z.union([z.string(), z.array(z.string())]).optional().transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]));
 
-/** from/to with the maximum range enforced; defaults to the last hour. */
-const range = z
-  .object({ start: timeRefOr('now-1h'), end: timeRefOr('now') })
-  .refine((r) => r.end > r.start, { message: 'end must be after start', path: ['end'] })
-  .refine((r) => r.end - r.start <= EXPLORE_LIMITS.maxRangeMs, { message: 'range is longer than 31 days', path: ['start'] });
+type Range = { start: UnixMs; end: UnixMs };
 
-export const PromRangeQuerySchema = z
-  .object({ query: queryText, step: z.coerce.number().positive().max(86_400).optional() })
-  .and(range)
+/**
+ * `shape` with from/to, the maximum range enforced; defaults to the last hour. One object rather than
+ * an intersection with a range schema (zod's `.and` parses the input once per side and merges the
+ * results, three times the work of the query string's every request).
+ */
+function withRange<S extends z.ZodRawShape>(shape: S) {
+  return z
+    .object({ ...shape, start: timeRefOr('now-1h'), end: timeRefOr('now') })
+    .refine((r) => (r as Range).end > (r as Range).start, { message: 'end must be after start', path: ['end'] })
+    .refine((r) => (r as Range).end - (r as Range).start <= EXPLORE_LIMITS.maxRangeMs, { message: 'range is longer than 31 days', path: ['start'] });
+}
+
+export const PromRangeQuerySchema = withRange({ query: queryText, step: z.coerce.number().positive().max(86_400).optional() })
   .transform((q) => ({ ...q, stepSeconds: q.step ?? Math.max(1, Math.ceil((q.end - q.start) / 1000 / 250)) }))
   .refine((q) => (q.end - q.start) / 1000 / q.stepSeconds <= EXPLORE_LIMITS.maxPoints, {
     message: `too many points per series (at most ${EXPLORE_LIMITS.maxPoints}): raise the step`,
@@ -58,19 +64,16 @@ export const PromRangeQuerySchema = z
 
 export const PromInstantQuerySchema = z.object({ query: queryText, time: timeRef.optional() });
 
-export const LabelsQuerySchema = z.object({ match: matchList, query: queryText.optional() }).and(range);
+export const LabelsQuerySchema = withRange({ match: matchList, query: queryText.optional() });
 
 export const LabelNameParams = z.object({ name: z.string().regex(/^[a-zA-Z_][a-zA-Z0-9_.]*$/, 'is not a label name') });
 
-export const LokiRangeQuerySchema = z
-  .object({
-    query: queryText,
-    limit: z.coerce.number().int().positive().max(EXPLORE_LIMITS.maxEntries, `is more than ${EXPLORE_LIMITS.maxEntries} entries`).default(1_000),
-    direction: z.enum(['forward', 'backward']).default('backward'),
-    step: z.coerce.number().positive().max(86_400).optional(),
-  })
-  .and(range)
-  .transform((q) => ({ ...q, stepSeconds: q.step ?? Math.max(1, Math.ceil((q.end - q.start) / 1000 / 250)) }));
+export const LokiRangeQuerySchema = withRange({
+  query: queryText,
+  limit: z.coerce.number().int().positive().max(EXPLORE_LIMITS.maxEntries, `is more than ${EXPLORE_LIMITS.maxEntries} entries`).default(1_000),
+  direction: z.enum(['forward', 'backward']).default('backward'),
+  step: z.coerce.number().positive().max(86_400).optional(),
+}).transform((q) => ({ ...q, stepSeconds: q.step ?? Math.max(1, Math.ceil((q.end - q.start) / 1000 / 250)) }));
 
 const tags = z
   .string()
@@ -85,16 +88,14 @@ const tags = z
     }
   });
 
-export const TraceSearchQuerySchema = z
-  .object({
-    service: z.string().min(1).max(256),
-    operation: z.string().max(512).optional(),
-    tags,
-    minDuration: z.string().regex(GO_DURATION, 'must be a duration such as 100ms or 1.5s').optional(),
-    maxDuration: z.string().regex(GO_DURATION, 'must be a duration such as 100ms or 1.5s').optional(),
-    limit: z.coerce.number().int().positive().max(EXPLORE_LIMITS.maxTraces).default(20),
-  })
-  .and(range);
+export const TraceSearchQuerySchema = withRange({
+  service: z.string().min(1).max(256),
+  operation: z.string().max(512).optional(),
+  tags,
+  minDuration: z.string().regex(GO_DURATION, 'must be a duration such as 100ms or 1.5s').optional(),
+  maxDuration: z.string().regex(GO_DURATION, 'must be a duration such as 100ms or 1.5s').optional(),
+  limit: z.coerce.number().int().positive().max(EXPLORE_LIMITS.maxTraces).default(20),
+});
 
 export const TraceIdParams = z.object({ traceId: z.string().regex(TRACE_ID, 'must be 1 to 32 hex digits') });
 export const ServiceParams = z.object({ service: z.string().min(1).max(256) });

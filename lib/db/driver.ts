@@ -67,7 +67,25 @@ export function toDriverTime(kind: DbKind, at: Date): string {
   return kind === 'postgres' ? at.toISOString().slice(0, -1) : at.toISOString().replace('Z', '+00:00');
 }
 
-const g = globalThis as typeof globalThis & { __sightlineDrivers?: Map<string, Promise<unknown>> };
+const g = globalThis as typeof globalThis & { __sightlineDrivers?: Map<string, Promise<unknown>>; __sightlineSqlite?: Map<string, DriverConnection> };
+
+/**
+ * The connection a slot's value is built on. PostgreSQL: a pool of the slot's own. SQLite: one
+ * connection per database file for every slot of the process (better-sqlite3 runs each statement
+ * to completion on the event loop, so they never overlap). Apart, one slot's writes (an audit row
+ * per explore request) emptied the page cache another's reads run on (the token look-up of the next
+ * request), which then re-read its pages: ~0.02-0.03 ms per request instead of ~0.004.
+ */
+function slotConnection(url: string, opts: DriverOptions): DriverConnection {
+  if (dbKindOf(url) === 'postgres') return openDriver(url, opts);
+  const shared = (g.__sightlineSqlite ??= new Map());
+  let conn = shared.get(url);
+  if (!conn) {
+    conn = openDriver(url, opts);
+    shared.set(url, conn);
+  }
+  return conn;
+}
 
 /**
  * A process-wide value built once from a driver connection to DATABASE_URL, after getDb() has
@@ -78,7 +96,7 @@ export function sharedDriverValue<T>(slot: string, opts: DriverOptions, build: (
   const slots = (g.__sightlineDrivers ??= new Map());
   const existing = slots.get(slot) as Promise<T> | undefined; // each slot holds only what its own build made
   if (existing) return existing;
-  const created = getDb().then(() => build(openDriver(env().DATABASE_URL, opts)));
+  const created = getDb().then(() => build(slotConnection(env().DATABASE_URL, opts)));
   slots.set(slot, created);
   created.catch(() => slots.delete(slot));
   return created;
