@@ -1,4 +1,4 @@
-// `npx tsx scripts/bench/bff-vs-prometheus.ts` (BENCH_APP_DIR: a production build; BENCH_RUNS, BENCH_ROUNDS; BENCH_CASES: a regex of case names)
+// `npx tsx scripts/bench/bff-vs-prometheus.ts` (BENCH_APP_DIR: a production build; BENCH_RUNS, BENCH_ROUNDS, BENCH_WARMUP_ROUNDS; BENCH_CASES: a regex of case names)
 import { bff, median, panelQueries, prometheusRequestsByHandler, promExemplars, promRange } from './bff-common';
 import { runWithStack, type BenchStack } from './bff-stack';
 
@@ -16,6 +16,7 @@ import { runWithStack, type BenchStack } from './bff-stack';
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 30);
 const WARMUP = 3;
+const WARMUP_ROUNDS = Number(process.env.BENCH_WARMUP_ROUNDS ?? 100);
 const SIX_HOURS = 6 * 3600_000;
 
 async function timed(fn: () => Promise<Response[]>): Promise<number> {
@@ -96,6 +97,17 @@ async function measure(stack: BenchStack, c: Case, run: number): Promise<{ direc
 
 const CHECK_ROUNDS = 5;
 
+/** Untimed rounds of both sides, on ranges past every measured and checked round. */
+async function warmUp(stack: BenchStack, c: Case): Promise<void> {
+  const first = RUNS * (ROUNDS + WARMUP) + 2 * CHECK_ROUNDS;
+  const nowMs = Date.now();
+  for (let i = 0; i < WARMUP_ROUNDS; i++) {
+    const r = c.round(stack, first + i, nowMs);
+    await timed(r.direct);
+    await timed(r.viaBff);
+  }
+}
+
 /** Upstream requests per round that Prometheus served for one side, by handler ("query_range: 2"). */
 async function countUpstream(stack: BenchStack, c: Case, side: 'direct' | 'viaBff', firstRound: number): Promise<string> {
   const before = await prometheusRequestsByHandler(stack);
@@ -124,6 +136,7 @@ runWithStack({ backends: ['prometheus'], history: true }, 15 * 60_000, async (st
     const ratios: number[] = [];
     const directs: number[] = [];
     const viaBffs: number[] = [];
+    await warmUp(stack, c);
     for (let run = 0; run < RUNS; run++) {
       const m = await measure(stack, c, run);
       ratios.push(m.viaBff / m.direct);
