@@ -24,11 +24,16 @@ async function runRangeQuery(ctx: PanelContext, q: Query, unit: Unit, notices: R
   return r.data.map((s) => ({ ...s, id: `${q.id}:${s.id}`, name: formatLegend(q.legend, s.labels, s.name || q.id), queryId: q.id, unit: q.unit ?? unit, axis: q.axis }));
 }
 
-/** Deployments of the panel's services (variables interpolated) that started inside the window, oldest first. */
+/**
+ * Deployments of the panel's services (variables interpolated) that started inside the window, oldest
+ * first. Read once the panel's queries are on their way: on SQLite the read runs on the event loop,
+ * and before them it would delay every upstream request by its time rather than overlap their wait.
+ */
 async function resolveDeployments(ctx: PanelContext, services: readonly string[]): Promise<Deployment[]> {
   // Service names may use variables ("$service"); a multi-value variable names several services.
   const names = [...new Set(services.flatMap((s) => interpolateText(s, ctx.values).split(', ')))].filter((s) => !s.includes('$'));
   if (names.length === 0) return [];
+  await new Promise<void>((resolve) => setImmediate(resolve));
   const list = await ctx.deps.listDeployments({ services: names, from: new Date(ctx.window.start), to: new Date(ctx.window.end) });
   return [...list].sort((a, b) => a.startedAt - b.startedAt);
 }
