@@ -1,7 +1,7 @@
 // `npx tsx scripts/bench/bff-floor.ts` (BENCH_APP_DIR: a production build; BENCH_FLOOR_N rounds per pass, default 1,000)
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { bff, median } from './bff-common';
+import { bff, median, TRIVIAL as QUERY } from './bff-common';
 import { runWithStack } from './bff-stack';
 
 /**
@@ -17,7 +17,6 @@ import { runWithStack } from './bff-stack';
 const N = Number(process.env.BENCH_FLOOR_N ?? 1000);
 const WARMUP = 200;
 const PASSES = 3;
-const QUERY = 'sum by (job) (rate(prometheus_http_requests_total[1m]))';
 
 async function timed(fn: () => Promise<Response>): Promise<number> {
   const t0 = performance.now();
@@ -27,7 +26,7 @@ async function timed(fn: () => Promise<Response>): Promise<number> {
   return performance.now() - t0;
 }
 
-runWithStack({ backends: ['prometheus'] }, 10 * 60_000, async (stack) => {
+runWithStack({ backends: ['prometheus'], history: true }, 10 * 60_000, async (stack) => {
   const tsx = path.join(import.meta.dirname, '..', '..', 'node_modules', '.bin', 'tsx');
   const child = spawn(tsx, [path.join(import.meta.dirname, 'floor-servers.ts'), stack.prometheusUrl], { stdio: ['ignore', 'pipe', 'inherit'] });
   try {
