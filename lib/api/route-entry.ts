@@ -17,7 +17,11 @@ export interface RouteRequest {
   /** The absolute URL. */
   readonly url: string;
   readonly headers: { get(name: string): string | null };
-  text(): Promise<string>;
+  /**
+   * The body as text. Given `maxBytes`, may stop reading past it and reject with PAYLOAD_TOO_LARGE
+   * (the server's view does; a Web Request reads it whole and route() checks the size after).
+   */
+  text(maxBytes?: number): Promise<string>;
 }
 
 /** A route's answer: a whole text body with its status and headers, or a Response its handler made. */

@@ -67,7 +67,7 @@ function parseWith<S extends Schema | undefined>(schema: S | undefined, value: u
 }
 
 async function readBody(req: RouteRequest, maxBytes: number): Promise<unknown> {
-  const text = await req.text();
+  const text = await req.text(maxBytes);
   if (Buffer.byteLength(text) > maxBytes) throw new AppError('PAYLOAD_TOO_LARGE', `request body is larger than ${maxBytes} bytes`);
   if (text.trim() === '') return undefined;
   try {

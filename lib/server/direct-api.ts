@@ -66,11 +66,23 @@ class IncomingRouteRequest implements RouteRequest {
     return this.req.method ?? 'GET';
   }
 
-  text(): Promise<string> {
+  /** Reads the body, refusing one over `maxBytes` by its Content-Length or once that much has come, without buffering the rest. */
+  text(maxBytes = Infinity): Promise<string> {
     const req = this.req;
+    const tooLarge = () => new AppError('PAYLOAD_TOO_LARGE', `request body is larger than ${maxBytes} bytes`);
+    if (Number(req.headers['content-length'] ?? 0) > maxBytes) return Promise.reject(tooLarge());
     return new Promise((resolve, reject) => {
       const chunks: Buffer[] = [];
-      req.on('data', (chunk: Buffer) => chunks.push(chunk));
+      let size = 0;
+      const onData = (chunk: Buffer) => {
+        size += chunk.length;
+        if (size <= maxBytes) return void chunks.push(chunk);
+        // node reads and drops the rest once the answer is sent, so the connection stays usable.
+        req.off('data', onData);
+        chunks.length = 0;
+        reject(tooLarge());
+      };
+      req.on('data', onData);
       req.once('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
       req.once('error', reject);
       req.once('close', () => {
