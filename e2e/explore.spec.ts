@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { SignInPage } from './pages/sign-in-page';
+import { waitForHydration } from './support/hydration';
 
 test('a PromQL range query in explore charts its series and keeps +Inf, -Inf and "no data" apart', async ({ page }) => {
   await new SignInPage(page).signInAs('developer', '/explore?lang=promql&mode=range&from=now-10m&to=now');
@@ -19,4 +20,25 @@ test('a PromQL range query in explore charts its series and keeps +Inf, -Inf and
   expect(counts[0]).toBeGreaterThan(10);
   expect(new Set(counts).size).toBe(1);
   await expect(page.locator('.recharts-surface').first()).toBeVisible();
+});
+
+test('a query typed into explore before the page is interactive is kept, and Run runs it', async ({ page }) => {
+  await new SignInPage(page).signInAs('developer');
+  // Hold the page's scripts back, so that the server-rendered box is typed in before React hydrates it.
+  let release: () => void = () => undefined;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/_next/static/**/*.js', async (route) => {
+    await released;
+    await route.continue();
+  });
+  await page.goto('/explore?lang=promql&mode=range&from=now-10m&to=now', { waitUntil: 'commit' });
+  const query = 'label_replace(vector(1), "side", "typed-early", "", "")';
+  const box = page.getByRole('textbox', { name: 'PromQL' });
+  await box.fill(query);
+  release();
+  await waitForHydration(page);
+  await expect(box).toHaveValue(query);
+  await page.getByRole('button', { name: 'Run' }).click();
+  await expect(page.getByRole('table', { name: 'Series' }).getByRole('row').filter({ hasText: 'side="typed-early"' })).toHaveCount(1);
+  expect(new URL(page.url()).searchParams.get('query')).toBe(query);
 });

@@ -64,7 +64,7 @@ export function ExploreView() {
         label={lang === 'promql' ? 'PromQL' : 'LogQL'}
         value={draft}
         onChange={setDraft}
-        onRun={() => push({ query: draft.trim() })}
+        onRun={(text) => push({ query: text.trim() })}
         error={isBad(active.error) ? active.error!.message : null}
         placeholder={lang === 'promql' ? 'sum by (service) (rate(http_server_requests_total[5m]))' : '{service_name="payment"}'}
         extra={lang === 'promql' && (

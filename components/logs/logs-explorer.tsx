@@ -79,7 +79,7 @@ export function LogsExplorer() {
         label="LogQL"
         value={draft}
         onChange={setDraft}
-        onRun={() => run(draft)}
+        onRun={run}
         error={badQuery}
         placeholder='{service_name="payment"} |= "failed"'
         extra={<LabelPicker from={from} to={to} onPick={(n, v) => setDraft((d) => addMatcher(d, n, v))} />}

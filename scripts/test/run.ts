@@ -15,8 +15,10 @@ import { ensureAptPackages } from '../system/ensure-packages';
 import { countPlaywright, countVitest, type Counts } from './counts';
 
 const root = path.resolve(import.meta.dirname, '../..');
-const { values } = parseArgs({ options: { only: { type: 'string' }, keep: { type: 'boolean' } } });
+const { values } = parseArgs({ options: { only: { type: 'string' }, grep: { type: 'string' }, keep: { type: 'boolean' } } });
 const only = values.only?.split(',');
+/** --grep <regex>: only the tests whose names match, in every test phase. */
+const grep = (flag: string) => (values.grep ? [flag, values.grep] : []);
 const want = (phase: string) => !only || only.includes(phase);
 const say = (msg: string) => console.log(`\n▶ ${msg}`);
 
@@ -71,7 +73,7 @@ async function main() {
   if (want('unit')) {
     say('Unit tests (vitest)');
     const out = path.join(tmp, 'unit.json');
-    add('unit', await run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`]), countVitest(out));
+    add('unit', await run('npx', ['vitest', 'run', ...grep('-t'), '--reporter=default', '--reporter=json', `--outputFile.json=${out}`]), countVitest(out));
   }
   if (!want('integration') && !want('e2e')) return;
 
@@ -99,7 +101,7 @@ async function main() {
   if (want('integration')) {
     say('Integration tests against the real backends (vitest)');
     const out = path.join(tmp, 'integration.json');
-    add('integration', await run('npx', ['vitest', 'run', '-c', 'vitest.integration.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`], backendEnv), countVitest(out));
+    add('integration', await run('npx', ['vitest', 'run', '-c', 'vitest.integration.config.ts', ...grep('-t'), '--reporter=default', '--reporter=json', `--outputFile.json=${out}`], backendEnv), countVitest(out));
   }
   if (want('e2e')) {
     say('Production build (next build, then the server bundle)');
@@ -125,7 +127,7 @@ async function main() {
     add('seed', await run('npm', ['run', '-s', 'db:seed-demo'], e2eEnv));
     say('End-to-end tests in Debian Chromium (Playwright)');
     const out = path.join(tmp, 'e2e.json');
-    add('e2e', await run('npx', ['playwright', 'test'], { ...e2eEnv, PLAYWRIGHT_JSON_OUTPUT_NAME: out }), countPlaywright(out));
+    add('e2e', await run('npx', ['playwright', 'test', ...grep('--grep')], { ...e2eEnv, PLAYWRIGHT_JSON_OUTPUT_NAME: out }), countPlaywright(out));
   }
 }
 
