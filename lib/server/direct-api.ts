@@ -10,13 +10,13 @@ import { ApiRouteTable, type ApiRoute } from './api-routes';
  * Sightline's API routes answered without Next.js' router, and typed error bodies where Next would
  * answer an API client with a page or an empty body: a path of no route (404), a method the route
  * does not have (405, with Allow), a path that is not valid percent-encoding (400). Every route made by route()
- * (lib/api/route-handler.ts) needs only the Web Request and its params: it authenticates, validates
- * and maps errors itself. Next's router and route module around it cost ~1.5-2 ms of CPU per request
+ * (lib/api/route-handler.ts) has a direct entry that needs only the request and its params: it
+ * authenticates, validates and maps errors itself (lib/api/route-entry.ts). Next's router and route module around it cost ~1.5-2 ms of CPU per request
  * (URL normalization, its request adapters, async-storage contexts, its own tracing), as much as
  * Prometheus takes to answer a cheap range query; the panel and explore endpoints exist to be a thin
  * layer over such queries. Sightline's server (lib/server/start.ts) therefore finds the route in
  * Next's build manifest, loads the route's module as Next itself would (plain require of the same
- * file, so there is one copy of every module) and calls its handler. Everything else goes to Next
+ * file, so there is one copy of every module) and calls its direct entry. Everything else goes to Next
  * unchanged: pages, next-auth's routes, HEAD and OPTIONS (Next derives them from GET and the
  * exports), paths Next normalizes (a trailing slash, `//`, dot segments), and every API path when
  * the build has no manifest or a route module has another shape.
