@@ -47,6 +47,9 @@ export function openDriver(url: string, opts: DriverOptions): DriverConnection {
     };
   }
   const db = new Database(sqlitePathOf(url), { fileMustExist: true, timeout: 10_000 });
+  // Sorts (ORDER BY the deployment list's IN (...) of services) use a temporary B-tree, by default a
+  // temporary file: an open, writes and an unlink per statement, ~35 µs of system calls that memory avoids.
+  db.pragma('temp_store = MEMORY');
   return {
     kind: 'sqlite',
     prepare: (_name, sql) => {
