@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { SignInPage } from './pages/sign-in-page';
-import { waitForHydration } from './support/hydration';
+import { holdScripts, waitForHydration } from './support/hydration';
 
 test('a PromQL range query in explore charts its series and keeps +Inf, -Inf and "no data" apart', async ({ page }) => {
   await new SignInPage(page).signInAs('developer', '/explore?lang=promql&mode=range&from=now-10m&to=now');
@@ -24,13 +24,8 @@ test('a PromQL range query in explore charts its series and keeps +Inf, -Inf and
 
 test('a query typed into explore before the page is interactive is kept, and Run runs it', async ({ page }) => {
   await new SignInPage(page).signInAs('developer');
-  // Hold the page's scripts back, so that the server-rendered box is typed in before React hydrates it.
-  let release: () => void = () => undefined;
-  const released = new Promise<void>((resolve) => (release = resolve));
-  await page.route('**/_next/static/**/*.js', async (route) => {
-    await released;
-    await route.continue();
-  });
+  // The server-rendered box is typed in before React hydrates it.
+  const release = await holdScripts(page);
   await page.goto('/explore?lang=promql&mode=range&from=now-10m&to=now', { waitUntil: 'commit' });
   const query = 'label_replace(vector(1), "side", "typed-early", "", "")';
   const box = page.getByRole('textbox', { name: 'PromQL' });

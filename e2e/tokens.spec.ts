@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import Database from 'better-sqlite3';
 import { SignInPage } from './pages/sign-in-page';
-import { waitForHydration } from './support/hydration';
+import { holdScripts, waitForHydration } from './support/hydration';
 
 // The CLI and the server share the end-to-end database (DATABASE_URL set by scripts/test/run.ts).
 const runCli = (...args: string[]) => execFileSync('npm', ['run', '-s', 'token', '--', ...args], { encoding: 'utf8', env: process.env });
@@ -75,4 +75,23 @@ test('an admin creates a token on Settings and sees its secret once', async ({ p
   await page.reload();
   await expect(page.getByTestId('new-token-secret')).toHaveCount(0);
   await expect(tokens.getByRole('row').filter({ hasText: 'ui-token' })).toContainText('active');
+});
+
+test('a token typed and ticked on Settings before the page is interactive is created with that name and those scopes', async ({ page, request }) => {
+  await new SignInPage(page).signInAs('admin');
+  const release = await holdScripts(page);
+  await page.goto('/settings', { waitUntil: 'commit' });
+  const tokens = page.getByRole('region', { name: 'API tokens' });
+  await tokens.getByLabel('Name').fill('early-token');
+  await tokens.getByLabel('metrics').check();
+  await tokens.getByLabel('api').uncheck();
+  release();
+  await waitForHydration(page);
+  await tokens.getByRole('button', { name: 'Create token' }).click();
+  const secret = (await page.getByTestId('new-token-secret').textContent()) ?? '';
+  expect(secret).toMatch(/^slt_/);
+  // The metrics scope and not the api scope: /api/metrics answers, an API route refuses.
+  expect((await request.get('/api/metrics', { headers: { authorization: `Bearer ${secret}` } })).status()).toBe(200);
+  expect((await request.get('/api/deployments', { headers: { authorization: `Bearer ${secret}` } })).status()).toBe(403);
+  await expect(tokens.getByRole('row').filter({ hasText: 'early-token' })).toContainText('metrics');
 });

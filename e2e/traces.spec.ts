@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { SignInPage } from './pages/sign-in-page';
+import { holdScripts, waitForHydration } from './support/hydration';
 import { pushUniqueTrace, uniqueSuffix } from './support/push-telemetry';
 
 test('trace search finds a pushed trace, plots it, lists it, and a dot opens its waterfall', async ({ page }) => {
@@ -58,6 +59,46 @@ test('errors only keeps errored traces; a bad duration is named at its field; th
   expect(await ids()).toEqual([failed.traceId, clean.traceId]);
   await page.getByRole('button', { name: /^Spans/ }).click();
   expect(await ids()).toEqual([clean.traceId, failed.traceId]);
+});
+
+test('what is typed into the trace search before the page is interactive is what gets searched', async ({ page }) => {
+  const suffix = uniqueSuffix();
+  const failed = await pushUniqueTrace(suffix, 20, { errors: 'one' });
+  const clean = await pushUniqueTrace(suffix, 10, { errors: 'none', seed: 1 });
+  const service = failed.spans[0]!.service;
+  await new SignInPage(page).signInAs('operator');
+  const release = await holdScripts(page);
+  await page.goto('/traces?from=now-1h&to=now', { waitUntil: 'commit' });
+  await page.getByLabel('Min duration').fill('1ms');
+  await page.getByLabel('Errors only').check();
+  release();
+  await waitForHydration(page);
+  await expect(page.getByLabel('Min duration')).toHaveValue('1ms');
+  await page.getByLabel('Service', { exact: true }).selectOption(service);
+  await page.getByRole('button', { name: 'Find traces' }).click();
+  await expect(page).toHaveURL(/errors=1/);
+  expect(new URL(page.url()).searchParams.get('minDuration')).toBe('1ms');
+  const table = page.getByRole('table', { name: 'Traces found' });
+  await expect(table.getByRole('row').filter({ hasText: failed.traceId })).toBeVisible();
+  await expect(table.getByRole('row').filter({ hasText: clean.traceId })).toHaveCount(0);
+});
+
+test('a trace search sent before the page is interactive is a plain GET that keeps the fields and the time range', async ({ page }) => {
+  await new SignInPage(page).signInAs('operator');
+  const release = await holdScripts(page);
+  await page.goto('/traces?from=now-3h&to=now', { waitUntil: 'commit' });
+  await page.getByLabel('Tags').fill('http.status_code=500');
+  await page.getByLabel('Max duration').fill('2s');
+  await page.getByRole('button', { name: 'Find traces' }).click();
+  await expect(page).toHaveURL(/maxDuration=2s/);
+  const sent = new URL(page.url()).searchParams;
+  expect([sent.get('tags'), sent.get('from'), sent.get('to'), sent.get('limit')]).toEqual(['http.status_code=500', 'now-3h', 'now', '20']);
+  release();
+  await waitForHydration(page);
+  // The next page renders the search it was sent: no service yet, so it asks for one.
+  await expect(page.getByLabel('Tags')).toHaveValue('http.status_code=500');
+  await expect(page.getByLabel('Max duration')).toHaveValue('2s');
+  await expect(page.getByText('Choose a service and press Find traces.')).toBeVisible();
 });
 
 test('the trace view data comes over Jaeger gRPC, says where its time went, and an unknown trace is 404', async ({ page }) => {

@@ -1,6 +1,7 @@
 'use client';
 
-import { useId, useLayoutEffect, useRef, type ReactNode } from 'react';
+import { useId, useRef, type ReactNode } from 'react';
+import { useEarlyInput } from '@/components/ui/use-early-input';
 
 interface QueryEditorProps {
   label: string;
@@ -24,12 +25,7 @@ export function QueryEditor({ label, value, onChange, onRun, error, placeholder,
   const errorId = useId();
   const box = useRef<HTMLTextAreaElement>(null);
   const run = () => onRun(box.current?.value ?? value);
-  useLayoutEffect(() => {
-    const typed = box.current?.value;
-    if (typed !== undefined && typed !== value) onChange(typed);
-    // Once, on hydration: afterwards the box shows `value`.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  useEarlyInput(box, (typed) => onChange(typed.value));
   return (
     <div className="flex flex-col gap-1">
       <label className="flex flex-col gap-1 text-xs">

@@ -1,7 +1,8 @@
 'use client';
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
+import { useEarlyInput } from '@/components/ui/use-early-input';
 import { useHydrated } from '@/components/ui/use-hydrated';
 import { formatTimestamp } from '@/components/charts/format';
 import { fetchJson } from '@/lib/queries/fetch-json';
@@ -32,6 +33,13 @@ export function TokenManager() {
   const [role, setRole] = useState('operator');
   const [scopes, setScopes] = useState<string[]>(['api']);
   const [secret, setSecret] = useState<string | null>(null);
+  const form = useRef<HTMLFormElement>(null);
+  // What was typed or ticked before the page was interactive is what gets created.
+  useEarlyInput(form, (control) => {
+    if (control.name === 'name') setName(control.value);
+    const scope = control.value;
+    if (control.name === 'scopes' && control instanceof HTMLInputElement) setScopes((cur) => (control.checked ? [...cur, scope] : cur.filter((x) => x !== scope)));
+  });
   const create = useMutation({
     mutationFn: () => fetchJson<{ secret: string }>('/api/admin/tokens', { method: 'POST', body: JSON.stringify({ name, role, scopes }) }),
     onSuccess: (r) => {
@@ -48,14 +56,14 @@ export function TokenManager() {
   return (
     <section aria-labelledby="tokens-h" className="rounded border border-[var(--border)] bg-[var(--panel)] p-4">
       <h2 id="tokens-h" className="mb-3 font-semibold">API tokens</h2>
-      <form className="mb-4 flex flex-wrap items-end gap-2" onSubmit={(e) => { e.preventDefault(); create.mutate(); }}>
-        <label className="flex flex-col text-xs">Name<input required value={name} onChange={(e) => setName(e.target.value)} className="rounded border border-[var(--border)] bg-[var(--panel)] px-2 py-1 text-sm" /></label>
+      <form ref={form} className="mb-4 flex flex-wrap items-end gap-2" onSubmit={(e) => { e.preventDefault(); create.mutate(); }}>
+        <label className="flex flex-col text-xs">Name<input name="name" required value={name} onChange={(e) => setName(e.target.value)} className="rounded border border-[var(--border)] bg-[var(--panel)] px-2 py-1 text-sm" /></label>
         <label className="flex flex-col text-xs">Role
           <select value={role} onChange={(e) => setRole(e.target.value)} className="rounded border border-[var(--border)] bg-[var(--panel)] px-2 py-1 text-sm">{ROLES.map((r) => <option key={r}>{r}</option>)}</select>
         </label>
         <fieldset className="flex items-center gap-2 text-xs"><legend className="sr-only">Scopes</legend>
           {SCOPES.map((s) => (
-            <label key={s} className="flex items-center gap-1"><input type="checkbox" checked={scopes.includes(s)} onChange={(e) => setScopes((cur) => (e.target.checked ? [...cur, s] : cur.filter((x) => x !== s)))} />{s}</label>
+            <label key={s} className="flex items-center gap-1"><input type="checkbox" name="scopes" value={s} checked={scopes.includes(s)} onChange={(e) => setScopes((cur) => (e.target.checked ? [...cur, s] : cur.filter((x) => x !== s)))} />{s}</label>
           ))}
         </fieldset>
         <button type="submit" disabled={create.isPending || !hydrated} className="rounded bg-[var(--accent)] px-3 py-1 text-white">Create token</button>

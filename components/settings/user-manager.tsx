@@ -1,7 +1,8 @@
 'use client';
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
+import { useEarlyInput } from '@/components/ui/use-early-input';
 import { useHydrated } from '@/components/ui/use-hydrated';
 import { fetchJson } from '@/lib/queries/fetch-json';
 import { queryKeys } from '@/lib/queries/keys';
@@ -36,12 +37,17 @@ export function UserManager() {
     mutationFn: ({ id, role }: { id: string; role: string }) => fetchJson(`/api/admin/users/${encodeURIComponent(id)}`, { method: 'PATCH', body: JSON.stringify({ role }) }),
     onSettled: refresh,
   });
-  const field = (key: keyof typeof form) => ({ value: form[key], onChange: (e: { target: { value: string } }) => setForm((f) => ({ ...f, [key]: e.target.value })) });
+  const formRef = useRef<HTMLFormElement>(null);
+  // What was typed before the page was interactive is what gets added.
+  useEarlyInput(formRef, (control) => {
+    if (Object.hasOwn(form, control.name)) setForm((f) => ({ ...f, [control.name]: control.value }));
+  });
+  const field = (key: keyof typeof form) => ({ name: key, value: form[key], onChange: (e: { target: { value: string } }) => setForm((f) => ({ ...f, [key]: e.target.value })) });
 
   return (
     <section aria-labelledby="users-h" className="mb-4 rounded border border-[var(--border)] bg-[var(--panel)] p-4">
       <h2 id="users-h" className="mb-3 font-semibold">Users</h2>
-      <form className="mb-4 flex flex-wrap items-end gap-2 text-xs" onSubmit={(e) => { e.preventDefault(); create.mutate(); }}>
+      <form ref={formRef} className="mb-4 flex flex-wrap items-end gap-2 text-xs" onSubmit={(e) => { e.preventDefault(); create.mutate(); }}>
         <label className="flex flex-col">Email<input required type="email" className={input} {...field('email')} /></label>
         <label className="flex flex-col">Name<input required className={input} {...field('name')} /></label>
         <label className="flex flex-col">Role<select className={input} {...field('role')}>{ROLES.map((r) => <option key={r}>{r}</option>)}</select></label>
