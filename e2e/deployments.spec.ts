@@ -6,6 +6,7 @@ import path from 'node:path';
 import { freePort } from '../scripts/backends/ports';
 import { SignInPage } from './pages/sign-in-page';
 import { killAppProcess, startAppProcess } from './support/app-process';
+import { holdScripts, waitForHydration } from './support/hydration';
 
 const token = (env: NodeJS.ProcessEnv, ...args: string[]) =>
   execFileSync('npm', ['run', '-s', 'token', '--', 'create', ...args], { encoding: 'utf8', env }).trim().split('\n').at(-1) ?? '';
@@ -36,6 +37,35 @@ test('the deployments page lists a posted deployment for an operator', async ({ 
   const row = page.getByRole('row').filter({ hasText: 'v9.9.9' });
   await expect(row).toContainText('inventory');
   await expect(row).toContainText('production');
+});
+
+test('deployments filter by service and environment on Enter or Filter, before the page is interactive too, keeping the time range', async ({ page, request }) => {
+  const secret = token(process.env, '--name', 'e2e-cd-3', '--role', 'viewer', '--scopes', 'deploy');
+  const tag = `e2e-filter-${Date.now()}`;
+  const post = (id: string, service: string, environment: string) =>
+    request.post('/api/deployments', { headers: { authorization: `Bearer ${secret}` }, data: { ...deployment(`${tag}-${id}`, service), environment, version: `${tag}-${id}` } });
+  for (const r of await Promise.all([post('a', 'cart', 'staging'), post('b', 'cart', 'production'), post('c', 'fulfilment', 'staging')])) expect(r.status()).toBe(201);
+  const rows = page.getByRole('row').filter({ hasText: tag });
+  const filters = page.getByRole('form', { name: 'Filter deployments' });
+
+  await new SignInPage(page).signInAs('operator');
+  const release = await holdScripts(page);
+  await page.goto('/deployments?from=now-1h&to=now', { waitUntil: 'commit' });
+  await filters.getByLabel('Service').fill('cart');
+  await filters.getByLabel('Service').press('Enter');
+  await expect(page).toHaveURL(/service=cart/);
+  expect(new URL(page.url()).searchParams.get('from')).toBe('now-1h');
+  release();
+  await waitForHydration(page);
+  await expect(rows).toHaveCount(2);
+  await expect(filters.getByLabel('Service')).toHaveValue('cart');
+
+  await filters.getByLabel('Environment').fill('staging');
+  await filters.getByRole('button', { name: 'Filter' }).click();
+  await expect(page).toHaveURL(/environment=staging/);
+  await expect(rows).toHaveCount(1);
+  await expect(rows).toContainText(`${tag}-a`);
+  expect(Object.fromEntries(new URL(page.url()).searchParams)).toMatchObject({ service: 'cart', environment: 'staging', from: 'now-1h', to: 'now' });
 });
 
 test('1,000 concurrent POSTs with 10% repeated ids, then a crash and restart, leave exactly the distinct deployments', async () => {

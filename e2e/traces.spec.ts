@@ -68,13 +68,13 @@ test('what is typed into the trace search before the page is interactive is what
   const service = failed.spans[0]!.service;
   await new SignInPage(page).signInAs('operator');
   const release = await holdScripts(page);
-  await page.goto('/traces?from=now-1h&to=now', { waitUntil: 'commit' });
+  // The service comes from the URL (the BFF's short cache of Jaeger's service list may predate it).
+  await page.goto(`/traces?service=${service}&from=now-1h&to=now`, { waitUntil: 'commit' });
   await page.getByLabel('Min duration').fill('1ms');
   await page.getByLabel('Errors only').check();
   release();
   await waitForHydration(page);
   await expect(page.getByLabel('Min duration')).toHaveValue('1ms');
-  await page.getByLabel('Service', { exact: true }).selectOption(service);
   await page.getByRole('button', { name: 'Find traces' }).click();
   await expect(page).toHaveURL(/errors=1/);
   expect(new URL(page.url()).searchParams.get('minDuration')).toBe('1ms');

@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { formatTimestamp } from '@/components/charts/format';
+import { KeptParams } from '@/components/ui/kept-params';
 import { readContext, withContext } from '@/lib/alerts/context-params';
 import type { AlertServiceGroup } from '@/lib/alerts/types';
 import { useAlerts } from '@/lib/queries/alerts';
@@ -40,6 +41,7 @@ export function AlertListView() {
           </select>
         </label>
         <form
+          method="get"
           className="flex flex-col gap-0.5 text-xs text-[var(--muted)]"
           onSubmit={(e) => {
             e.preventDefault();
@@ -48,6 +50,8 @@ export function AlertListView() {
         >
           <label htmlFor="alerts-environment">Environment</label>
           <input id="alerts-environment" name="environment" key={ctx.environment ?? ''} defaultValue={ctx.environment ?? ''} placeholder="any" className="w-32 rounded border border-[var(--border)] bg-[var(--panel)] px-1 py-0.5 text-[var(--text)]" />
+          {/* Sent before the page is interactive, the form is a GET of this page: it keeps the other filters. */}
+          <KeptParams params={params} except={['environment']} />
         </form>
         <span className="text-xs text-[var(--muted)]" aria-live="polite">
           {isFetching ? 'Refreshing…' : data ? `${data.total} alert${data.total === 1 ? '' : 's'}` : ''}

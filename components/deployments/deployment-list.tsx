@@ -4,14 +4,19 @@ import { useQuery } from '@tanstack/react-query';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import type { Deployment } from '@/lib/datasources/types';
 import { formatTimestamp } from '@/components/charts/format';
+import { KeptParams } from '@/components/ui/kept-params';
 import { fetchJson } from '@/lib/queries/fetch-json';
 import { queryKeys } from '@/lib/queries/keys';
 
-
 const fmt = (ms: number | null) => (ms === null ? '—' : formatTimestamp(ms, 'UTC'));
+/** The URL parameters the filter form sets. */
+const FILTERS = ['service', 'environment'] as const;
 const STATUS_COLOUR: Record<string, string> = { succeeded: 'text-[var(--ok)]', failed: 'text-[var(--bad)]', rolled_back: 'text-[var(--warn)]', started: 'text-[var(--muted)]' };
 
-/** Deployments in the page's time range, filterable by service and environment (kept in the URL). */
+/**
+ * Deployments in the page's time range, filterable by service and environment (kept in the URL).
+ * The filter form is a GET of this page, so it also works before the page is interactive.
+ */
 export function DeploymentList() {
   const params = useSearchParams();
   const router = useRouter();
@@ -22,18 +27,33 @@ export function DeploymentList() {
   const environment = params.get('environment') ?? '';
   const qs = new URLSearchParams({ from, to, ...(service ? { service } : {}), ...(environment ? { environment } : {}) });
   const q = useQuery({ queryKey: queryKeys.deployments(qs.toString()), queryFn: () => fetchJson<{ deployments: Deployment[] }>(`/api/deployments?${qs}`) });
-  const setFilter = (key: string, value: string) => {
+  const applyFilters = (form: HTMLFormElement) => {
+    const data = new FormData(form);
     const next = new URLSearchParams(params.toString());
-    if (value) next.set(key, value);
-    else next.delete(key);
+    for (const key of FILTERS) {
+      const value = String(data.get(key) ?? '').trim();
+      if (value) next.set(key, value);
+      else next.delete(key);
+    }
     router.push(`${pathname}?${next}`);
   };
 
   return (
     <div className="flex flex-col gap-3">
-      <form className="flex gap-2 text-xs" onSubmit={(e) => e.preventDefault()}>
-        <label className="flex flex-col">Service<input defaultValue={service} onBlur={(e) => setFilter('service', e.target.value.trim())} className="rounded border border-[var(--border)] bg-[var(--panel)] px-2 py-1" /></label>
-        <label className="flex flex-col">Environment<input defaultValue={environment} onBlur={(e) => setFilter('environment', e.target.value.trim())} className="rounded border border-[var(--border)] bg-[var(--panel)] px-2 py-1" /></label>
+      <form
+        key={`${service}\n${environment}`}
+        method="get"
+        aria-label="Filter deployments"
+        className="flex items-end gap-2 text-xs"
+        onSubmit={(e) => {
+          e.preventDefault();
+          applyFilters(e.currentTarget);
+        }}
+      >
+        <label className="flex flex-col">Service<input name="service" defaultValue={service} placeholder="any" className="rounded border border-[var(--border)] bg-[var(--panel)] px-2 py-1" /></label>
+        <label className="flex flex-col">Environment<input name="environment" defaultValue={environment} placeholder="any" className="rounded border border-[var(--border)] bg-[var(--panel)] px-2 py-1" /></label>
+        <KeptParams params={params} except={FILTERS} />
+        <button type="submit" className="rounded border border-[var(--border)] px-3 py-1">Filter</button>
       </form>
       {q.isPending && <p>Loading deployments…</p>}
       {q.error && <p role="alert" className="text-[var(--bad)]">Could not load deployments: {q.error.message}</p>}

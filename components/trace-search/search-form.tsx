@@ -1,6 +1,7 @@
 'use client';
 
 import { useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { KeptParams } from '@/components/ui/kept-params';
 import { useEarlyInput } from '@/components/ui/use-early-input';
 import { useTraceOperations, useTraceServices } from '@/lib/queries/traces';
 import { parseTagList } from '@/lib/traces/tag-list';
@@ -31,6 +32,9 @@ function validate(f: SearchFields): Partial<Record<keyof SearchFields, string>> 
   return errors;
 }
 
+/** The URL parameters the form's controls set. */
+const FORM_FIELDS = ['service', 'operation', 'tags', 'minDuration', 'maxDuration', 'errors', 'limit'] as const;
+
 /** The fields typed as text: before hydration, only these (and the check box) can be changed. */
 const TEXT_FIELDS = ['tags', 'minDuration', 'maxDuration', 'limit'] as const;
 const isTextField = (name: string): name is (typeof TEXT_FIELDS)[number] => (TEXT_FIELDS as readonly string[]).includes(name);
@@ -41,9 +45,9 @@ const input = 'rounded border border-[var(--border)] bg-[var(--panel)] px-2 py-1
  * The trace search form: service and operation from Jaeger, tags, durations, errors only, limit.
  * The server renders it, and its controls are named like the page's URL parameters: what is typed
  * before the page is interactive is taken on hydration, and a search sent before then is a plain GET
- * of this page with the same parameters (`keep`: the page's others, such as the time range).
+ * of this page with the same parameters (and the page's others, such as the time range).
  */
-export function SearchForm({ initial, keep, serverError, onSearch }: { initial: SearchFields; keep: [string, string][]; serverError: { field: string; message: string } | null; onSearch: (f: SearchFields) => void }) {
+export function SearchForm({ initial, urlParams, serverError, onSearch }: { initial: SearchFields; urlParams: URLSearchParams; serverError: { field: string; message: string } | null; onSearch: (f: SearchFields) => void }) {
   const [f, setF] = useState(initial);
   const form = useRef<HTMLFormElement>(null);
   const [errors, setErrors] = useState<Partial<Record<keyof SearchFields, string>>>({});
@@ -100,7 +104,7 @@ export function SearchForm({ initial, keep, serverError, onSearch }: { initial: 
         </label>
         {field('limit', 'Limit', <input name="limit" aria-label="Limit" type="number" min={1} max={1500} value={f.limit} onChange={(e) => set('limit', e.target.value)} className={`${input} w-24`} />)}
       </div>
-      {keep.map(([name, value], i) => <input key={`${name}:${i}`} type="hidden" name={name} value={value} />)}
+      <KeptParams params={urlParams} except={FORM_FIELDS} />
       <button type="submit" className="rounded bg-[var(--accent)] px-3 py-1.5 text-sm font-medium text-white">Find traces</button>
     </form>
   );

@@ -10,8 +10,6 @@ import { TraceList } from './trace-list';
 import { TraceScatter } from './trace-scatter';
 
 const FIELD_KEYS = ['service', 'operation', 'tags', 'minDuration', 'maxDuration', 'limit'] as const;
-/** Every parameter the form sets: the fields and the errors flag. */
-const FORM_KEYS = [...FIELD_KEYS, 'errors'] as const;
 
 /** Reads the search from the URL; `errors` is a flag, the rest are strings. */
 function toFields(sp: URLSearchParams): SearchFields {
@@ -42,8 +40,6 @@ export function TraceSearchView() {
   const router = useRouter();
   const pathname = usePathname();
   const fields = useMemo(() => toFields(sp), [sp]);
-  // The URL's other parameters (time range, refresh), kept by a search sent before hydration.
-  const keep = useMemo(() => [...sp.entries()].filter(([k]) => !(FORM_KEYS as readonly string[]).includes(k)), [sp]);
   const from = sp.get('from') ?? 'now-1h';
   const to = sp.get('to') ?? 'now';
   const apiSearch = useMemo(() => {
@@ -69,7 +65,7 @@ export function TraceSearchView() {
 
   return (
     <div className="grid grid-cols-1 gap-4 lg:grid-cols-[18rem_minmax(0,1fr)]">
-      <SearchForm key={sp.toString()} initial={fields} keep={keep} serverError={fieldError} onSearch={search} />
+      <SearchForm key={sp.toString()} initial={fields} urlParams={sp} serverError={fieldError} onSearch={search} />
       <section aria-label="Search results" className="flex min-w-0 flex-col gap-3">
         {!apiSearch && <p className="text-sm text-[var(--muted)]">Choose a service and press Find traces.</p>}
         {result.isError && !fieldError && <SearchProblem error={result.error} />}
