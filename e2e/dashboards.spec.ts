@@ -154,6 +154,10 @@ test.describe('dashboards', () => {
     await expect(panel.getByTestId('threshold')).toHaveText(`┄ pages (1h burn rate): ${Number((expected * 100).toFixed(2))}%`);
     await expect(panel.getByTestId('threshold')).toHaveAttribute('data-value', String(expected));
     await expect(panel.locator('.threshold-line .recharts-reference-line-line')).toHaveCount(1);
+    // A day without data: "No data", and the line still shows where the alert pages.
+    await d.open('public-api', 'from=now-7d&to=now-6d');
+    await expect(panel.getByTestId('no-data')).toBeVisible();
+    await expect(panel.locator('.threshold-line .recharts-reference-line-line')).toHaveCount(1);
   });
 
   test('a broken dashboard file shows a precise error while the other dashboards keep working', async ({ page }) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { UnixMs } from '@/lib/datasources/types';
-import { toChartRows } from './chart-rows';
+import { hasFiniteValues, toChartRows, yAxisDomain, type Row } from './chart-rows';
 
 const s = (...points: [number, number | null][]) => ({ samples: points.map(([t, value]) => ({ t: (t * 1000) as UnixMs /* test data in seconds, converted here */, value })) });
 
@@ -28,5 +28,32 @@ describe('toChartRows', () => {
       { t: 120_000, s0: null },
       { t: 180_000, s0: 2 },
     ]);
+  });
+});
+
+describe('yAxisDomain', () => {
+  it("leaves the axis to the data, or the dashboard's yMin/yMax, when there are no thresholds", () => {
+    expect(yAxisDomain({ thresholds: [], hasData: true })).toEqual(['auto', 'auto']);
+    expect(yAxisDomain({ yMin: 0, yMax: 1, thresholds: [], hasData: false })).toEqual([0, 1]);
+  });
+
+  it('raises the data maximum to show the highest threshold with 10% headroom, and keeps a higher data maximum', () => {
+    const [min, max] = yAxisDomain({ yMin: 0, thresholds: [0.5, 2], hasData: true });
+    expect(min).toBe(0);
+    expect(typeof max === 'function' && [max(1), max(5)]).toEqual([2.2, 5]);
+  });
+
+  it('without data, spans the thresholds themselves: from 0 (or a negative threshold) to the highest plus headroom', () => {
+    expect(yAxisDomain({ thresholds: [0.0144], hasData: false })).toEqual([0, 0.0144 * 1.1]);
+    expect(yAxisDomain({ thresholds: [-4, -2], hasData: false })).toEqual([-4, -1.8]);
+    expect(yAxisDomain({ thresholds: [0], hasData: false })).toEqual([0, 1]);
+    expect(yAxisDomain({ yMin: 0.5, yMax: 3, thresholds: [9], hasData: false })).toEqual([0.5, 3]);
+  });
+});
+
+describe('hasFiniteValues', () => {
+  it('counts only finite values of the named series', () => {
+    const rows: Row[] = [{ t: 0, s0: null, s1: 4 }, { t: 1, s0: null }];
+    expect([hasFiniteValues(rows, [0]), hasFiniteValues(rows, [1]), hasFiniteValues(rows, [0, 1]), hasFiniteValues([], [0])]).toEqual([false, true, true, false]);
   });
 });

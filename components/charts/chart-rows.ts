@@ -30,3 +30,29 @@ export function toChartRows(series: readonly { samples: readonly Sample[] }[], s
   return [...rows.values()].sort((a, b) => (a.t ?? 0) - (b.t ?? 0));
 }
 
+
+/** A y axis' domain for recharts: numbers, 'auto', or a function of the data's maximum. */
+export type YDomain = [number | 'auto', number | 'auto' | ((dataMax: number) => number)];
+
+/**
+ * The left axis' domain: the dashboard's yMin/yMax where set; otherwise the data's, raised so that
+ * every threshold shows with 10% headroom. With no finite data there is no maximum to raise, so the
+ * thresholds set the range themselves (from 0, or from the lowest threshold when it is negative):
+ * a "No data" chart still shows where the alert pages.
+ */
+export function yAxisDomain(opts: { yMin?: number; yMax?: number; thresholds: readonly number[]; hasData: boolean }): YDomain {
+  const { yMin, yMax, thresholds, hasData } = opts;
+  if (thresholds.length === 0) return [yMin ?? 'auto', yMax ?? 'auto'];
+  const highest = Math.max(...thresholds);
+  const top = highest + (Math.abs(highest) * 0.1 || 1);
+  if (hasData) return [yMin ?? 'auto', yMax ?? ((dataMax: number) => Math.max(dataMax, top))];
+  return [yMin ?? Math.min(0, ...thresholds), yMax ?? top];
+}
+
+/** Whether any row holds a finite value of a left-axis series (`s<i>` for each index in `left`). */
+export function hasFiniteValues(rows: readonly Row[], left: readonly number[]): boolean {
+  return rows.some((row) => left.some((i) => {
+    const v = row[`s${i}`];
+    return typeof v === 'number' && Number.isFinite(v);
+  }));
+}

@@ -30,4 +30,8 @@ describe('time formatting', () => {
     expect(formatTick(t, 'UTC', 3_600_000)).toBe('23:30');
     expect(formatTick(t, 'Asia/Tokyo', 3_600_000)).toBe('08:30');
   });
+  it('names the day on ticks of a window of a day or more, whose ends share a time of day', () => {
+    expect([formatTick(t, 'UTC', 86_400_000), formatTick(t + 86_400_000, 'UTC', 86_400_000)]).toEqual(['10 Jan, 23:30', '11 Jan, 23:30']);
+    expect(formatTick(t, 'UTC', 86_399_999)).toBe('23:30');
+  });
 });

@@ -56,7 +56,7 @@ export function formatValue(value: number | null | undefined, unit: Unit, decima
 
 /** Formats an epoch-ms time for an axis tick in `timeZone`; ranges over a day include the date. */
 export function formatTick(t: number, timeZone: string, spanMs: number): string {
-  const opts: Intl.DateTimeFormatOptions = spanMs > 86_400_000 ? { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' } : { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
+  const opts: Intl.DateTimeFormatOptions = spanMs >= 86_400_000 ? { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' } : { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
   return new Intl.DateTimeFormat('en-GB', { ...opts, timeZone }).format(t);
 }
 

@@ -11,7 +11,7 @@ import { EXEMPLAR_Z_INDEX, ExemplarMark } from './exemplar-mark';
 import { toPanelExemplarPoints, type PanelExemplarPoint } from './exemplar-points';
 import { formatTick, formatTimestamp, formatValue } from './format';
 import { seriesColor } from './palette';
-import { toChartRows } from './chart-rows';
+import { hasFiniteValues, toChartRows, yAxisDomain } from './chart-rows';
 
 export interface TimeSeriesChartProps {
   data: TimeseriesData;
@@ -39,14 +39,20 @@ const toNumber = (label: MouseHandlerDataParam['activeLabel']) => (label === und
 
 /** A time series chart with threshold lines, deployment lines, exemplars that open their trace, and drag-to-zoom. */
 export function TimeSeriesChart({ data, style, unit, legend, yMin, yMax, timeZone, onZoom, traceHref = bareTraceHref }: TimeSeriesChartProps) {
-  const rows = useMemo(() => toChartRows(data.series, data.window.stepSeconds), [data.series, data.window.stepSeconds]);
+  // Recharts draws no axis without data, and so no threshold line: with no rows, the window's two ends
+  // stand in (with no values) for the time axis, and the left axis takes its domain as given (allowDataOverflow).
+  const rows = useMemo(() => {
+    const lined = toChartRows(data.series, data.window.stepSeconds);
+    return lined.length ? lined : [{ t: data.window.start }, { t: data.window.end }];
+  }, [data.series, data.window]);
   const points = useMemo(() => toPanelExemplarPoints(data.series, data.exemplars ?? [], traceHref), [data.series, data.exemplars, traceHref]);
   const [drag, setDrag] = useState<{ a: number; b: number } | null>(null);
   const [open, setOpen] = useState<{ d: Deployment; x: number } | null>(null);
   const span = data.window.end - data.window.start;
   const rightUsed = data.series.some((s) => s.axis === 'right');
-  const thresholdMax = Math.max(...data.thresholds.map((t) => t.value), -Infinity);
-  const yDomain: [number | 'auto', number | ((max: number) => number)] = [yMin ?? 'auto', yMax ?? ((max: number) => Math.max(max, thresholdMax * 1.1))];
+  const leftSeries = data.series.flatMap((s, i) => (s.axis === 'right' ? [] : [i]));
+  const hasData = hasFiniteValues(rows, leftSeries);
+  const yDomain = yAxisDomain({ yMin, yMax, thresholds: data.thresholds.map((t) => t.value), hasData });
   const Series = style === 'line' ? Line : Area;
 
   const describe = (p: PanelExemplarPoint): [string, string][] => [
@@ -86,7 +92,7 @@ export function TimeSeriesChart({ data, style, unit, legend, yMin, yMax, timeZon
         >
           <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" />
           <XAxis dataKey="t" type="number" scale="time" domain={[data.window.start, data.window.end]} tickFormatter={(t: number) => formatTick(t, timeZone, span)} tick={{ fontSize: 11 }} minTickGap={40} />
-          <YAxis yAxisId="left" domain={yDomain} tickFormatter={(v: number) => formatValue(v, unit, 1)} tick={{ fontSize: 11 }} width={64} />
+          <YAxis yAxisId="left" domain={yDomain} allowDataOverflow={!hasData} tickFormatter={(v: number) => formatValue(v, unit, 1)} tick={{ fontSize: 11 }} width={64} />
           {rightUsed && <YAxis yAxisId="right" orientation="right" tick={{ fontSize: 11 }} width={56} />}
           <Tooltip labelFormatter={(t) => formatTimestamp(Number(t), timeZone)} formatter={(v, _n, item) => formatValue(typeof v === 'number' ? v : null, data.series[Number(String(item.dataKey).slice(1))]?.unit ?? unit)} contentStyle={{ fontSize: 12 }} />
           {legend !== 'hidden' && <Legend verticalAlign={legend === 'right' ? 'middle' : 'bottom'} align={legend === 'right' ? 'right' : 'center'} layout={legend === 'right' ? 'vertical' : 'horizontal'} wrapperStyle={{ fontSize: 11 }} />}
