@@ -30,7 +30,6 @@ export function toChartRows(series: readonly { samples: readonly Sample[] }[], s
   return [...rows.values()].sort((a, b) => (a.t ?? 0) - (b.t ?? 0));
 }
 
-
 /** A y axis' domain for recharts: numbers, 'auto', or a function of the data's maximum. */
 export type YDomain = [number | 'auto', number | 'auto' | ((dataMax: number) => number)];
 
@@ -51,8 +50,6 @@ export function yAxisDomain(opts: { yMin?: number; yMax?: number; thresholds: re
 
 /** Whether any row holds a finite value of a left-axis series (`s<i>` for each index in `left`). */
 export function hasFiniteValues(rows: readonly Row[], left: readonly number[]): boolean {
-  return rows.some((row) => left.some((i) => {
-    const v = row[`s${i}`];
-    return typeof v === 'number' && Number.isFinite(v);
-  }));
+  const finite = (v: number | null | undefined) => typeof v === 'number' && Number.isFinite(v);
+  return rows.some((row) => left.some((i) => finite(row[`s${i}`])));
 }

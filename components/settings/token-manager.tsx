@@ -33,12 +33,12 @@ export function TokenManager() {
   const [role, setRole] = useState('operator');
   const [scopes, setScopes] = useState<string[]>(['api']);
   const [secret, setSecret] = useState<string | null>(null);
+  const toggleScope = (scope: string, on: boolean) => setScopes((cur) => (on ? (cur.includes(scope) ? cur : [...cur, scope]) : cur.filter((x) => x !== scope)));
   const form = useRef<HTMLFormElement>(null);
   // What was typed or ticked before the page was interactive is what gets created.
   useEarlyInput(form, (control) => {
     if (control.name === 'name') setName(control.value);
-    const scope = control.value;
-    if (control.name === 'scopes' && control instanceof HTMLInputElement) setScopes((cur) => (control.checked ? [...cur, scope] : cur.filter((x) => x !== scope)));
+    else if (control.name === 'scopes' && control instanceof HTMLInputElement) toggleScope(control.value, control.checked);
   });
   const create = useMutation({
     mutationFn: () => fetchJson<{ secret: string }>('/api/admin/tokens', { method: 'POST', body: JSON.stringify({ name, role, scopes }) }),
@@ -63,7 +63,7 @@ export function TokenManager() {
         </label>
         <fieldset className="flex items-center gap-2 text-xs"><legend className="sr-only">Scopes</legend>
           {SCOPES.map((s) => (
-            <label key={s} className="flex items-center gap-1"><input type="checkbox" name="scopes" value={s} checked={scopes.includes(s)} onChange={(e) => setScopes((cur) => (e.target.checked ? [...cur, s] : cur.filter((x) => x !== s)))} />{s}</label>
+            <label key={s} className="flex items-center gap-1"><input type="checkbox" name="scopes" value={s} checked={scopes.includes(s)} onChange={(e) => toggleScope(s, e.target.checked)} />{s}</label>
           ))}
         </fieldset>
         <button type="submit" disabled={create.isPending || !hydrated} className="rounded bg-[var(--accent)] px-3 py-1 text-white">Create token</button>

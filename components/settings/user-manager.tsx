@@ -37,12 +37,13 @@ export function UserManager() {
     mutationFn: ({ id, role }: { id: string; role: string }) => fetchJson(`/api/admin/users/${encodeURIComponent(id)}`, { method: 'PATCH', body: JSON.stringify({ role }) }),
     onSettled: refresh,
   });
+  const setField = (key: string, value: string) => setForm((f) => ({ ...f, [key]: value }));
   const formRef = useRef<HTMLFormElement>(null);
   // What was typed before the page was interactive is what gets added.
   useEarlyInput(formRef, (control) => {
-    if (Object.hasOwn(form, control.name)) setForm((f) => ({ ...f, [control.name]: control.value }));
+    if (Object.hasOwn(form, control.name)) setField(control.name, control.value);
   });
-  const field = (key: keyof typeof form) => ({ name: key, value: form[key], onChange: (e: { target: { value: string } }) => setForm((f) => ({ ...f, [key]: e.target.value })) });
+  const field = (key: keyof typeof form) => ({ name: key, value: form[key], onChange: (e: { target: { value: string } }) => setField(key, e.target.value) });
 
   return (
     <section aria-labelledby="users-h" className="mb-4 rounded border border-[var(--border)] bg-[var(--panel)] p-4">
