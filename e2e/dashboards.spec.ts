@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Role } from '../lib/env';
 import { DashboardPage } from './pages/dashboard-page';
 import { SignInPage } from './pages/sign-in-page';
+import { holdScripts, waitForHydration } from './support/hydration';
 
 // The server reads dashboards from DASHBOARDS_DIR (default dashboards/) and reloads on change, so a
 // broken file written there shows up on the next request.
@@ -198,6 +199,17 @@ test.describe('dashboards', () => {
     expect([url.searchParams.get('from'), url.searchParams.get('to'), url.searchParams.getAll('var-route')]).toEqual([String(from), String(to), [choice]]);
     await expect(d2.variable('Route')).toHaveValues([choice]);
     await expect(tab.getByRole('button', { name: 'Time range' })).toHaveText(/→/);
+  });
+
+  test('an auto-refresh chosen before the page is interactive takes effect once it is', async ({ page }) => {
+    await signIn(page, 'viewer');
+    const release = await holdScripts(page);
+    await page.goto('/d/public-api?from=now-1h&to=now', { waitUntil: 'commit' });
+    await page.getByLabel('Auto-refresh').selectOption('30s');
+    release();
+    await waitForHydration(page);
+    await expect(page).toHaveURL(/refresh=30s/);
+    await expect(page.getByLabel('Auto-refresh')).toHaveValue('30s');
   });
 
   test('a hostile variable value gets a clear error naming the variable', async ({ page }) => {

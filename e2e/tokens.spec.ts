@@ -77,12 +77,13 @@ test('an admin creates a token on Settings and sees its secret once', async ({ p
   await expect(tokens.getByRole('row').filter({ hasText: 'ui-token' })).toContainText('active');
 });
 
-test('a token typed and ticked on Settings before the page is interactive is created with that name and those scopes', async ({ page, request }) => {
+test('a token typed, chosen and ticked on Settings before the page is interactive is created with that name, role and those scopes', async ({ page, request }) => {
   await new SignInPage(page).signInAs('admin');
   const release = await holdScripts(page);
   await page.goto('/settings', { waitUntil: 'commit' });
   const tokens = page.getByRole('region', { name: 'API tokens' });
   await tokens.getByLabel('Name').fill('early-token');
+  await tokens.getByLabel('Role').selectOption('viewer');
   await tokens.getByLabel('metrics').check();
   await tokens.getByLabel('api').uncheck();
   release();
@@ -93,5 +94,7 @@ test('a token typed and ticked on Settings before the page is interactive is cre
   // The metrics scope and not the api scope: /api/metrics answers, an API route refuses.
   expect((await request.get('/api/metrics', { headers: { authorization: `Bearer ${secret}` } })).status()).toBe(200);
   expect((await request.get('/api/deployments', { headers: { authorization: `Bearer ${secret}` } })).status()).toBe(403);
-  await expect(tokens.getByRole('row').filter({ hasText: 'early-token' })).toContainText('metrics');
+  const row = tokens.getByRole('row').filter({ hasText: 'early-token' });
+  await expect(row.getByRole('cell').nth(2)).toHaveText('viewer');
+  await expect(row.getByRole('cell').nth(3)).toHaveText('metrics');
 });

@@ -1,11 +1,12 @@
 'use client';
 
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { PanelNotices } from '@/components/dashboard/panel-states';
 import { LogResults } from '@/components/logs/log-results';
 import { resolveRangeAt } from '@/components/logs/logql';
 import { QueryEditor } from '@/components/logs/query-editor';
+import { useEarlyInput } from '@/components/ui/use-early-input';
 import { usePromQuery } from '@/lib/queries/explore';
 import { BffError } from '@/lib/queries/fetch-json';
 import { useLogQuery } from '@/lib/queries/logs';
@@ -42,6 +43,9 @@ export function ExploreView() {
     for (const [k, v] of Object.entries(changes)) next.set(k, v);
     router.push(`${pathname}?${next.toString()}`, { scroll: false });
   };
+  const modeList = useRef<HTMLSelectElement>(null);
+  // A mode chosen before the page was interactive takes effect then (the list already shows it).
+  useEarlyInput(modeList, (control) => push({ mode: control.value }));
 
   const prom = usePromQuery(lang === 'promql' && query ? { mode, query, from, to } : null);
   const logs = useLogQuery(lang === 'logql' && query ? { query, from, to, limit: 1_000 } : null, '/api/explore/loki/query_range');
@@ -70,7 +74,7 @@ export function ExploreView() {
         extra={lang === 'promql' && (
           <label className="flex items-center gap-1 text-xs">
             Mode
-            <select aria-label="Query mode" value={mode} onChange={(e) => push({ mode: e.target.value })} className="rounded border border-[var(--border)] bg-[var(--panel)] px-1 py-0.5">
+            <select ref={modeList} aria-label="Query mode" value={mode} onChange={(e) => push({ mode: e.target.value })} className="rounded border border-[var(--border)] bg-[var(--panel)] px-1 py-0.5">
               <option value="range">Range</option>
               <option value="instant">Instant</option>
             </select>

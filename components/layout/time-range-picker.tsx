@@ -1,7 +1,8 @@
 'use client';
 
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
+import { useEarlyInput } from '@/components/ui/use-early-input';
 
 const PRESETS = [
   { from: 'now-15m', label: 'Last 15 minutes' },
@@ -50,6 +51,10 @@ export function TimeRangePicker({ defaultFrom = 'now-1h', timezone = 'UTC' }: { 
     }
     router.push(`${pathname}?${next.toString()}`);
   };
+  const setRefresh = (value: string) => push({ refresh: value === 'off' ? null : value });
+  const refreshList = useRef<HTMLSelectElement>(null);
+  // A refresh chosen before the page was interactive takes effect then (the list already shows it).
+  useEarlyInput(refreshList, (control) => setRefresh(control.value));
 
   const applyAbsolute = () => {
     const f = Date.parse(absFrom + 'Z');
@@ -77,7 +82,7 @@ export function TimeRangePicker({ defaultFrom = 'now-1h', timezone = 'UTC' }: { 
       </span>
       <label className="flex items-center gap-1 text-[var(--muted)]">
         Refresh
-        <select aria-label="Auto-refresh" value={refresh} onChange={(e) => push({ refresh: e.target.value === 'off' ? null : e.target.value })} className="rounded border border-[var(--border)] bg-[var(--panel)] px-1 py-0.5 text-[var(--text)]">
+        <select ref={refreshList} aria-label="Auto-refresh" value={refresh} onChange={(e) => setRefresh(e.target.value)} className="rounded border border-[var(--border)] bg-[var(--panel)] px-1 py-0.5 text-[var(--text)]">
           {REFRESH.map((r) => (
             <option key={r} value={r}>
               {r}

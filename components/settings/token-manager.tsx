@@ -35,9 +35,10 @@ export function TokenManager() {
   const [secret, setSecret] = useState<string | null>(null);
   const toggleScope = (scope: string, on: boolean) => setScopes((cur) => (on ? (cur.includes(scope) ? cur : [...cur, scope]) : cur.filter((x) => x !== scope)));
   const form = useRef<HTMLFormElement>(null);
-  // What was typed or ticked before the page was interactive is what gets created.
+  // What was typed, chosen or ticked before the page was interactive is what gets created.
   useEarlyInput(form, (control) => {
     if (control.name === 'name') setName(control.value);
+    else if (control.name === 'role') setRole(control.value);
     else if (control.name === 'scopes' && control instanceof HTMLInputElement) toggleScope(control.value, control.checked);
   });
   const create = useMutation({
@@ -59,7 +60,7 @@ export function TokenManager() {
       <form ref={form} className="mb-4 flex flex-wrap items-end gap-2" onSubmit={(e) => { e.preventDefault(); create.mutate(); }}>
         <label className="flex flex-col text-xs">Name<input name="name" required value={name} onChange={(e) => setName(e.target.value)} className="rounded border border-[var(--border)] bg-[var(--panel)] px-2 py-1 text-sm" /></label>
         <label className="flex flex-col text-xs">Role
-          <select value={role} onChange={(e) => setRole(e.target.value)} className="rounded border border-[var(--border)] bg-[var(--panel)] px-2 py-1 text-sm">{ROLES.map((r) => <option key={r}>{r}</option>)}</select>
+          <select name="role" value={role} onChange={(e) => setRole(e.target.value)} className="rounded border border-[var(--border)] bg-[var(--panel)] px-2 py-1 text-sm">{ROLES.map((r) => <option key={r}>{r}</option>)}</select>
         </label>
         <fieldset className="flex items-center gap-2 text-xs"><legend className="sr-only">Scopes</legend>
           {SCOPES.map((s) => (

@@ -39,7 +39,7 @@ export function UserManager() {
   });
   const setField = (key: string, value: string) => setForm((f) => ({ ...f, [key]: value }));
   const formRef = useRef<HTMLFormElement>(null);
-  // What was typed before the page was interactive is what gets added.
+  // What was typed or chosen before the page was interactive is what gets added.
   useEarlyInput(formRef, (control) => {
     if (Object.hasOwn(form, control.name)) setField(control.name, control.value);
   });

@@ -2,23 +2,31 @@
 
 import { useLayoutEffect, type RefObject } from 'react';
 
-/** A text box or check box whose value a form's state mirrors. */
-export type EarlyControl = HTMLInputElement | HTMLTextAreaElement;
+/** A text box, check box or single-choice list whose value a component's state mirrors. */
+export type EarlyControl = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
 
-/** Whether the user changed `el` before hydration: React sets its default to the rendered value then, and leaves the value alone. */
+/**
+ * Whether the user changed `el` before hydration. Hydration sets a box's default to the rendered
+ * value and leaves its value alone; a list keeps the option the server marked selected as its
+ * default (an option rendered on the client is never marked, so such a list never counts).
+ */
 function changedEarly(el: Element): el is EarlyControl {
   if (el instanceof HTMLInputElement) return el.type === 'checkbox' || el.type === 'radio' ? el.checked !== el.defaultChecked : el.value !== el.defaultValue;
+  if (el instanceof HTMLSelectElement) {
+    const rendered = Array.from(el.options).find((o) => o.defaultSelected);
+    return !el.multiple && rendered !== undefined && el.value !== rendered.value;
+  }
   return el instanceof HTMLTextAreaElement && el.value !== el.defaultValue;
 }
 
 /**
- * Adopts what was typed into server-rendered controls before the page became interactive. On
- * hydration React keeps such text in the box but not in state, so a controlled field would show the
- * typed text and submit the rendered one. Once, on hydration, every control under `ref` (a form's
- * controls, or the control itself) that no longer shows what the server rendered is handed to
- * `adopt`, which copies its `name`d value (or `checked`) into state. Controls mounted later start
- * at their defaults and are never handed over. (A textarea the server rendered with text is reset
- * to it by React itself; only empty ones keep early typing.)
+ * Adopts what was typed or chosen in server-rendered controls before the page became interactive.
+ * On hydration React keeps such text in the box (and the choice in the list) but not in state, so
+ * a controlled field would show one value and act on the rendered one. Once, on hydration, every
+ * control under `ref` (a form's controls, or the control itself) that no longer shows what the
+ * server rendered is handed to `adopt`, which copies its `name`d value (or `checked`) into state, or
+ * acts on it. Controls mounted later start at their defaults and are never handed over. (A textarea
+ * the server rendered with text is reset to it by React itself; only empty ones keep early typing.)
  */
 export function useEarlyInput(ref: RefObject<HTMLFormElement | EarlyControl | null>, adopt: (control: EarlyControl) => void): void {
   useLayoutEffect(() => {
