@@ -83,22 +83,24 @@ test('what is typed into the trace search before the page is interactive is what
   await expect(table.getByRole('row').filter({ hasText: clean.traceId })).toHaveCount(0);
 });
 
-test('a trace search sent before the page is interactive is a plain GET that keeps the fields and the time range', async ({ page }) => {
+test('a trace search sent before the page is interactive is a plain GET that keeps the service, the fields and the time range', async ({ page }) => {
+  const trace = await pushUniqueTrace(uniqueSuffix(), 10);
+  const service = trace.spans[0]!.service;
   await new SignInPage(page).signInAs('operator');
   const release = await holdScripts(page);
-  await page.goto('/traces?from=now-3h&to=now', { waitUntil: 'commit' });
-  await page.getByLabel('Tags').fill('http.status_code=500');
-  await page.getByLabel('Max duration').fill('2s');
+  await page.goto(`/traces?service=${service}&from=now-3h&to=now`, { waitUntil: 'commit' });
+  await page.getByLabel('Max duration').fill('1h');
+  await page.getByLabel('Limit').fill('50');
   await page.getByRole('button', { name: 'Find traces' }).click();
-  await expect(page).toHaveURL(/maxDuration=2s/);
+  await expect(page).toHaveURL(/maxDuration=1h/);
   const sent = new URL(page.url()).searchParams;
-  expect([sent.get('tags'), sent.get('from'), sent.get('to'), sent.get('limit')]).toEqual(['http.status_code=500', 'now-3h', 'now', '20']);
+  expect([sent.get('service'), sent.get('limit'), sent.get('from'), sent.get('to')]).toEqual([service, '50', 'now-3h', 'now']);
   release();
   await waitForHydration(page);
-  // The next page renders the search it was sent: no service yet, so it asks for one.
-  await expect(page.getByLabel('Tags')).toHaveValue('http.status_code=500');
-  await expect(page.getByLabel('Max duration')).toHaveValue('2s');
-  await expect(page.getByText('Choose a service and press Find traces.')).toBeVisible();
+  // The next page renders the search it was sent, and runs it.
+  await expect(page.getByLabel('Max duration')).toHaveValue('1h');
+  await expect(page.getByLabel('Service', { exact: true })).toHaveValue(service);
+  await expect(page.getByRole('table', { name: 'Traces found' }).getByRole('row').filter({ hasText: trace.traceId })).toBeVisible();
 });
 
 test('the trace view data comes over Jaeger gRPC, says where its time went, and an unknown trace is 404', async ({ page }) => {

@@ -80,7 +80,8 @@ export function SearchForm({ initial, urlParams, serverError, onSearch }: { init
         <select name="service" aria-label="Service" aria-invalid={!!errorOf('service')} value={f.service} onChange={(e) => set('service', e.target.value)} className={input}>
           <option value="">{services.isPending ? 'Loading…' : services.isError ? 'Jaeger is unavailable' : 'Choose…'}</option>
           {services.data?.map((s) => <option key={s} value={s}>{s}</option>)}
-          {f.service && services.data && !services.data.includes(f.service) && <option value={f.service}>{f.service}</option>}
+          {/* The URL's service is an option before the list arrives (and when Jaeger no longer lists it), so the server-rendered form sends it too. */}
+          {f.service && !services.data?.includes(f.service) && <option value={f.service}>{f.service}</option>}
         </select>
       ))}
       {services.isError && <p role="alert" className="text-xs text-[var(--bad)]">{services.error.message}</p>}
