@@ -37,3 +37,17 @@ test('a query typed into explore before the page is interactive is kept, and Run
   await expect(page.getByRole('table', { name: 'Series' }).getByRole('row').filter({ hasText: 'side="typed-early"' })).toHaveCount(1);
   expect(new URL(page.url()).searchParams.get('query')).toBe(query);
 });
+
+test('Run before the page is interactive is a plain GET with the query and the page\'s parameters, and the query runs', async ({ page }) => {
+  await new SignInPage(page).signInAs('developer');
+  const release = await holdScripts(page);
+  await page.goto('/explore?lang=promql&mode=instant&from=now-10m&to=now', { waitUntil: 'commit' });
+  const query = 'label_replace(vector(2), "side", "sent-early", "", "")';
+  await page.getByRole('textbox', { name: 'PromQL' }).fill(query);
+  await page.getByRole('button', { name: 'Run' }).click();
+  await expect(page).toHaveURL(/sent-early/);
+  const sent = new URL(page.url()).searchParams;
+  expect([sent.get('query'), sent.get('lang'), sent.get('mode'), sent.get('from'), sent.get('to')]).toEqual([query, 'promql', 'instant', 'now-10m', 'now']);
+  release();
+  await expect(page.getByRole('table', { name: 'Series' }).getByRole('row').filter({ hasText: 'side="sent-early"' })).toHaveCount(1);
+});

@@ -71,10 +71,11 @@ export function ExploreView() {
         onRun={(text) => push({ query: text.trim() })}
         error={isBad(active.error) ? active.error!.message : null}
         placeholder={lang === 'promql' ? 'sum by (service) (rate(http_server_requests_total[5m]))' : '{service_name="payment"}'}
+        extraParams={lang === 'promql' ? ['mode'] : []}
         extra={lang === 'promql' && (
           <label className="flex items-center gap-1 text-xs">
             Mode
-            <select ref={modeList} aria-label="Query mode" value={mode} onChange={(e) => push({ mode: e.target.value })} className="rounded border border-[var(--border)] bg-[var(--panel)] px-1 py-0.5">
+            <select ref={modeList} name="mode" aria-label="Query mode" value={mode} onChange={(e) => push({ mode: e.target.value })} className="rounded border border-[var(--border)] bg-[var(--panel)] px-1 py-0.5">
               <option value="range">Range</option>
               <option value="instant">Instant</option>
             </select>

@@ -1,6 +1,8 @@
 'use client';
 
+import { useSearchParams } from 'next/navigation';
 import { useId, useRef, type ReactNode } from 'react';
+import { KeptParams } from '@/components/ui/kept-params';
 import { useEarlyInput } from '@/components/ui/use-early-input';
 
 interface QueryEditorProps {
@@ -14,24 +16,37 @@ interface QueryEditorProps {
   placeholder?: string;
   /** Controls beside the Run button (label picker, instant/range switch). */
   extra?: ReactNode;
+  /** The URL parameters that named controls in `extra` set (sent by them, not kept from the URL). */
+  extraParams?: readonly string[];
 }
 
 /**
- * A query text box: Enter runs (Shift+Enter adds a line); a parse error is shown under it and tied to
- * it. The server renders the box, so it can be typed in before the page is interactive: that text is
- * taken on hydration (instead of the empty state wiping it), and Run always runs what the box shows.
+ * The query box of a page whose query lives in the URL (`?query=`): Enter runs (Shift+Enter adds a
+ * line); a parse error is shown under it and tied to it. The server renders the box, so it can be
+ * used before the page is interactive: text typed then is taken on hydration (instead of the empty
+ * state wiping it), and Run then is a plain GET of the page with the query and the page's other
+ * parameters. Run always runs what the box shows.
  */
-export function QueryEditor({ label, value, onChange, onRun, error, placeholder, extra }: QueryEditorProps) {
+export function QueryEditor({ label, value, onChange, onRun, error, placeholder, extra, extraParams = [] }: QueryEditorProps) {
+  const params = useSearchParams();
   const errorId = useId();
   const box = useRef<HTMLTextAreaElement>(null);
   const run = () => onRun(box.current?.value ?? value);
   useEarlyInput(box, (typed) => onChange(typed.value));
   return (
-    <div className="flex flex-col gap-1">
+    <form
+      method="get"
+      className="flex flex-col gap-1"
+      onSubmit={(e) => {
+        e.preventDefault();
+        run();
+      }}
+    >
       <label className="flex flex-col gap-1 text-xs">
         <span className="text-[var(--muted)]">{label}</span>
         <textarea
           ref={box}
+          name="query"
           aria-label={label}
           aria-invalid={!!error}
           aria-describedby={error ? errorId : undefined}
@@ -51,9 +66,10 @@ export function QueryEditor({ label, value, onChange, onRun, error, placeholder,
       </label>
       {error && <p id={errorId} role="alert" className="font-mono text-xs text-[var(--bad)]">{error}</p>}
       <div className="flex flex-wrap items-center gap-2">
-        <button type="button" onClick={run} className="rounded bg-[var(--accent)] px-3 py-1 text-sm font-medium text-white">Run</button>
+        <button type="submit" className="rounded bg-[var(--accent)] px-3 py-1 text-sm font-medium text-white">Run</button>
         {extra}
       </div>
-    </div>
+      <KeptParams params={params} except={['query', ...extraParams]} />
+    </form>
   );
 }
