@@ -1,8 +1,16 @@
 import { expect, type Page } from '@playwright/test';
 
-/** Waits until React has hydrated the page (app/providers.tsx marks <html data-hydrated>). */
+/**
+ * Waits until React has hydrated the whole page: the root (app/providers.tsx marks <html
+ * data-hydrated>) and every Suspense boundary, which may hydrate later. A boundary's controls are
+ * React's once React has put its props on them; until then a click on them is lost or, in a form,
+ * submits it natively.
+ */
 export async function waitForHydration(page: Page): Promise<void> {
   await expect(page.locator('html[data-hydrated="true"]')).toHaveCount(1);
+  await page.waitForFunction(() =>
+    Array.from(document.querySelectorAll('button, input, select, textarea')).every((el) => Object.keys(el).some((k) => k.startsWith('__reactProps$'))),
+  );
 }
 
 /**
