@@ -1,9 +1,10 @@
 'use client';
 
 import Link from 'next/link';
-import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { useSearchParams } from 'next/navigation';
 import { formatTimestamp } from '@/components/charts/format';
 import { KeptParams } from '@/components/ui/kept-params';
+import { useUrlUpdate } from '@/components/ui/use-url-update';
 import { readContext, withContext } from '@/lib/alerts/context-params';
 import type { AlertServiceGroup } from '@/lib/alerts/types';
 import { useAlerts } from '@/lib/queries/alerts';
@@ -16,17 +17,11 @@ import { AlertBadges } from './alert-badges';
  */
 export function AlertListView() {
   const params = useSearchParams();
-  const router = useRouter();
-  const pathname = usePathname();
   const ctx = readContext((k) => params.get(k));
   const { data, error, isPending, isFetching } = useAlerts({ service: ctx.service, environment: ctx.environment });
 
-  const setFilter = (key: 'service' | 'environment', value: string) => {
-    const next = new URLSearchParams(params.toString());
-    if (value) next.set(key, value);
-    else next.delete(key);
-    router.push(`${pathname}?${next.toString()}`);
-  };
+  const push = useUrlUpdate();
+  const setFilter = (key: 'service' | 'environment', value: string) => push({ [key]: value });
 
   return (
     <div className="flex flex-col gap-3" data-testid="alert-list" data-state={isPending ? 'loading' : error ? 'error' : 'ready'}>

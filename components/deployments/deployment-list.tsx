@@ -1,10 +1,11 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { useSearchParams } from 'next/navigation';
 import type { Deployment } from '@/lib/datasources/types';
 import { formatTimestamp } from '@/components/charts/format';
 import { KeptParams } from '@/components/ui/kept-params';
+import { useUrlUpdate } from '@/components/ui/use-url-update';
 import { fetchJson } from '@/lib/queries/fetch-json';
 import { queryKeys } from '@/lib/queries/keys';
 
@@ -19,23 +20,16 @@ const STATUS_COLOUR: Record<string, string> = { succeeded: 'text-[var(--ok)]', f
  */
 export function DeploymentList() {
   const params = useSearchParams();
-  const router = useRouter();
-  const pathname = usePathname();
   const from = params.get('from') ?? 'now-7d';
   const to = params.get('to') ?? 'now';
   const service = params.get('service') ?? '';
   const environment = params.get('environment') ?? '';
   const qs = new URLSearchParams({ from, to, ...(service ? { service } : {}), ...(environment ? { environment } : {}) });
   const q = useQuery({ queryKey: queryKeys.deployments(qs.toString()), queryFn: () => fetchJson<{ deployments: Deployment[] }>(`/api/deployments?${qs}`) });
+  const push = useUrlUpdate();
   const applyFilters = (form: HTMLFormElement) => {
     const data = new FormData(form);
-    const next = new URLSearchParams(params.toString());
-    for (const key of FILTERS) {
-      const value = String(data.get(key) ?? '').trim();
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
-    router.push(`${pathname}?${next}`);
+    push(Object.fromEntries(FILTERS.map((key) => [key, String(data.get(key) ?? '').trim()])));
   };
 
   return (

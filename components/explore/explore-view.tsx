@@ -1,12 +1,13 @@
 'use client';
 
-import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { useSearchParams } from 'next/navigation';
 import { useMemo, useRef, useState } from 'react';
 import { PanelNotices } from '@/components/dashboard/panel-states';
 import { LogResults } from '@/components/logs/log-results';
 import { resolveRangeAt } from '@/components/logs/logql';
 import { QueryEditor } from '@/components/logs/query-editor';
 import { useEarlyInput } from '@/components/ui/use-early-input';
+import { useUrlUpdate } from '@/components/ui/use-url-update';
 import { usePromQuery } from '@/lib/queries/explore';
 import { BffError } from '@/lib/queries/fetch-json';
 import { useLogQuery } from '@/lib/queries/logs';
@@ -23,8 +24,6 @@ const noop = () => {};
  */
 export function ExploreView() {
   const sp = useSearchParams();
-  const router = useRouter();
-  const pathname = usePathname();
   const lang: Lang = sp.get('lang') === 'logql' ? 'logql' : 'promql';
   const mode = sp.get('mode') === 'instant' ? 'instant' : 'range';
   const query = sp.get('query') ?? '';
@@ -38,11 +37,7 @@ export function ExploreView() {
     setDraft(query);
   }
 
-  const push = (changes: Record<string, string>) => {
-    const next = new URLSearchParams(sp.toString());
-    for (const [k, v] of Object.entries(changes)) next.set(k, v);
-    router.push(`${pathname}?${next.toString()}`, { scroll: false });
-  };
+  const push = useUrlUpdate({ scroll: false });
   const modeList = useRef<HTMLSelectElement>(null);
   // A mode chosen before the page was interactive takes effect then (the list already shows it).
   useEarlyInput(modeList, (control) => push({ mode: control.value }));

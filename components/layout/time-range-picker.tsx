@@ -1,8 +1,9 @@
 'use client';
 
-import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { useSearchParams } from 'next/navigation';
 import { useRef, useState } from 'react';
 import { useEarlyInput } from '@/components/ui/use-early-input';
+import { useUrlUpdate } from '@/components/ui/use-url-update';
 
 const PRESETS = [
   { from: 'now-15m', label: 'Last 15 minutes' },
@@ -31,8 +32,6 @@ export function describeRange(from: string, to: string): string {
  * shareable and Back restores it. Absolute times are entered and shown in UTC.
  */
 export function TimeRangePicker({ defaultFrom = 'now-1h', timezone = 'UTC' }: { defaultFrom?: string; timezone?: string }) {
-  const router = useRouter();
-  const pathname = usePathname();
   const params = useSearchParams();
   const [open, setOpen] = useState(false);
   const from = params.get('from') ?? defaultFrom;
@@ -43,14 +42,7 @@ export function TimeRangePicker({ defaultFrom = 'now-1h', timezone = 'UTC' }: { 
   const [absFrom, setAbsFrom] = useState(toInput(from));
   const [absTo, setAbsTo] = useState(toInput(to));
 
-  const push = (changes: Record<string, string | null>) => {
-    const next = new URLSearchParams(params.toString());
-    for (const [k, v] of Object.entries(changes)) {
-      if (v === null) next.delete(k);
-      else next.set(k, v);
-    }
-    router.push(`${pathname}?${next.toString()}`);
-  };
+  const push = useUrlUpdate();
   const setRefresh = (value: string) => push({ refresh: value === 'off' ? null : value });
   const refreshList = useRef<HTMLSelectElement>(null);
   // A refresh chosen before the page was interactive takes effect then (the list already shows it).

@@ -1,9 +1,10 @@
 'use client';
 
-import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { useSearchParams } from 'next/navigation';
 import { useMemo, useState } from 'react';
 import { PanelNotices } from '@/components/dashboard/panel-states';
 import { SeriesChart } from '@/components/explore/series-chart';
+import { useUrlUpdate } from '@/components/ui/use-url-update';
 import { BffError } from '@/lib/queries/fetch-json';
 import { useLogQuery } from '@/lib/queries/logs';
 import { LabelPicker } from './label-picker';
@@ -25,8 +26,6 @@ const isBadQuery = (err: Error | null) => err instanceof BffError && (err.code =
  */
 export function LogsExplorer() {
   const sp = useSearchParams();
-  const router = useRouter();
-  const pathname = usePathname();
   const query = sp.get('query') ?? '';
   const from = sp.get('from') ?? 'now-1h';
   const to = sp.get('to') ?? 'now';
@@ -60,17 +59,9 @@ export function LogsExplorer() {
     [volume.data, rangeStart, rangeEnd, step],
   );
 
-  const run = (q: string) => {
-    const next = new URLSearchParams(sp.toString());
-    next.set('query', q.trim());
-    router.push(`${pathname}?${next.toString()}`, { scroll: false });
-  };
-  const zoom = (f: number, t: number) => {
-    const next = new URLSearchParams(sp.toString());
-    next.set('from', String(Math.round(f)));
-    next.set('to', String(Math.round(t)));
-    router.push(`${pathname}?${next.toString()}`, { scroll: false });
-  };
+  const push = useUrlUpdate({ scroll: false });
+  const run = (q: string) => push({ query: q.trim() });
+  const zoom = (f: number, t: number) => push({ from: String(Math.round(f)), to: String(Math.round(t)) });
   const badQuery = isBadQuery(result.error) ? result.error!.message : null;
 
   return (

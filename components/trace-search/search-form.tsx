@@ -32,8 +32,10 @@ function validate(f: SearchFields): Partial<Record<keyof SearchFields, string>> 
   return errors;
 }
 
+/** The fields kept in the URL as they are (`errors` is the flag `errors=1`). */
+export const STRING_FIELDS = ['service', 'operation', 'tags', 'minDuration', 'maxDuration', 'limit'] as const;
 /** The URL parameters the form's controls set. */
-const FORM_FIELDS = ['service', 'operation', 'tags', 'minDuration', 'maxDuration', 'errors', 'limit'] as const;
+const FORM_FIELDS = [...STRING_FIELDS, 'errors'] as const;
 
 /** The fields typed as text: before hydration, only these (and the check box) can be changed. */
 const TEXT_FIELDS = ['tags', 'minDuration', 'maxDuration', 'limit'] as const;

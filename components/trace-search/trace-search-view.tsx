@@ -1,15 +1,14 @@
 'use client';
 
-import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { useRouter, useSearchParams } from 'next/navigation';
 import { useMemo } from 'react';
 import { PanelNotices } from '@/components/dashboard/panel-states';
+import { useUrlUpdate } from '@/components/ui/use-url-update';
 import { BffError } from '@/lib/queries/fetch-json';
 import { useTraceSearch } from '@/lib/queries/traces';
-import { SearchForm, type SearchFields } from './search-form';
+import { SearchForm, STRING_FIELDS, type SearchFields } from './search-form';
 import { TraceList } from './trace-list';
 import { TraceScatter } from './trace-scatter';
-
-const FIELD_KEYS = ['service', 'operation', 'tags', 'minDuration', 'maxDuration', 'limit'] as const;
 
 /** Reads the search from the URL; `errors` is a flag, the rest are strings. */
 function toFields(sp: URLSearchParams): SearchFields {
@@ -38,30 +37,21 @@ function toFieldError(err: Error | null): { field: string; message: string } | n
 export function TraceSearchView() {
   const sp = useSearchParams();
   const router = useRouter();
-  const pathname = usePathname();
   const fields = useMemo(() => toFields(sp), [sp]);
   const from = sp.get('from') ?? 'now-1h';
   const to = sp.get('to') ?? 'now';
   const apiSearch = useMemo(() => {
     if (!fields.service) return null;
     const q = new URLSearchParams({ from, to });
-    for (const k of FIELD_KEYS) if (fields[k]) q.set(k, fields[k]);
+    for (const k of STRING_FIELDS) if (fields[k]) q.set(k, fields[k]);
     if (fields.errors) q.set('errors', '1');
     return q.toString();
   }, [fields, from, to]);
   const result = useTraceSearch(apiSearch);
   const fieldError = toFieldError(result.error);
 
-  const search = (f: SearchFields) => {
-    const next = new URLSearchParams(sp.toString());
-    for (const k of FIELD_KEYS) {
-      if (f[k].trim()) next.set(k, f[k].trim());
-      else next.delete(k);
-    }
-    if (f.errors) next.set('errors', '1');
-    else next.delete('errors');
-    router.push(`${pathname}?${next.toString()}`, { scroll: false });
-  };
+  const push = useUrlUpdate({ scroll: false });
+  const search = (f: SearchFields) => push({ ...Object.fromEntries(STRING_FIELDS.map((k) => [k, f[k].trim()])), errors: f.errors ? '1' : null });
 
   return (
     <div className="grid grid-cols-1 gap-4 lg:grid-cols-[18rem_minmax(0,1fr)]">
