@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
+import { earlyTypingScript } from '@/components/ui/early-typing';
 import './globals.css';
 import { Providers } from './providers';
 
@@ -13,6 +14,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
     <html lang="en" suppressHydrationWarning>
       <head>
         <script dangerouslySetInnerHTML={{ __html: themeScript }} />
+        <script dangerouslySetInnerHTML={{ __html: earlyTypingScript }} />
       </head>
       <body>
         <Providers>{children}</Providers>

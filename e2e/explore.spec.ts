@@ -22,21 +22,28 @@ test('a PromQL range query in explore charts its series and keeps +Inf, -Inf and
   await expect(page.locator('.recharts-surface').first()).toBeVisible();
 });
 
-test('a query typed into explore before the page is interactive is kept, and Run runs it', async ({ page }) => {
-  await new SignInPage(page).signInAs('developer');
-  // The server-rendered box is typed in before React hydrates it.
-  const release = await holdScripts(page);
-  await page.goto('/explore?lang=promql&mode=range&from=now-10m&to=now', { waitUntil: 'commit' });
-  const query = 'label_replace(vector(1), "side", "typed-early", "", "")';
-  const box = page.getByRole('textbox', { name: 'PromQL' });
-  await box.fill(query);
-  release();
-  await waitForHydration(page);
-  await expect(box).toHaveValue(query);
-  await page.getByRole('button', { name: 'Run' }).click();
-  await expect(page.getByRole('table', { name: 'Series' }).getByRole('row').filter({ hasText: 'side="typed-early"' })).toHaveCount(1);
-  expect(new URL(page.url()).searchParams.get('query')).toBe(query);
-});
+// The server-rendered box is typed in before React hydrates it: an empty one, and one the server
+// filled from the URL (React resets such a text area to its text on hydration; the page puts the typing back).
+for (const c of [
+  { box: 'an empty query box', rendered: '', side: 'typed-early' },
+  { box: 'a query box the server filled in', rendered: 'label_replace(vector(3), "side", "from-url", "", "")', side: 'typed-over' },
+]) {
+  test(`a query typed into ${c.box} before the page is interactive is kept, and Run runs it`, async ({ page }) => {
+    await new SignInPage(page).signInAs('developer');
+    const release = await holdScripts(page);
+    await page.goto(`/explore?lang=promql&mode=range&from=now-10m&to=now${c.rendered ? `&query=${encodeURIComponent(c.rendered)}` : ''}`, { waitUntil: 'commit' });
+    const box = page.getByRole('textbox', { name: 'PromQL' });
+    await expect(box).toHaveValue(c.rendered);
+    const query = `label_replace(vector(1), "side", "${c.side}", "", "")`;
+    await box.fill(query);
+    release();
+    await waitForHydration(page);
+    await expect(box).toHaveValue(query);
+    await page.getByRole('button', { name: 'Run' }).click();
+    await expect(page.getByRole('table', { name: 'Series' }).getByRole('row').filter({ hasText: `side="${c.side}"` })).toHaveCount(1);
+    expect(new URL(page.url()).searchParams.get('query')).toBe(query);
+  });
+}
 
 test('Run before the page is interactive is a plain GET with the query and the page\'s parameters, and the query runs', async ({ page }) => {
   await new SignInPage(page).signInAs('developer');
