@@ -11,6 +11,7 @@ import { useAlertDetail } from '@/lib/queries/alerts';
 import { AlertBadges } from './alert-badges';
 import { AlertChart } from './alert-chart';
 import { TraceCandidates } from './trace-candidates';
+import { plural } from '@/lib/text/plural';
 
 /**
  * One alert's drill-down: summary and runbook, its expression charted around its start with the
@@ -61,7 +62,7 @@ export function AlertDetailView({ id }: { id: string }) {
         <p className="text-xs text-[var(--muted)]" data-testid="threshold">
           {threshold ? `Threshold ${formatValue(threshold.value, data.unit)} (from ${threshold.source})` : 'No numeric threshold in this rule.'}
           {' · '}
-          {data.exemplars.length} exemplar{data.exemplars.length === 1 ? '' : 's'} ({badExemplars} bad) · {data.deployments.length} deployment{data.deployments.length === 1 ? '' : 's'} of {data.service ?? 'the service'}
+          {plural(data.exemplars.length, 'exemplar')} ({badExemplars} bad) · {plural(data.deployments.length, 'deployment')} of {data.service ?? 'the service'}
         </p>
         {data.series.length === 0 ? <p className="py-8 text-center text-sm text-[var(--muted)]">No data for this expression in the window.</p> : <AlertChart detail={data} unit={data.unit} hrefOf={exemplarHref} />}
         {noExemplars && <p className="text-xs text-[var(--muted)]">No exemplars in this window{data.exemplarQuery ? ` for ${data.exemplarQuery}` : ''}; they may have expired from the exemplar storage of Prometheus. Use the candidate traces below.</p>}

@@ -9,6 +9,7 @@ import { readContext, withContext } from '@/lib/alerts/context-params';
 import type { AlertServiceGroup } from '@/lib/alerts/types';
 import { useAlerts } from '@/lib/queries/alerts';
 import { AlertBadges } from './alert-badges';
+import { plural } from '@/lib/text/plural';
 
 /**
  * The alerts page: firing and pending alerts grouped by service and severity. Filters live in the
@@ -49,7 +50,7 @@ export function AlertListView() {
           <KeptParams params={params} except={['environment']} />
         </form>
         <span className="text-xs text-[var(--muted)]" aria-live="polite">
-          {isFetching ? 'Refreshing…' : data ? `${data.total} alert${data.total === 1 ? '' : 's'}` : ''}
+          {isFetching ? 'Refreshing…' : data ? plural(data.total, 'alert') : ''}
         </span>
       </div>
       {data?.notices.map((n) => (

@@ -4,6 +4,7 @@ import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxi
 import { formatTick, formatTimestamp } from '@/components/charts/format';
 import type { LogLevel } from '@/lib/datasources/types';
 import { VOLUME_LEVELS, type VolumeBar } from './logql';
+import { plural } from '@/lib/text/plural';
 
 /** Bar colour per level, matching the level colours of the log lines. */
 const LEVEL_FILL: Record<LogLevel, string> = { fatal: '#7f1d1d', error: '#dc2626', warn: '#d97706', info: '#2563eb', debug: '#6b7280', trace: '#9ca3af', unknown: '#a8a29e' };
@@ -14,7 +15,7 @@ export function LogVolumeChart({ bars, stepSeconds, timeZone = 'UTC' }: { bars: 
   const span = bars.length ? bars[bars.length - 1]!.t - bars[0]!.t : 0;
   const total = bars.reduce((n, b) => n + VOLUME_LEVELS.reduce((m, l) => m + b[l], 0), 0);
   return (
-    <figure data-testid="log-volume" aria-label={`Log volume: ${total} lines, one bar per ${stepSeconds} s`} className="h-28 w-full">
+    <figure data-testid="log-volume" aria-label={`Log volume: ${plural(total, 'line')}, one bar per ${stepSeconds} s`} className="h-28 w-full">
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={bars} margin={{ top: 4, right: 12, bottom: 0, left: 0 }} barCategoryGap={1}>
           <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" vertical={false} />

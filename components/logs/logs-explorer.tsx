@@ -13,6 +13,7 @@ import { LogVolumeChart } from './log-volume-chart';
 import { QueryEditor } from './query-editor';
 import { addMatcher, isLogQuery, pickVolumeStep, resolveRangeAt, toVolumeBars, toVolumeQuery } from './logql';
 import { useFollowLogs } from './use-follow-logs';
+import { plural } from '@/lib/text/plural';
 
 /** Lines one query shows (Loki pages across its own cap; the BFF says when more exist). */
 const LINE_LIMIT = 1_000;
@@ -89,7 +90,7 @@ export function LogsExplorer() {
         <>
           <div className="flex items-center justify-between gap-2 text-xs">
             <span className="text-[var(--muted)]" aria-live="polite">
-              {shown.length} line{shown.length === 1 ? '' : 's'}{result.isFetching ? ' (updating…)' : ''}
+              {plural(shown.length, 'line')}{result.isFetching ? ' (updating…)' : ''}
             </span>
             <div className="flex items-center gap-2">
               {follow && paused && <span className="text-[var(--warn)]">Paused while you read</span>}

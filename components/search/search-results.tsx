@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { formatTimestamp } from '@/components/charts/format';
 import type { CorrelationSearchResult } from '@/lib/search/types';
+import { plural } from '@/lib/text/plural';
 
 const LEVEL_STYLE: Record<string, string> = { error: 'text-[var(--bad)]', fatal: 'text-[var(--bad)]', warn: 'text-amber-600' };
 const formatMs = (micros: number) => (micros >= 1e6 ? `${(micros / 1e6).toFixed(2)} s` : `${(micros / 1e3).toFixed(1)} ms`);
@@ -11,7 +12,7 @@ export function SearchResults({ result, traceSearch }: { result: CorrelationSear
   return (
     <div className="flex flex-col gap-3" data-testid="search-results">
       <p className="text-xs text-[var(--muted)]">
-        Searched {formatTimestamp(result.window.start, 'UTC')} → {formatTimestamp(result.window.end, 'UTC')}: {result.traces.length} trace{result.traces.length === 1 ? '' : 's'}, {result.logs.length} log line{result.logs.length === 1 ? '' : 's'}.
+        Searched {formatTimestamp(result.window.start, 'UTC')} → {formatTimestamp(result.window.end, 'UTC')}: {plural(result.traces.length, 'trace')}, {plural(result.logs.length, 'log line')}.
       </p>
       {result.notices.map((n) => (
         <p key={n.message} role="status" className="text-xs text-amber-600">{n.message}</p>
@@ -27,7 +28,7 @@ export function SearchResults({ result, traceSearch }: { result: CorrelationSear
                 <Link href={href(t.traceId)} className="font-mono text-[var(--accent)] underline" aria-label={`Trace ${t.traceId}`}>{t.traceId}</Link>
                 {t.summary ? (
                   <span className="text-[var(--muted)]">
-                    {t.summary.rootService} {t.summary.rootOperation} · {formatMs(t.summary.durationMicros)} · {t.summary.spanCount} spans · {t.summary.services.length} services{t.summary.errorCount ? ` · ${t.summary.errorCount} errors` : ''}
+                    {t.summary.rootService} {t.summary.rootOperation} · {formatMs(t.summary.durationMicros)} · {plural(t.summary.spanCount, 'span')} · {plural(t.summary.services.length, 'service')}{t.summary.errorCount ? ` · ${plural(t.summary.errorCount, 'error')}` : ''}
                   </span>
                 ) : (
                   <span className="text-[var(--muted)]">seen in logs only</span>

@@ -3,6 +3,7 @@
 import { CartesianGrid, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis, ZAxis } from 'recharts';
 import { formatTick, formatTimestamp, formatValue } from '@/components/charts/format';
 import type { TraceSummary } from '@/lib/datasources/types';
+import { plural } from '@/lib/text/plural';
 
 interface Point {
   t: number;
@@ -40,7 +41,7 @@ export function TraceScatter({ traces, onOpen, timeZone = 'UTC' }: { traces: Tra
               return (
                 <div className="rounded border border-[var(--border)] bg-[var(--panel)] p-2 text-xs shadow">
                   <div className="font-medium">{p.trace.rootService}: {p.trace.rootOperation}</div>
-                  <div>{formatValue(p.ms, 'milliseconds')} · {p.spans} spans{p.trace.errorCount ? ` · ${p.trace.errorCount} errors` : ''}</div>
+                  <div>{formatValue(p.ms, 'milliseconds')} · {plural(p.spans, 'span')}{p.trace.errorCount ? ` · ${plural(p.trace.errorCount, 'error')}` : ''}</div>
                   <div className="text-[var(--muted)]">{formatTimestamp(p.t, timeZone)}</div>
                 </div>
               );

@@ -9,6 +9,7 @@ import { useTraceSearch } from '@/lib/queries/traces';
 import { SearchForm, STRING_FIELDS, type SearchFields } from './search-form';
 import { TraceList } from './trace-list';
 import { TraceScatter } from './trace-scatter';
+import { plural } from '@/lib/text/plural';
 
 /** Reads the search from the URL; `errors` is a flag, the rest are strings. */
 function toFields(sp: URLSearchParams): SearchFields {
@@ -64,7 +65,7 @@ export function TraceSearchView() {
         {result.data && !result.isError && (
           <>
             <p className="text-xs text-[var(--muted)]" aria-live="polite">
-              {result.data.traces.length} trace{result.data.traces.length === 1 ? '' : 's'} found{result.isFetching ? ' (updating…)' : ''}
+              {plural(result.data.traces.length, 'trace')} found{result.isFetching ? ' (updating…)' : ''}
             </p>
             <PanelNotices notices={result.data.notices} />
             {result.data.traces.length === 0 ? (

@@ -4,6 +4,7 @@ import type { Trace } from '@/lib/datasources/types';
 import type { TraceModel } from '@/lib/traces/trace-model';
 import { formatMicros } from '@/lib/traces/time-scale';
 import { colorOfSlot } from './service-colors';
+import { plural } from '@/lib/text/plural';
 
 /** The trace summary: root operation, duration, span count, services, errors, start, warnings. */
 export function TraceHeader({ trace, model }: { trace: Trace; model: TraceModel }) {
@@ -12,8 +13,8 @@ export function TraceHeader({ trace, model }: { trace: Trace; model: TraceModel 
   const root = rootIndex === undefined ? undefined : tree.spans[rootIndex];
   const start = new Date(Math.floor(stats.startMicros / 1000)).toISOString().replace('T', ' ').replace('Z', ' UTC');
   const warnings = [...trace.warnings];
-  if (stats.orphanCount > 0) warnings.push(`${stats.orphanCount} span${stats.orphanCount === 1 ? '' : 's'} whose parent is missing (shown as roots, marked "no parent")`);
-  if (stats.skewCount > 0) warnings.push(`${stats.skewCount} span${stats.skewCount === 1 ? '' : 's'} starting before their parent (clock skew)`);
+  if (stats.orphanCount > 0) warnings.push(`${plural(stats.orphanCount, 'span')} whose parent is missing (shown as roots, marked "no parent")`);
+  if (stats.skewCount > 0) warnings.push(`${plural(stats.skewCount, 'span')} starting before their parent (clock skew)`);
 
   return (
     <header className="space-y-2 rounded border border-[var(--border)] bg-[var(--panel)] p-3">

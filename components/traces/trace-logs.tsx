@@ -6,6 +6,7 @@ import type { LogEntry } from '@/lib/datasources/types';
 import type { TraceLogs } from '@/lib/traces/logs-by-span';
 import type { TraceModel } from '@/lib/traces/trace-model';
 import { LogLine } from './log-line';
+import { plural } from '@/lib/text/plural';
 
 /** The trace's logs as the page hands them over. */
 export type TraceLogsState =
@@ -85,7 +86,7 @@ export function TraceLogsPanel({ model, state, logs, selectedSpan, selectedLine,
     <Shell
       toolbar={
         <div className="flex items-center gap-3 text-xs text-[var(--muted)]">
-          <span>{logs.lines.length} lines{logs.detachedCount > 0 ? `, ${logs.detachedCount} without a known span (shown on the root)` : ''}</span>
+          <span>{plural(logs.lines.length, 'line')}{logs.detachedCount > 0 ? `, ${logs.detachedCount} without a known span (shown on the root)` : ''}</span>
           <label className="flex items-center gap-1">
             <input type="checkbox" checked={onlySpan} disabled={selectedSpan === null} onChange={(e) => setOnlySpan(e.target.checked)} />
             Only the selected span ({spanLines})

@@ -1,4 +1,5 @@
 import type { SloStatus } from './types';
+import { plural } from '@/lib/text/plural';
 
 /** Plain-words sentences about an SLO's status, for stakeholders. */
 
@@ -18,7 +19,7 @@ export function formatApproxDuration(seconds: number): string {
   for (const [size, name] of units) {
     if (seconds >= size) {
       const n = Math.round(seconds / size);
-      return `about ${n} ${name}${n === 1 ? '' : 's'}`;
+      return `about ${plural(n, name)}`;
     }
   }
   return 'less than a minute';

@@ -1,6 +1,7 @@
 import type { KeyValue, Micros, Span, SpanKind, Trace, TraceSummary } from '../types';
 import { asUnixMs } from '../types';
 import type { JaegerKeyValue, JaegerSpanWire, JaegerTraceWire } from './schemas';
+import { plural } from '@/lib/text/plural';
 
 const micros = (n: number) => n as Micros; // Jaeger's internal API speaks microseconds throughout
 const KINDS: SpanKind[] = ['client', 'server', 'producer', 'consumer', 'internal'];
@@ -50,7 +51,7 @@ function toSpan(w: JaegerSpanWire, trace: JaegerTraceWire, resources: Map<string
 export const missingParentWarning = (parentSpanId: string) => `parent span ${parentSpanId} not in trace`;
 
 /** The trace's warning for its orphans (spans whose parent is not in it). */
-export const orphansWarning = (count: number) => `${count} span${count === 1 ? '' : 's'} whose parent is not in the trace`;
+export const orphansWarning = (count: number) => `${plural(count, 'span')} whose parent is not in the trace`;
 
 /** Appends clock-skew warnings for a child starting before or ending after its parent (all in µs). */
 export function pushSkewWarnings(out: string[], start: number, duration: number, parentStart: number, parentDuration: number): void {
