@@ -26,10 +26,11 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
   );
 }
 
-type Outcome = { kind: 'problem'; message: string } | { kind: 'redirect'; href: string } | { kind: 'ok'; id: string; result: CorrelationSearchResult; ctx: string };
+type Outcome = { kind: 'empty' } | { kind: 'problem'; message: string } | { kind: 'redirect'; href: string } | { kind: 'ok'; id: string; result: CorrelationSearchResult; ctx: string };
 
 /** Decides what the page shows; bad input and bad times stop before any upstream call. */
 async function runSearch(q: string, from: string | undefined, to: string | undefined): Promise<Outcome> {
+  if (q.trim() === '') return { kind: 'empty' };
   const input = classifySearch(q);
   const ctx = new URLSearchParams();
   if (from) ctx.set('from', from);
@@ -48,6 +49,14 @@ async function runSearch(q: string, from: string | undefined, to: string | undef
 async function SearchContent({ q, from, to }: { q: string; from?: string; to?: string }) {
   const outcome = await runSearch(q, from, to);
   if (outcome.kind === 'redirect') redirect(outcome.href);
+  if (outcome.kind === 'empty') {
+    return (
+      <div className="flex flex-col gap-1">
+        <h1 className="text-lg font-semibold">Search</h1>
+        <p className="text-[var(--muted)]">Type a correlation id (e.g. a request id) or a trace id in the box at the top to see its traces and log lines.</p>
+      </div>
+    );
+  }
   if (outcome.kind === 'problem') return <Problem title="Nothing searched" message={outcome.message} />;
   return (
     <div className="flex flex-col gap-2">
