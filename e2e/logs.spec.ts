@@ -50,3 +50,27 @@ test('bad LogQL shows Loki\'s parse error at the input; a trace id inside a line
   await line.getByRole('link', { name: trace.traceId, exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`/traces/${trace.traceId}`));
 });
+
+test('a query that finds nothing because no stream has its label says so and lists the labels there are', async ({ page }) => {
+  const suffix = uniqueSuffix();
+  const service = `inventory-${suffix}`;
+  await pushLogs(service, [{ body: `stock low ${suffix}`, level: 'WARN' }]);
+
+  await new SignInPage(page).signInAs('operator', '/logs');
+  const logs = new LogsPage(page);
+  // Streams carry service_name; `service` is a common slip.
+  await logs.run(`{service="${service}"}`);
+  await expect(page.getByText('No log lines match in this time range.')).toBeVisible();
+  const hint = page.getByTestId('missing-labels');
+  await expect(hint).toContainText('No stream in this range has the label service.');
+  await expect(hint).toContainText('service_name');
+
+  await logs.run(`{service_name="${service}"}`);
+  await expect(logs.line('stock low')).toHaveCount(1);
+  await expect(hint).toHaveCount(0);
+
+  // A label that exists, with a value that matches nothing: no hint to give.
+  await logs.run(`{service_name="${service}-gone"}`);
+  await expect(page.getByText('No log lines match in this time range.')).toBeVisible();
+  await expect(hint).toHaveCount(0);
+});

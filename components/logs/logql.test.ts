@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Sample, TimeSeries, UnixMs } from '@/lib/datasources/types';
-import { addMatcher, findTraceIds, isLogQuery, pickVolumeStep, toVolumeBars, toVolumeQuery } from './logql';
+import { addMatcher, findTraceIds, isLogQuery, missingSelectorLabels, pickVolumeStep, streamSelector, toVolumeBars, toVolumeQuery } from './logql';
 
 const series = (labels: Record<string, string>, points: [number, number | null][]): TimeSeries => ({
   id: JSON.stringify(labels),
@@ -21,6 +21,35 @@ describe('addMatcher', () => {
   });
   it('escapes quotes in values', () => {
     expect(addMatcher('{}', 'msg', 'say "hi"')).toBe('{msg="say \\"hi\\""}');
+  });
+});
+
+describe('streamSelector', () => {
+  it('reads every matcher of a log or a metric query, with quoted commas, braces and escapes', () => {
+    expect(streamSelector('{service_name="pay,ment", level=~"warn|error"} |= "x"')).toEqual([
+      { name: 'service_name', op: '=', value: 'pay,ment' },
+      { name: 'level', op: '=~', value: 'warn|error' },
+    ]);
+    expect(streamSelector('rate({job != `a}b`}[5m])')).toEqual([{ name: 'job', op: '!=', value: 'a}b' }]);
+    expect(streamSelector('{msg="say \\"hi\\""}')).toEqual([{ name: 'msg', op: '=', value: 'say "hi"' }]);
+    expect(streamSelector('{}')).toEqual([]);
+  });
+
+  it('is null without a selector or for a malformed one', () => {
+    for (const q of ['', 'sum(1)', '{service_name}', '{service_name="x"', '{a="x" b="y"}', '{1a="x"}', '{a=x}']) expect(streamSelector(q), q).toBeNull();
+  });
+});
+
+describe('missingSelectorLabels', () => {
+  const known = ['service_name', 'service_namespace'];
+  it('names labels the selector requires that no stream has', () => {
+    expect(missingSelectorLabels('{service="checkout"} |= "error"', known)).toEqual(['service']);
+    expect(missingSelectorLabels('{service_name="checkout", env=~"prod.+", env="prod"}', known)).toEqual(['env']);
+  });
+
+  it('ignores matchers that streams without the label satisfy, and labels that exist', () => {
+    expect(missingSelectorLabels('{service_name="checkout", team!="x", zone!~"a.*", tier=~".*", host=""}', known)).toEqual([]);
+    expect(missingSelectorLabels('not a selector', known)).toEqual([]);
   });
 });
 

@@ -30,6 +30,86 @@ export function addMatcher(query: string, name: string, value: string): string {
   return `{${[...others, matcher].join(', ')}}${q.slice(close + 1)}`;
 }
 
+/** One matcher of a stream selector: `name op "value"`. */
+export interface StreamMatcher {
+  name: string;
+  op: '=' | '!=' | '=~' | '!~';
+  value: string;
+}
+
+const LABEL_NAME = /[A-Za-z_][A-Za-z0-9_]*/y;
+const MATCH_OP = /\s*(=~|!~|!=|=)\s*/y;
+
+/** Reads a quoted LogQL string ("..." with escapes, or `...`) at `at`; its value and where it ends, or null. */
+function readQuoted(text: string, at: number): { value: string; end: number } | null {
+  const quote = text[at];
+  if (quote === '`') {
+    const close = text.indexOf('`', at + 1);
+    return close < 0 ? null : { value: text.slice(at + 1, close), end: close + 1 };
+  }
+  if (quote !== '"') return null;
+  let value = '';
+  for (let i = at + 1; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '"') return { value, end: i + 1 };
+    if (c === '\\' && i + 1 < text.length) value += text[++i];
+    else value += c;
+  }
+  return null;
+}
+
+/**
+ * The matchers of a query's first stream selector (`{a="x", b=~"y"}`, in a log or a metric query);
+ * null when there is none or it is not well formed (Loki then says what is wrong).
+ */
+export function streamSelector(query: string): StreamMatcher[] | null {
+  let i = query.indexOf('{');
+  if (i < 0) return null;
+  const matchers: StreamMatcher[] = [];
+  const skipSpace = () => {
+    while (i < query.length && /\s/.test(query[i]!)) i++;
+  };
+  i++;
+  for (;;) {
+    skipSpace();
+    if (query[i] === '}') return matchers;
+    LABEL_NAME.lastIndex = i;
+    const name = LABEL_NAME.exec(query);
+    if (!name) return null;
+    MATCH_OP.lastIndex = i + name[0].length;
+    const op = MATCH_OP.exec(query);
+    if (!op) return null;
+    const quoted = readQuoted(query, MATCH_OP.lastIndex);
+    if (!quoted) return null;
+    matchers.push({ name: name[0], op: op[1] as StreamMatcher['op'], value: quoted.value });
+    i = quoted.end;
+    skipSpace();
+    if (query[i] === ',') i++;
+    else if (query[i] !== '}') return null;
+  }
+}
+
+/** Whether a label regex matches the empty string, as a missing label is (an unreadable one is taken to). */
+function matchesEmpty(regex: string): boolean {
+  try {
+    return new RegExp(`^(?:${regex})$`).test('');
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * Labels the query's selector needs that no stream has (of `known`, Loki's label names in the
+ * range): a reason it finds nothing. Only matchers that a missing label cannot satisfy count
+ * (`name="value"` with a value, `name=~"regex"` whose regex does not match ""); `!=` and `!~`
+ * match streams without the label.
+ */
+export function missingSelectorLabels(query: string, known: readonly string[]): string[] {
+  const have = new Set(known);
+  const needed = (streamSelector(query) ?? []).filter((m) => (m.op === '=' && m.value !== '') || (m.op === '=~' && !matchesEmpty(m.value))).map((m) => m.name);
+  return [...new Set(needed)].filter((n) => !have.has(n));
+}
+
 /** Histogram bars per chart width: enough to see a burst, few enough to read. */
 const TARGET_BARS = 60;
 const NICE_STEPS_S = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400];
