@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { UnixMs } from '@/lib/datasources/types';
-import { hasFiniteValues, toChartRows, yAxisDomain, type Row } from './chart-rows';
+import { hasFiniteValues, niceCeil, toChartRows, yAxisDomain, type Row } from './chart-rows';
 
 const s = (...points: [number, number | null][]) => ({ samples: points.map(([t, value]) => ({ t: (t * 1000) as UnixMs /* test data in seconds, converted here */, value })) });
 
@@ -31,6 +31,24 @@ describe('toChartRows', () => {
   });
 });
 
+describe('niceCeil', () => {
+  it('rounds a positive number up to 1, 1.2, 1.6, 2, 2.4, 3.2, 4, 6 or 8 times a power of ten', () => {
+    expect([0.0792, 0.55, 1, 1.01, 2.2, 2.5, 7.92, 985.5, 1000, 1001, 37_000].map(niceCeil)).toEqual([0.08, 0.6, 1, 1.2, 2.4, 3.2, 8, 1000, 1000, 1200, 40_000]);
+  });
+
+  it('gives a top whose quarters are round', () => {
+    for (const x of [0.013, 0.7, 1.3, 2.1, 2.7, 3.5, 4.5, 6.5, 9, 130, 5000]) {
+      const quarter = niceCeil(x) / 4;
+      const mantissa = Number((quarter / 10 ** Math.floor(Math.log10(quarter))).toPrecision(6));
+      expect([1, 1.5, 2, 2.5, 3, 4, 5, 6, 8], `${x}`).toContain(mantissa);
+    }
+  });
+
+  it('leaves zero, negatives and non-finite values as they are', () => {
+    expect([0, -1.8, Infinity, NaN].map(niceCeil)).toEqual([0, -1.8, Infinity, NaN]);
+  });
+});
+
 describe('yAxisDomain', () => {
   it("leaves the axis to the data, or the dashboard's yMin/yMax, when there are no thresholds", () => {
     expect(yAxisDomain({ thresholds: [], hasData: true })).toEqual(['auto', 'auto']);
@@ -40,11 +58,12 @@ describe('yAxisDomain', () => {
   it('raises the data maximum to show the highest threshold with 10% headroom, and keeps a higher data maximum', () => {
     const [min, max] = yAxisDomain({ yMin: 0, thresholds: [0.5, 2], hasData: true });
     expect(min).toBe(0);
-    expect(typeof max === 'function' && [max(1), max(5)]).toEqual([2.2, 5]);
+    // 2.2, 5 and 985.5 end on round ticks.
+    expect(typeof max === 'function' && [max(1), max(5), max(985.5)]).toEqual([2.4, 6, 1000]);
   });
 
   it('without data, spans the thresholds themselves: from 0 (or a negative threshold) to the highest plus headroom', () => {
-    expect(yAxisDomain({ thresholds: [0.0144], hasData: false })).toEqual([0, 0.0144 * 1.1]);
+    expect(yAxisDomain({ thresholds: [0.0144], hasData: false })).toEqual([0, 0.016]);
     expect(yAxisDomain({ thresholds: [-4, -2], hasData: false })).toEqual([-4, -1.8]);
     expect(yAxisDomain({ thresholds: [0], hasData: false })).toEqual([0, 1]);
     expect(yAxisDomain({ yMin: 0.5, yMax: 3, thresholds: [9], hasData: false })).toEqual([0.5, 3]);

@@ -35,7 +35,7 @@ export type YDomain = [number | 'auto', number | 'auto' | ((dataMax: number) => 
 
 /**
  * The left axis' domain: the dashboard's yMin/yMax where set; otherwise the data's, raised so that
- * every threshold shows with 10% headroom. With no finite data there is no maximum to raise, so the
+ * every threshold shows with 10% headroom (up to a round number, niceCeil). With no finite data there is no maximum to raise, so the
  * thresholds set the range themselves (from 0, or from the lowest threshold when it is negative):
  * a "No data" chart still shows where the alert pages.
  */
@@ -44,8 +44,23 @@ export function yAxisDomain(opts: { yMin?: number; yMax?: number; thresholds: re
   if (thresholds.length === 0) return [yMin ?? 'auto', yMax ?? 'auto'];
   const highest = Math.max(...thresholds);
   const top = highest + (Math.abs(highest) * 0.1 || 1);
-  if (hasData) return [yMin ?? 'auto', yMax ?? ((dataMax: number) => Math.max(dataMax, top))];
-  return [yMin ?? Math.min(0, ...thresholds), yMax ?? top];
+  if (hasData) return [yMin ?? 'auto', yMax ?? ((dataMax: number) => niceCeil(Math.max(dataMax, top)))];
+  return [yMin ?? Math.min(0, ...thresholds), yMax ?? niceCeil(top)];
+}
+
+/** Tops whose quarters are round too (0.25, 0.3, 0.4, 0.5, 0.6, 0.8, 1, 1.5, 2 times a power of ten): the axis draws five ticks. */
+const NICE_MANTISSAS = [1, 1.2, 1.6, 2, 2.4, 3.2, 4, 6, 8, 10];
+
+/**
+ * The smallest round number (1, 1.2, 1.6, 2, 2.4, 3.2, 4, 6 or 8 times a power of ten) at or above
+ * a positive `x`, so that an axis the code sets ends, and is divided, on readable ticks (0, 250 ms,
+ * 500 ms, 750 ms, 1 s rather than a top of 985.5 ms or quarters of 2.5 s); other values as they are.
+ */
+export function niceCeil(x: number): number {
+  if (!(x > 0) || !Number.isFinite(x)) return x;
+  const power = 10 ** Math.floor(Math.log10(x));
+  const mantissa = NICE_MANTISSAS.find((m) => m * power >= x * (1 - 1e-12)) ?? 10;
+  return Number((mantissa * power).toPrecision(12));
 }
 
 /** Whether any row holds a finite value of a left-axis series (`s<i>` for each index in `left`). */

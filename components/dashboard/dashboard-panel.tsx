@@ -70,7 +70,7 @@ function PanelBody({ panel, data, timeZone, onZoom, traceHref }: PanelBodyProps)
     );
   }
   if (data.type === 'stat' && panel.type === 'stat') return <StatView data={data} unit={panel.unit} decimals={panel.decimals} sparkline={panel.sparkline} />;
-  if (data.type === 'slo') return <SloSummaryCard status={data.status} headingLevel={3} />;
+  if (data.type === 'slo') return <SloSummaryCard status={data.status} headingLevel={3} inPanel />;
   if (data.type === 'alerts') return data.alerts.length ? <AlertList data={data} timeZone={timeZone} /> : <PanelNoData what="No alerts firing or pending" />;
   if (data.type === 'logs') return data.entries.length ? <LogsList data={data} timeZone={timeZone} /> : <PanelNoData what="No log lines in this range" />;
   if (data.type === 'table') return data.rows.length ? <DataTable data={data} /> : <PanelNoData />;
@@ -79,7 +79,7 @@ function PanelBody({ panel, data, timeZone, onZoom, traceHref }: PanelBodyProps)
   return <PanelError code="MISMATCH" message={`the server answered ${data.type} data for a ${panel.type} panel`} />;
 }
 
-const HEIGHT: Partial<Record<Panel['type'], string>> = { stat: 'h-36', slo: 'h-36', logs: 'h-80', markdown: 'h-auto' };
+const HEIGHT: Partial<Record<Panel['type'], string>> = { stat: 'h-36', logs: 'h-80', markdown: 'h-auto' };
 
 /** One panel: fetches its own data and owns its loading, empty, no-data, forbidden and error states. */
 export function DashboardPanel({ slug, panel, params, timeZone, escalation, titles, onZoom }: DashboardPanelProps) {
