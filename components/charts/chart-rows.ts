@@ -8,6 +8,11 @@ export type Row = Record<string, number | null>;
  * than one step in a series becomes a null, so the line breaks instead of bridging missing data;
  * so does an infinite value, which no axis can show.
  */
+/** Whether two samples `stepMs` apart at most (with slack) are further apart: data is missing between them. */
+export function isGap(prevT: number, t: number, stepMs: number): boolean {
+  return stepMs > 0 && t - prevT > 1.5 * stepMs;
+}
+
 export function toChartRows(series: readonly { samples: readonly Sample[] }[], stepSeconds?: number): Row[] {
   const rows = new Map<number, Row>();
   const stepMs = stepSeconds ? stepSeconds * 1000 : 0;
@@ -21,7 +26,7 @@ export function toChartRows(series: readonly { samples: readonly Sample[] }[], s
     for (const p of s.samples) {
       // A hole of more than one step is missing data: a null breaks the line there, so "no data"
       // never looks like a straight line between the samples around it.
-      if (stepMs && prev !== null && p.t - prev > 1.5 * stepMs) put(prev + stepMs, `s${i}`, null);
+      if (prev !== null && isGap(prev, p.t, stepMs)) put(prev + stepMs, `s${i}`, null);
       // ±Inf has no place on an axis: the line breaks there (tables and tooltips of stats print it).
       put(p.t, `s${i}`, p.value !== null && Number.isFinite(p.value) ? p.value : null);
       prev = p.t;

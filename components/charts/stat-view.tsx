@@ -1,5 +1,6 @@
 import type { Unit } from '@/lib/dashboards/schema';
 import type { StatData } from '@/lib/panels/types';
+import { isGap } from './chart-rows';
 import { formatValue } from './format';
 
 /** The colour of the highest threshold the value reaches (thresholds are steps), or the default text colour. */
@@ -9,28 +10,41 @@ export function pickStatColor(value: number | null, thresholds: StatData['thresh
   return reached[reached.length - 1]?.color;
 }
 
-/** A sparkline as one SVG path; gaps (null) break the line instead of dropping to zero. */
-function Sparkline({ samples, color }: { samples: StatData['sparkline']; color: string }) {
-  const values = samples.map((s) => s.value).filter((v): v is number => v !== null && Number.isFinite(v));
-  if (values.length < 2 || samples.length < 2) return null;
+/**
+ * The sparkline's SVG path in a 100×30 box across the panel's window: a missing value (null, ±Inf)
+ * or missing samples (more than a step apart) break the line instead of bridging the hole; null
+ * without two values to draw.
+ */
+export function sparklinePath(samples: StatData['sparkline'], window: StatData['window']): string | null {
+  const drawn = samples.filter((s): s is typeof s & { value: number } => s.value !== null && Number.isFinite(s.value));
+  if (drawn.length < 2) return null;
+  const values = drawn.map((s) => s.value);
   const min = Math.min(...values);
   const max = Math.max(...values);
-  const t0 = samples[0]?.t ?? 0;
-  const tn = samples[samples.length - 1]?.t ?? 1;
+  const span = Math.max(1, window.end - window.start);
+  const stepMs = window.stepSeconds * 1000;
   let d = '';
-  let pen = false;
+  let prevT: number | null = null;
   for (const s of samples) {
-    if (s.value === null || !Number.isFinite(s.value)) {
-      pen = false;
+    const value = s.value;
+    if (value === null || !Number.isFinite(value)) {
+      prevT = null;
       continue;
     }
-    const x = ((s.t - t0) / Math.max(1, tn - t0)) * 100;
-    const y = 28 - (max === min ? 14 : ((s.value - min) / (max - min)) * 26);
+    const pen = prevT !== null && !isGap(prevT, s.t, stepMs);
+    const x = ((s.t - window.start) / span) * 100;
+    const y = 28 - (max === min ? 14 : ((value - min) / (max - min)) * 26);
     d += `${pen ? 'L' : 'M'}${x.toFixed(2)},${y.toFixed(2)} `;
-    pen = true;
+    prevT = s.t;
   }
+  return d.trim();
+}
+
+function Sparkline({ data, color }: { data: StatData; color: string }) {
+  const d = sparklinePath(data.sparkline, data.window);
+  if (!d) return null;
   return (
-    <svg viewBox="0 0 100 30" preserveAspectRatio="none" className="h-8 w-full" aria-hidden>
+    <svg viewBox="0 0 100 30" preserveAspectRatio="none" className="h-8 w-full" aria-hidden data-testid="sparkline">
       <path d={d} fill="none" stroke={color} strokeWidth={1.5} vectorEffect="non-scaling-stroke" />
     </svg>
   );
@@ -48,7 +62,7 @@ export function StatView({ data, unit, decimals, sparkline }: { data: StatData; 
           {formatValue(data.value, unit, decimals)}
         </p>
       )}
-      {sparkline && <Sparkline samples={data.sparkline} color={color ?? 'var(--accent)'} />}
+      {sparkline && <Sparkline data={data} color={color ?? 'var(--accent)'} />}
     </div>
   );
 }
