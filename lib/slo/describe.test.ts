@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatApproxDuration, formatSliPercent } from './describe';
+import { describeCoverage, formatApproxDuration, formatSliPercent } from './describe';
 
 describe('plain-words formatting', () => {
   it('never rounds an SLI up to its objective or to 100%', () => {
@@ -14,5 +14,19 @@ describe('plain-words formatting', () => {
     expect(formatApproxDuration(3 * 86_400)).toBe('about 3 days');
     expect(formatApproxDuration(60)).toBe('about 1 minute');
     expect(formatApproxDuration(20)).toBe('less than a minute');
+  });
+});
+
+describe('describeCoverage', () => {
+  it('says how much of the window the data covers, as a percentage where the duration would round to the whole window', () => {
+    expect(describeCoverage(0.125, 1)).toBe('Data covers only about 3 hours of the 1-day window.');
+    expect(describeCoverage(0.5, 30)).toBe('Data covers only about 15 days of the 30-day window.');
+    // 29.4 days would read "about 29 days"; 29.6 "about 30 days" of a 30-day window, which says nothing.
+    expect(describeCoverage(0.98, 30)).toBe('Data covers only about 29 days of the 30-day window.');
+    expect(describeCoverage(0.985, 30)).toBe('Data covers only 98% of the 30-day window.');
+  });
+
+  it('says nothing when the data covers the window, or there is none', () => {
+    expect([describeCoverage(0.995, 30), describeCoverage(1, 30), describeCoverage(0, 30)]).toEqual(['', '', '']);
   });
 });

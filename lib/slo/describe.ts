@@ -43,8 +43,18 @@ export function describeSlo(status: Omit<SloStatus, 'sentence'>): string {
   }
   const verdict = { meeting: 'is meeting its objective', at_risk: 'is at risk of missing its objective', breached: 'has missed its objective' }[status.state];
   const what = status.goodEvents ?? 'events were good';
-  // A young system has less than a window of history; say so rather than imply a full period.
-  const covered = status.coverage * status.windowDays * 86_400;
-  const partial = status.coverage > 0 && status.coverage < 0.99 ? ` Data covers only ${formatApproxDuration(covered)} of the ${status.windowDays}-day window.` : '';
-  return `${status.name} ${verdict}: ${formatSliPercent(status.sli)} of ${what} ${period} (objective ${status.objective}%). ${describeOutlook(status)}${partial}`.trim();
+  const partial = describeCoverage(status.coverage, status.windowDays);
+  return `${status.name} ${verdict}: ${formatSliPercent(status.sli)} of ${what} ${period} (objective ${status.objective}%). ${describeOutlook(status)}${partial ? ` ${partial}` : ''}`.trim();
+}
+
+/**
+ * A young system (or one with holes in its history) has less than a window of data: says how much,
+ * rather than imply a full period ("about 3 hours"; "97%" where the rounded duration would be the
+ * whole window). Empty when the data covers the window, or nothing.
+ */
+export function describeCoverage(coverage: number, windowDays: number): string {
+  if (!(coverage > 0 && coverage < 0.99)) return '';
+  const covered = formatApproxDuration(coverage * windowDays * 86_400);
+  const amount = covered === formatApproxDuration(windowDays * 86_400) ? `${Math.floor(coverage * 100)}%` : covered;
+  return `Data covers only ${amount} of the ${windowDays}-day window.`;
 }
