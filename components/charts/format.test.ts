@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatTick, formatTimestamp, formatValue } from './format';
+import { formatTick, formatTickValue, formatTimestamp, formatValue } from './format';
 
 describe('formatValue', () => {
   it.each([
@@ -16,9 +16,24 @@ describe('formatValue', () => {
     expect(formatValue(v, unit)).toBe(text);
   });
 
+  it('gives durations three significant digits in their unit unless told the decimals', () => {
+    expect([0.480031, 0.0482, 0.00482, 1.2345, 12.345, 0.0001234].map((v) => formatValue(v, 'seconds'))).toEqual(['480 ms', '48.2 ms', '4.82 ms', '1.23 s', '12.3 s', '123 µs']);
+    expect(formatValue(480.031, 'milliseconds')).toBe('480 ms');
+    expect(formatValue(0.480031, 'seconds', 3)).toBe('480.031 ms');
+  });
+
   it('shows no data as a dash, never as zero', () => {
     expect(formatValue(null, 'reqps')).toBe('—');
     expect(formatValue(Number.NaN, 'ratio')).toBe('—');
+  });
+});
+
+describe('formatTickValue', () => {
+  it('shows each tick exactly, with no more decimals than it needs', () => {
+    expect([0, 0.35, 0.7, 1.05, 1.4].map((v) => formatTickValue(v, 'reqps'))).toEqual(['0 req/s', '0.35 req/s', '0.7 req/s', '1.05 req/s', '1.4 req/s']);
+    expect([0.625, 1.25, 1.875].map((v) => formatTickValue(v, 'seconds'))).toEqual(['625 ms', '1.25 s', '1.875 s']);
+    expect([0.004, 0.0125].map((v) => formatTickValue(v, 'ratio'))).toEqual(['0.4%', '1.25%']);
+    expect(formatTickValue(1 / 3, 'none')).toBe('0.3333');
   });
 });
 

@@ -23,14 +23,16 @@ export function formatValue(value: number | null | undefined, unit: Unit, decima
       return `${trim(value * 100, d)}%`;
     case 'percent':
       return `${trim(value, d)}%`;
-    case 'seconds':
+    case 'seconds': {
       if (abs === 0) return '0 s';
-      if (abs < 1e-3) return `${trim(value * 1e6, d)} µs`;
-      if (abs < 1) return `${trim(value * 1e3, d)} ms`;
-      if (abs < 120) return `${trim(value, d)} s`;
+      // Durations default to three significant digits in their unit: 480 ms, 48.2 ms, 1.23 s.
+      const scaled = abs < 1e-3 ? [1e6, 'µs'] as const : abs < 1 ? [1e3, 'ms'] as const : [1, 's'] as const;
+      const dd = decimals ?? Math.max(0, 2 - Math.floor(Math.log10(abs * scaled[0])));
+      if (abs < 120) return `${trim(value * scaled[0], dd)} ${scaled[1]}`;
       return abs < 7200 ? `${trim(value / 60, 1)} min` : `${trim(value / 3600, 1)} h`;
+    }
     case 'milliseconds':
-      return abs < 1000 ? `${trim(value, d)} ms` : formatValue(value / 1000, 'seconds', decimals);
+      return formatValue(value / 1000, 'seconds', decimals);
     case 'bytes': {
       let i = 0;
       let v = value;
@@ -52,6 +54,19 @@ export function formatValue(value: number | null | undefined, unit: Unit, decima
       if (abs >= 1e4) return `${trim(value / 1e3, 1)}k`;
       return trim(value, d);
   }
+}
+
+/**
+ * Formats an axis tick's value exactly: with as few decimals as show it without rounding (up to 4),
+ * so that ticks 0.35 apart read 0.35, 0.7, 1.05 (not 0.3, 0.7, 1.1) and 0.625 s reads 625 ms.
+ */
+export function formatTickValue(value: number, unit: Unit): string {
+  const exact = formatValue(value, unit, 6);
+  for (let d = 0; d < 4; d++) {
+    const text = formatValue(value, unit, d);
+    if (text === exact) return text;
+  }
+  return formatValue(value, unit, 4);
 }
 
 /** Formats an epoch-ms time for an axis tick in `timeZone`; ranges over a day include the date. */

@@ -1,7 +1,7 @@
 'use client';
 
 import { CartesianGrid, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis, ZAxis } from 'recharts';
-import { formatTick, formatTimestamp, formatValue } from '@/components/charts/format';
+import { formatTick, formatTickValue, formatTimestamp, formatValue } from '@/components/charts/format';
 import type { TraceSummary } from '@/lib/datasources/types';
 import { plural } from '@/lib/text/plural';
 
@@ -31,7 +31,7 @@ export function TraceScatter({ traces, onOpen, timeZone = 'UTC' }: { traces: Tra
         <ScatterChart margin={{ top: 10, right: 16, bottom: 0, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" />
           <XAxis dataKey="t" type="number" scale="time" domain={['dataMin', 'dataMax']} tickFormatter={(t: number) => formatTick(t, timeZone, span)} tick={{ fontSize: 11 }} minTickGap={40} name="Start" />
-          <YAxis dataKey="ms" type="number" tickFormatter={(v: number) => formatValue(v, 'milliseconds', 0)} tick={{ fontSize: 11 }} width={64} name="Duration" />
+          <YAxis dataKey="ms" type="number" tickFormatter={(v: number) => formatTickValue(v, 'milliseconds')} tick={{ fontSize: 11 }} width={64} name="Duration" />
           <ZAxis dataKey="spans" type="number" range={[30, 200]} name="Spans" />
           <Tooltip
             cursor={{ strokeDasharray: '3 3' }}
