@@ -58,3 +58,21 @@ test('Run before the page is interactive is a plain GET with the query and the p
   release();
   await expect(page.getByRole('table', { name: 'Series' }).getByRole('row').filter({ hasText: 'side="sent-early"' })).toHaveCount(1);
 });
+
+test('a PromQL query that finds nothing because of a mistyped metric name names it and suggests the nearest one', async ({ page }) => {
+  await new SignInPage(page).signInAs('developer', '/explore?lang=promql&mode=range&from=now-10m&to=now');
+  const box = page.getByRole('textbox', { name: 'PromQL' });
+  // Prometheus' own prometheus_http_requests_total, without its "s".
+  await box.fill('sum(rate(prometheus_http_request_total[1m]))');
+  await page.getByRole('button', { name: 'Run' }).click();
+  await expect(page.getByText('The query returned no series.')).toBeVisible();
+  const hint = page.getByTestId('unknown-metric');
+  await expect(hint).toHaveText('Prometheus has no metric prometheus_http_request_total in this range; did you mean prometheus_http_requests_total?');
+
+  // A known metric whose labels match nothing: empty, with no hint to give.
+  await box.fill('prometheus_http_requests_total{handler="/no-such-handler"}');
+  await page.getByRole('button', { name: 'Run' }).click();
+  await expect(page).toHaveURL(/no-such-handler/);
+  await expect(page.getByText('The query returned no series.')).toBeVisible();
+  await expect(hint).toHaveCount(0);
+});

@@ -4,6 +4,7 @@ import { useSearchParams } from 'next/navigation';
 import { useMemo, useRef, useState } from 'react';
 import { PanelNotices } from '@/components/dashboard/panel-states';
 import { LogResults } from '@/components/logs/log-results';
+import { NoLines } from '@/components/logs/no-lines';
 import { resolveRangeAt } from '@/components/logs/logql';
 import { QueryEditor } from '@/components/logs/query-editor';
 import { useEarlyInput } from '@/components/ui/use-early-input';
@@ -11,6 +12,7 @@ import { useUrlUpdate } from '@/components/ui/use-url-update';
 import { usePromQuery } from '@/lib/queries/explore';
 import { BffError } from '@/lib/queries/fetch-json';
 import { useLogQuery } from '@/lib/queries/logs';
+import { NoSeries } from './no-series';
 import { SeriesChart } from './series-chart';
 import { SeriesTable } from './series-table';
 
@@ -88,11 +90,11 @@ export function ExploreView() {
       {series && !active.isError && (
         <>
           {range && (lang === 'logql' || mode === 'range') && series.length > 0 && <SeriesChart series={series} start={range.start} end={range.end} stepSeconds={60} onZoom={zoom} />}
-          <SeriesTable series={series} />
+          {series.length === 0 && lang === 'promql' ? <NoSeries query={query} from={from} to={to} /> : <SeriesTable series={series} />}
         </>
       )}
       {lang === 'logql' && logs.data?.kind === 'logs' && !logs.isError && (
-        lines.length ? <LogResults entries={lines} follow={false} onScrolledUp={noop} /> : <p className="text-sm text-[var(--muted)]">No log lines match in this time range.</p>
+        lines.length ? <LogResults entries={lines} follow={false} onScrolledUp={noop} /> : <NoLines query={query} from={from} to={to} />
       )}
     </div>
   );

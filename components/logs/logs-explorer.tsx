@@ -6,13 +6,14 @@ import { PanelNotices } from '@/components/dashboard/panel-states';
 import { SeriesChart } from '@/components/explore/series-chart';
 import { useUrlUpdate } from '@/components/ui/use-url-update';
 import { BffError } from '@/lib/queries/fetch-json';
-import { useLogLabels, useLogQuery } from '@/lib/queries/logs';
+import { useLogQuery } from '@/lib/queries/logs';
 import { plural } from '@/lib/text/plural';
 import { LabelPicker } from './label-picker';
 import { LogResults } from './log-results';
 import { LogVolumeChart } from './log-volume-chart';
+import { NoLines } from './no-lines';
 import { QueryEditor } from './query-editor';
-import { addMatcher, isLogQuery, missingSelectorLabels, pickVolumeStep, resolveRangeAt, toVolumeBars, toVolumeQuery } from './logql';
+import { addMatcher, isLogQuery, pickVolumeStep, resolveRangeAt, toVolumeBars, toVolumeQuery } from './logql';
 import { useFollowLogs } from './use-follow-logs';
 
 /** Lines one query shows (Loki pages across its own cap; the BFF says when more exist). */
@@ -116,27 +117,6 @@ export function LogsExplorer() {
             <LogResults entries={shown} follow={following} onScrolledUp={() => setPaused(true)} />
           )}
         </>
-      )}
-    </div>
-  );
-}
-
-/**
- * What an empty answer says, and why it may be empty: a label the selector requires that no stream
- * in the range has (e.g. `service` where streams have `service_name`), with the labels there are.
- */
-function NoLines({ query, from, to }: { query: string; from: string; to: string }) {
-  // The label picker's query: answered from its cache.
-  const labels = useLogLabels(from, to);
-  const missing = labels.data ? missingSelectorLabels(query, labels.data) : [];
-  return (
-    <div className="rounded border border-dashed border-[var(--border)] p-6 text-center text-sm text-[var(--muted)]">
-      <p>No log lines match in this time range.</p>
-      {missing.length > 0 && labels.data && (
-        <p data-testid="missing-labels" className="mt-1">
-          No stream in this range has the label{missing.length === 1 ? '' : 's'} <span className="font-mono">{missing.join(', ')}</span>. Labels in this range:{' '}
-          <span className="font-mono">{labels.data.join(', ') || 'none'}</span>.
-        </p>
       )}
     </div>
   );

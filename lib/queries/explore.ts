@@ -36,3 +36,14 @@ export function usePromQuery(req: PromRequest | null) {
     enabled: req !== null,
   });
 }
+
+/** The metric names Prometheus has over the range. */
+export function usePromMetricNames(from: string, to: string) {
+  const search = new URLSearchParams({ start: from, end: to }).toString();
+  return useQuery({
+    queryKey: queryKeys.explore('promql-metric-names', search),
+    queryFn: ({ signal }) => fetchJson<{ data: string[] }>(`/api/explore/prometheus/label/__name__/values?${search}`, { signal }).then((r) => r.data),
+    staleTime: 60_000,
+    retry: retryServerErrors,
+  });
+}
