@@ -1,9 +1,10 @@
 import { formatValue } from '@/components/charts/format';
+import { EmptyAnswer } from '@/components/ui/empty-answer';
 import type { TimeSeries } from '@/lib/datasources/types';
 
 /** One row per series: its labels and its latest value (the instant value for an instant query). */
 export function SeriesTable({ series }: { series: TimeSeries[] }) {
-  if (series.length === 0) return <p className="rounded border border-dashed border-[var(--border)] p-4 text-center text-sm text-[var(--muted)]">The query returned no series.</p>;
+  if (series.length === 0) return <EmptyAnswer message="The query returned no series." />;
   return (
     <table className="w-full text-xs" aria-label="Series">
       <thead>
