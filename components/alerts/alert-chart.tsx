@@ -7,7 +7,7 @@ import { EXEMPLAR_Z_INDEX, ExemplarMark } from '@/components/charts/exemplar-mar
 import { findValueNear, type ExemplarPoint } from '@/components/charts/exemplar-points';
 import { formatTick, formatTickValue, formatTimestamp, formatValue } from '@/components/charts/format';
 import { seriesColor } from '@/components/charts/palette';
-import { toChartRows } from '@/components/charts/chart-rows';
+import { toChartRows, yAxisDomain } from '@/components/charts/chart-rows';
 import type { AlertDetail, AlertExemplar } from '@/lib/alerts/types';
 import type { Deployment } from '@/lib/datasources/types';
 import type { Unit } from '@/lib/dashboards/schema';
@@ -50,7 +50,7 @@ export function AlertChart({ detail, unit, hrefOf }: { detail: AlertDetail; unit
         <ComposedChart data={rows} margin={{ top: 16, right: 16, bottom: 0, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" />
           <XAxis dataKey="t" type="number" scale="time" domain={[start, end]} allowDataOverflow tickFormatter={(t: number) => formatTick(t, 'UTC', span)} tick={{ fontSize: 11 }} minTickGap={40} />
-          <YAxis domain={[0, (max: number) => Math.max(max, (threshold?.value ?? 0) * 1.2)]} tickFormatter={(v: number) => formatTickValue(v, unit)} tick={{ fontSize: 11 }} width={64} />
+          <YAxis domain={yAxisDomain({ thresholds: threshold ? [threshold.value] : [], hasData: true })} tickFormatter={(v: number) => formatTickValue(v, unit)} tick={{ fontSize: 11 }} width={72} />
           <Tooltip labelFormatter={(t) => formatTimestamp(Number(t), 'UTC')} formatter={(v) => formatValue(typeof v === 'number' ? v : null, unit)} contentStyle={{ fontSize: 12 }} />
           <Legend wrapperStyle={{ fontSize: 11 }} />
           {detail.series.map((s, i) => (

@@ -50,16 +50,27 @@ describe('niceCeil', () => {
 });
 
 describe('yAxisDomain', () => {
-  it("leaves the axis to the data, or the dashboard's yMin/yMax, when there are no thresholds", () => {
-    expect(yAxisDomain({ thresholds: [], hasData: true })).toEqual(['auto', 'auto']);
+  const ends = (d: ReturnType<typeof yAxisDomain>, dataMin: number, dataMax: number) => [typeof d[0] === 'function' ? d[0](dataMin) : d[0], typeof d[1] === 'function' ? d[1](dataMax) : d[1]];
+
+  it('spans the data from 0 (or a round number below negative data) to a round number at or above its maximum', () => {
+    const d = yAxisDomain({ thresholds: [], hasData: true });
+    expect(ends(d, 0.2, 1.8)).toEqual([0, 2]);
+    expect(ends(d, 0.21, 0.26)).toEqual([0, 0.32]);
+    expect(ends(d, -3.3, 7)).toEqual([-4, 8]);
+    expect(ends(d, 0, 0)).toEqual([0, 1]);
+    expect(ends(d, -2.2, -1)).toEqual([-2.4, 0]);
+  });
+
+  it("keeps the dashboard's yMin and yMax", () => {
+    expect(ends(yAxisDomain({ yMin: 0.5, thresholds: [], hasData: true }), 0.6, 0.9)).toEqual([0.5, 1]);
     expect(yAxisDomain({ yMin: 0, yMax: 1, thresholds: [], hasData: false })).toEqual([0, 1]);
+    expect(yAxisDomain({ thresholds: [], hasData: false })).toEqual(['auto', 'auto']);
   });
 
   it('raises the data maximum to show the highest threshold with 10% headroom, and keeps a higher data maximum', () => {
-    const [min, max] = yAxisDomain({ yMin: 0, thresholds: [0.5, 2], hasData: true });
-    expect(min).toBe(0);
+    const d = yAxisDomain({ yMin: 0, thresholds: [0.5, 2], hasData: true });
     // 2.2, 5 and 985.5 end on round ticks.
-    expect(typeof max === 'function' && [max(1), max(5), max(985.5)]).toEqual([2.4, 6, 1000]);
+    expect([ends(d, 0, 1), ends(d, 0, 5), ends(d, 0, 985.5)]).toEqual([[0, 2.4], [0, 6], [0, 1000]]);
   });
 
   it('without data, spans the thresholds themselves: from 0 (or a negative threshold) to the highest plus headroom', () => {

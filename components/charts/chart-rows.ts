@@ -35,21 +35,31 @@ export function toChartRows(series: readonly { samples: readonly Sample[] }[], s
   return [...rows.values()].sort((a, b) => (a.t ?? 0) - (b.t ?? 0));
 }
 
-/** A y axis' domain for recharts: numbers, 'auto', or a function of the data's maximum. */
-export type YDomain = [number | 'auto', number | 'auto' | ((dataMax: number) => number)];
+/** A y axis' domain for recharts: numbers, 'auto', or functions of the data's minimum and maximum. */
+export type YDomain = [number | 'auto' | ((dataMin: number) => number), number | 'auto' | ((dataMax: number) => number)];
 
 /**
- * The left axis' domain: the dashboard's yMin/yMax where set; otherwise the data's, raised so that
- * every threshold shows with 10% headroom (up to a round number, niceCeil). With no finite data there is no maximum to raise, so the
- * thresholds set the range themselves (from 0, or from the lowest threshold when it is negative):
- * a "No data" chart still shows where the alert pages.
+ * The left axis' domain: the dashboard's yMin/yMax where set; otherwise from 0 (or a round number
+ * below negative data) to a round number at or above the data's maximum (niceCeil), raised so that
+ * every threshold shows with 10% headroom. The axis then reads 0, 0.5, 1, 1.5, 2 rather than ticks
+ * 0.45 apart. With no finite data there is no maximum to raise, so the thresholds set the range
+ * themselves (from 0, or from the lowest threshold when it is negative): a "No data" chart still
+ * shows where the alert pages; without thresholds either, the axis is left to recharts.
  */
 export function yAxisDomain(opts: { yMin?: number; yMax?: number; thresholds: readonly number[]; hasData: boolean }): YDomain {
   const { yMin, yMax, thresholds, hasData } = opts;
-  if (thresholds.length === 0) return [yMin ?? 'auto', yMax ?? 'auto'];
-  const highest = Math.max(...thresholds);
-  const top = highest + (Math.abs(highest) * 0.1 || 1);
-  if (hasData) return [yMin ?? 'auto', yMax ?? ((dataMax: number) => niceCeil(Math.max(dataMax, top)))];
+  const highest = thresholds.length > 0 ? Math.max(...thresholds) : null;
+  const top = highest === null ? -Infinity : highest + (Math.abs(highest) * 0.1 || 1);
+  if (hasData) {
+    const bottom = (dataMin: number) => (dataMin >= 0 ? 0 : -niceCeil(-dataMin));
+    // Negative data ends at 0; a flat zero line still gets an axis (0 to 1), not a range of nothing.
+    const ceiling = (dataMax: number) => {
+      const highestShown = Math.max(dataMax, top);
+      return highestShown > 0 ? niceCeil(highestShown) : highestShown < 0 ? 0 : 1;
+    };
+    return [yMin ?? bottom, yMax ?? ceiling];
+  }
+  if (highest === null) return [yMin ?? 'auto', yMax ?? 'auto'];
   return [yMin ?? Math.min(0, ...thresholds), yMax ?? niceCeil(top)];
 }
 

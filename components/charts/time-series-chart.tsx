@@ -92,7 +92,7 @@ export function TimeSeriesChart({ data, style, unit, legend, yMin, yMax, timeZon
         >
           <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" />
           <XAxis dataKey="t" type="number" scale="time" domain={[data.window.start, data.window.end]} tickFormatter={(t: number) => formatTick(t, timeZone, span)} tick={{ fontSize: 11 }} minTickGap={40} />
-          <YAxis yAxisId="left" domain={yDomain} allowDataOverflow={!hasData} tickFormatter={(v: number) => formatTickValue(v, unit)} tick={{ fontSize: 11 }} width={64} />
+          <YAxis yAxisId="left" domain={yDomain} allowDataOverflow={!hasData} tickFormatter={(v: number) => formatTickValue(v, unit)} tick={{ fontSize: 11 }} width={72} />
           {rightUsed && <YAxis yAxisId="right" orientation="right" tick={{ fontSize: 11 }} width={56} />}
           <Tooltip labelFormatter={(t) => formatTimestamp(Number(t), timeZone)} formatter={(v, _n, item) => formatValue(typeof v === 'number' ? v : null, data.series[Number(String(item.dataKey).slice(1))]?.unit ?? unit)} contentStyle={{ fontSize: 12 }} />
           {legend !== 'hidden' && <Legend verticalAlign={legend === 'right' ? 'middle' : 'bottom'} align={legend === 'right' ? 'right' : 'center'} layout={legend === 'right' ? 'vertical' : 'horizontal'} wrapperStyle={{ fontSize: 11 }} />}
