@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatTick, formatTickValue, formatTimestamp, formatValue } from './format';
+import { formatTick, formatTickValue, formatTimestamp, formatValue, timeTicks } from './format';
 
 describe('formatValue', () => {
   it.each([
@@ -48,5 +48,26 @@ describe('time formatting', () => {
   it('names the day on ticks of a window of a day or more, whose ends share a time of day', () => {
     expect([formatTick(t, 'UTC', 86_400_000), formatTick(t + 86_400_000, 'UTC', 86_400_000)]).toEqual(['10 Jan, 23:30', '11 Jan, 23:30']);
     expect(formatTick(t, 'UTC', 86_399_999)).toBe('23:30');
+  });
+});
+
+describe('timeTicks', () => {
+  const at = (iso: string) => Date.parse(iso);
+  const utc = (ts: number[]) => ts.map((t) => new Date(t).toISOString().slice(11, 16));
+  it('puts ticks on round wall-clock times, at most six', () => {
+    expect(utc(timeTicks(at('2026-11-22T12:07:31Z'), at('2026-11-22T13:07:31Z'), 'UTC'))).toEqual(['12:10', '12:20', '12:30', '12:40', '12:50', '13:00']);
+    expect(utc(timeTicks(at('2026-11-22T07:20:00Z'), at('2026-11-22T13:20:00Z'), 'UTC'))).toEqual(['08:00', '09:00', '10:00', '11:00', '12:00', '13:00']);
+    const week = timeTicks(at('2026-11-15T13:00:00Z'), at('2026-11-22T13:00:00Z'), 'UTC');
+    expect(week.every((t) => new Date(t).toISOString().endsWith('T00:00:00.000Z'))).toBe(true);
+    expect(week.length).toBeLessThanOrEqual(6);
+  });
+
+  it("rounds in the dashboard's time zone, half-hour offsets included", () => {
+    // Asia/Kolkata is UTC+5:30: its whole hours fall at half past in UTC.
+    expect(utc(timeTicks(at('2026-11-22T07:10:00Z'), at('2026-11-22T13:10:00Z'), 'Asia/Kolkata'))).toEqual(['07:30', '08:30', '09:30', '10:30', '11:30', '12:30']);
+  });
+
+  it('has no ticks for an empty range', () => {
+    expect(timeTicks(5, 5, 'UTC')).toEqual([]);
   });
 });

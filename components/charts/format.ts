@@ -69,6 +69,33 @@ export function formatTickValue(value: number, unit: Unit): string {
   return formatValue(value, unit, 4);
 }
 
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+/** Tick intervals of a time axis, smallest first. */
+const TIME_STEPS = [MINUTE, 2 * MINUTE, 5 * MINUTE, 10 * MINUTE, 15 * MINUTE, 30 * MINUTE, HOUR, 2 * HOUR, 3 * HOUR, 6 * HOUR, 12 * HOUR, DAY, 2 * DAY, 7 * DAY, 14 * DAY, 30 * DAY];
+
+/** How far `timeZone`'s wall clock is ahead of UTC at `t`, in ms. */
+function zoneOffsetMs(t: number, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric', hourCycle: 'h23' }).formatToParts(t);
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  const wall = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+  return wall - Math.floor(t / 1000) * 1000;
+}
+
+/**
+ * Ticks of a time axis over [start, end]: at most `maxTicks`, on round wall-clock times of
+ * `timeZone` (every 10 minutes, on the hour, at midnight ...) rather than wherever the range begins.
+ */
+export function timeTicks(start: number, end: number, timeZone: string, maxTicks = 6): number[] {
+  if (!(end > start)) return [];
+  const step = TIME_STEPS.find((s) => (end - start) / s <= maxTicks) ?? Math.ceil((end - start) / maxTicks / DAY) * DAY;
+  const offset = zoneOffsetMs(start, timeZone);
+  const ticks: number[] = [];
+  for (let t = Math.ceil((start + offset) / step) * step - offset; t <= end; t += step) ticks.push(t);
+  return ticks;
+}
+
 /** Formats an epoch-ms time for an axis tick in `timeZone`; ranges over a day include the date. */
 export function formatTick(t: number, timeZone: string, spanMs: number): string {
   const opts: Intl.DateTimeFormatOptions = spanMs >= 86_400_000 ? { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' } : { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
