@@ -3,16 +3,16 @@ import type { Sample } from '@/lib/datasources/types';
 /** One x position of a chart: the time and each series' value there (`s0`, `s1`, …). */
 export type Row = Record<string, number | null>;
 
-/**
- * Lines up several series on shared time rows for recharts. With `stepSeconds`, a hole of more
- * than one step in a series becomes a null, so the line breaks instead of bridging missing data;
- * so does an infinite value, which no axis can show.
- */
 /** Whether two samples `stepMs` apart at most (with slack) are further apart: data is missing between them. */
 export function isGap(prevT: number, t: number, stepMs: number): boolean {
   return stepMs > 0 && t - prevT > 1.5 * stepMs;
 }
 
+/**
+ * Lines up several series on shared time rows for recharts. With `stepSeconds`, a hole of more
+ * than one step in a series becomes a null, so the line breaks instead of bridging missing data;
+ * so does an infinite value, which no axis can show.
+ */
 export function toChartRows(series: readonly { samples: readonly Sample[] }[], stepSeconds?: number): Row[] {
   const rows = new Map<number, Row>();
   const stepMs = stepSeconds ? stepSeconds * 1000 : 0;

@@ -44,7 +44,7 @@ function Sparkline({ data, color }: { data: StatData; color: string }) {
   const d = sparklinePath(data.sparkline, data.window);
   if (!d) return null;
   return (
-    <svg viewBox="0 0 100 30" preserveAspectRatio="none" className="h-8 w-full" aria-hidden data-testid="sparkline">
+    <svg viewBox="0 0 100 30" preserveAspectRatio="none" className="h-8 w-full" aria-hidden>
       <path d={d} fill="none" stroke={color} strokeWidth={1.5} vectorEffect="non-scaling-stroke" />
     </svg>
   );
