@@ -1,7 +1,7 @@
 'use client';
 
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { formatTick, formatTimestamp } from '@/components/charts/format';
+import { formatTick, formatTimestamp, timeTicks } from '@/components/charts/format';
 import type { LogLevel } from '@/lib/datasources/types';
 import { VOLUME_LEVELS, type VolumeBar } from './logql';
 import { plural } from '@/lib/text/plural';
@@ -19,7 +19,7 @@ export function LogVolumeChart({ bars, stepSeconds, timeZone = 'UTC' }: { bars: 
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={bars} margin={{ top: 4, right: 12, bottom: 0, left: 0 }} barCategoryGap={1}>
           <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" vertical={false} />
-          <XAxis dataKey="t" type="number" scale="time" domain={['dataMin', 'dataMax']} padding={{ left: 6, right: 6 }} tickFormatter={(t: number) => formatTick(t, timeZone, span)} tick={{ fontSize: 10 }} minTickGap={40} />
+          <XAxis dataKey="t" type="number" scale="time" domain={['dataMin', 'dataMax']} ticks={bars.length ? timeTicks(bars[0]!.t, bars[bars.length - 1]!.t, timeZone) : []} padding={{ left: 6, right: 6 }} tickFormatter={(t: number) => formatTick(t, timeZone, span)} tick={{ fontSize: 10 }} minTickGap={40} />
           <YAxis allowDecimals={false} tick={{ fontSize: 10 }} width={40} />
           <Tooltip labelFormatter={(t) => formatTimestamp(Number(t), timeZone)} contentStyle={{ fontSize: 11 }} />
           {present.map((l) => (

@@ -1,6 +1,7 @@
 'use client';
 
 import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { timeTicks } from '@/components/charts/format';
 import type { SloStatus } from '@/lib/slo/types';
 import { formatBudgetShare, formatUtc } from './slo-format';
 
@@ -24,7 +25,7 @@ export function BurnDownChart({ points, windowDays }: { points: SloStatus['burnD
       <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 640, height: 224 }}>
         <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 4, left: 0 }}>
           <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" />
-          <XAxis dataKey="t" type="number" scale="time" domain={['dataMin', 'dataMax']} tickFormatter={formatDay} tick={{ fontSize: 11 }} />
+          <XAxis dataKey="t" type="number" scale="time" domain={['dataMin', 'dataMax']} ticks={timeTicks(rows[0]!.t, rows[rows.length - 1]!.t, 'UTC')} tickFormatter={formatDay} tick={{ fontSize: 11 }} />
           <YAxis unit="%" tick={{ fontSize: 11 }} width={48} domain={[(min: number) => Math.min(0, Math.floor(min)), 100]} allowDataOverflow={false} />
           <ReferenceLine y={0} stroke="var(--bad)" strokeDasharray="4 2" label={{ value: 'budget spent', fontSize: 10, position: 'insideBottomRight' }} />
           <Tooltip

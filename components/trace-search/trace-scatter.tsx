@@ -1,7 +1,7 @@
 'use client';
 
 import { CartesianGrid, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis, ZAxis } from 'recharts';
-import { formatTick, formatTickValue, formatTimestamp, formatValue } from '@/components/charts/format';
+import { formatTick, formatTickValue, formatTimestamp, formatValue, timeTicks } from '@/components/charts/format';
 import type { TraceSummary } from '@/lib/datasources/types';
 import { plural } from '@/lib/text/plural';
 
@@ -19,7 +19,9 @@ export function TraceScatter({ traces, onOpen, timeZone = 'UTC' }: { traces: Tra
   const ok = traces.filter((t) => t.errorCount === 0).map(toPoint);
   const failed = traces.filter((t) => t.errorCount > 0).map(toPoint);
   const ts = traces.map((t) => t.startMicros / 1000);
-  const span = ts.length ? Math.max(...ts) - Math.min(...ts) : 0;
+  const first = ts.length ? Math.min(...ts) : 0;
+  const last = ts.length ? Math.max(...ts) : 0;
+  const span = last - first;
   const open = (p: unknown) => {
     // recharts hands the clicked point's props, with our row under `payload`.
     const trace = (p as { payload?: Point } | null)?.payload?.trace;
@@ -30,8 +32,8 @@ export function TraceScatter({ traces, onOpen, timeZone = 'UTC' }: { traces: Tra
       <ResponsiveContainer width="100%" height="100%">
         <ScatterChart margin={{ top: 10, right: 16, bottom: 0, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" />
-          <XAxis dataKey="t" type="number" scale="time" domain={['dataMin', 'dataMax']} tickFormatter={(t: number) => formatTick(t, timeZone, span)} tick={{ fontSize: 11 }} minTickGap={40} name="Start" />
-          <YAxis dataKey="ms" type="number" tickFormatter={(v: number) => formatTickValue(v, 'milliseconds')} tick={{ fontSize: 11 }} width={64} name="Duration" />
+          <XAxis dataKey="t" type="number" scale="time" domain={['dataMin', 'dataMax']} ticks={timeTicks(first, last, timeZone)} tickFormatter={(t: number) => formatTick(t, timeZone, span)} tick={{ fontSize: 11 }} minTickGap={40} name="Start" />
+          <YAxis dataKey="ms" type="number" tickFormatter={(v: number) => formatTickValue(v, 'milliseconds')} tick={{ fontSize: 11 }} width={72} name="Duration" />
           <ZAxis dataKey="spans" type="number" range={[30, 200]} name="Spans" />
           <Tooltip
             cursor={{ strokeDasharray: '3 3' }}
