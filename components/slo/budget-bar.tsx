@@ -1,4 +1,4 @@
-import { formatBudgetShare } from './slo-format';
+import { formatBudgetLeft, formatBudgetShare } from './slo-format';
 
 /** Error budget left as a bar with its figure in words; overspent budgets show an empty red bar. */
 export function BudgetBar({ remaining }: { remaining: number | null }) {
@@ -11,7 +11,7 @@ export function BudgetBar({ remaining }: { remaining: number | null }) {
   }
   const width = Math.max(0, Math.min(1, remaining)) * 100;
   const colour = remaining <= 0 ? 'bg-[var(--bad)]' : remaining < 0.25 ? 'bg-[var(--warn)]' : 'bg-[var(--ok)]';
-  const label = remaining <= 0 ? `Budget spent (${formatBudgetShare(-remaining)} over)` : `${formatBudgetShare(remaining)} of budget left`;
+  const label = remaining <= 0 ? `Budget spent (${formatBudgetShare(-remaining)} over)` : `${formatBudgetLeft(remaining)} of budget left`;
   return (
     <div className="flex flex-col gap-0.5" data-testid="budget-remaining">
       <div

@@ -3,7 +3,7 @@
 import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { timeTicks } from '@/components/charts/format';
 import type { SloStatus } from '@/lib/slo/types';
-import { formatBudgetShare, formatUtc } from './slo-format';
+import { formatBudgetLeft, formatUtc } from './slo-format';
 
 const formatDay = (t: number) => new Date(t).toISOString().slice(5, 10);
 
@@ -30,7 +30,7 @@ export function BurnDownChart({ points, windowDays }: { points: SloStatus['burnD
           <ReferenceLine y={0} stroke="var(--bad)" strokeDasharray="4 2" label={{ value: 'budget spent', fontSize: 10, position: 'insideBottomRight' }} />
           <Tooltip
             labelFormatter={(t) => formatUtc(Number(t))}
-            formatter={(v) => [typeof v === 'number' ? formatBudgetShare(v / 100) : 'no data', 'Budget left']}
+            formatter={(v) => [typeof v === 'number' ? formatBudgetLeft(v / 100) : 'no data', 'Budget left']}
           />
           <Line dataKey="left" name="Budget left" stroke="var(--accent)" dot={false} isAnimationActive={false} connectNulls={false} strokeWidth={2} />
         </LineChart>

@@ -1,8 +1,8 @@
-import { formatApproxDuration, formatSliPercent } from '@/lib/slo/describe';
+import { formatApproxDuration, formatBudgetLeft, formatSliPercent } from '@/lib/slo/describe';
 
 /** Formatting for the SLO pages; null is always "no data" and prints as such, never as 0. */
 
-export { formatApproxDuration, formatSliPercent };
+export { formatApproxDuration, formatBudgetLeft, formatSliPercent };
 
 /** A burn rate as a multiple of the sustainable rate: 2.345 → "2.3×", 14.4 → "14.4×", 6 → "6×". */
 export function formatBurnRate(rate: number | null): string {

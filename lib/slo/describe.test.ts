@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeCoverage, formatApproxDuration, formatSliPercent } from './describe';
+import { describeCoverage, formatApproxDuration, formatBudgetLeft, formatSliPercent } from './describe';
 
 describe('plain-words formatting', () => {
   it('never rounds an SLI up to its objective or to 100%', () => {
@@ -28,5 +28,11 @@ describe('describeCoverage', () => {
 
   it('says nothing when the data covers the window, or there is none', () => {
     expect([describeCoverage(0.995, 30), describeCoverage(1, 30), describeCoverage(0, 30)]).toEqual(['', '', '']);
+  });
+});
+
+describe('formatBudgetLeft', () => {
+  it('never rounds the budget left up, with one decimal under 10%', () => {
+    expect([0.4995, 0.5, 0.0999, 0.05, 0.001, 0, 1].map(formatBudgetLeft)).toEqual(['49%', '50%', '9.9%', '5.0%', '0.1%', '0%', '100%']);
   });
 });

@@ -25,11 +25,23 @@ export function formatApproxDuration(seconds: number): string {
   return 'less than a minute';
 }
 
+/**
+ * The share of the error budget left, never rounded up (as an SLI is never rounded up): 0.4995 →
+ * "49%", 0.0999 → "9.9%" (one decimal under 10%). The sentence, the budget bar and the burn-down
+ * say the same number.
+ */
+export function formatBudgetLeft(fraction: number): string {
+  const pct = fraction * 100;
+  const decimals = Math.abs(pct) < 10 && pct !== 0 ? 1 : 0;
+  const factor = 10 ** decimals;
+  return `${(Math.floor(pct * factor + 1e-9) / factor).toFixed(decimals)}%`;
+}
+
 function describeOutlook(status: Omit<SloStatus, 'sentence'>): string {
   const budget = status.budget;
   if (!budget) return '';
   if (budget.remainingFraction <= 0) return `The error budget is spent (${Math.round(-budget.remainingFraction * 100)}% over).`;
-  const left = `${Math.floor(budget.remainingFraction * 100)}% of the error budget is left`;
+  const left = `${formatBudgetLeft(budget.remainingFraction)} of the error budget is left`;
   const exhaustion = budget.exhaustionSeconds;
   if (exhaustion === null || exhaustion >= status.windowDays * 86_400) return `${left}; at the current rate it lasts the rest of the period.`;
   return `${left}; at the current rate it runs out in ${formatApproxDuration(exhaustion)}.`;
