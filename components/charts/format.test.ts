@@ -67,7 +67,15 @@ describe('timeTicks', () => {
     expect(utc(timeTicks(at('2026-11-22T07:10:00Z'), at('2026-11-22T13:10:00Z'), 'Asia/Kolkata'))).toEqual(['07:30', '08:30', '09:30', '10:30', '11:30', '12:30']);
   });
 
-  it('has no ticks for an empty range', () => {
-    expect(timeTicks(5, 5, 'UTC')).toEqual([]);
+  it('ticks seconds apart over a range of seconds, and those ticks show their seconds', () => {
+    const ticks = timeTicks(at('2026-11-22T13:40:05.300Z'), at('2026-11-22T13:40:36.900Z'), 'UTC');
+    expect(ticks.map((t) => formatTick(t, 'UTC', 31_600))).toEqual(['13:40:10', '13:40:20', '13:40:30']);
+    // Ticks a minute or more apart keep hours and minutes only.
+    expect(formatTick(at('2026-11-22T13:40:00Z'), 'UTC', 10 * 60_000)).toBe('13:40');
+  });
+
+  it('has one tick for an instant and none for a reversed range', () => {
+    expect(timeTicks(5, 5, 'UTC')).toEqual([5]);
+    expect(timeTicks(6, 5, 'UTC')).toEqual([]);
   });
 });

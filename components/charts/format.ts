@@ -73,7 +73,8 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 /** Tick intervals of a time axis, smallest first. */
-const TIME_STEPS = [MINUTE, 2 * MINUTE, 5 * MINUTE, 10 * MINUTE, 15 * MINUTE, 30 * MINUTE, HOUR, 2 * HOUR, 3 * HOUR, 6 * HOUR, 12 * HOUR, DAY, 2 * DAY, 7 * DAY, 14 * DAY, 30 * DAY];
+const SECOND = 1000;
+const TIME_STEPS = [SECOND, 2 * SECOND, 5 * SECOND, 10 * SECOND, 15 * SECOND, 30 * SECOND, MINUTE, 2 * MINUTE, 5 * MINUTE, 10 * MINUTE, 15 * MINUTE, 30 * MINUTE, HOUR, 2 * HOUR, 3 * HOUR, 6 * HOUR, 12 * HOUR, DAY, 2 * DAY, 7 * DAY, 14 * DAY, 30 * DAY];
 
 /** How far `timeZone`'s wall clock is ahead of UTC at `t`, in ms. */
 function zoneOffsetMs(t: number, timeZone: string): number {
@@ -88,6 +89,8 @@ function zoneOffsetMs(t: number, timeZone: string): number {
  * `timeZone` (every 10 minutes, on the hour, at midnight ...) rather than wherever the range begins.
  */
 export function timeTicks(start: number, end: number, timeZone: string, maxTicks = 6): number[] {
+  // One instant (a single trace or bar) is its own tick.
+  if (end === start) return [start];
   if (!(end > start)) return [];
   const step = TIME_STEPS.find((s) => (end - start) / s <= maxTicks) ?? Math.ceil((end - start) / maxTicks / DAY) * DAY;
   const offset = zoneOffsetMs(start, timeZone);
@@ -96,9 +99,15 @@ export function timeTicks(start: number, end: number, timeZone: string, maxTicks
   return ticks;
 }
 
-/** Formats an epoch-ms time for an axis tick in `timeZone`; ranges over a day include the date. */
+/** Ranges up to this long have ticks less than a minute apart (timeTicks), which show their seconds. */
+const SECONDS_TICKS_MAX_SPAN_MS = 3 * MINUTE;
+
+/** Formats an epoch-ms time for an axis tick in `timeZone`; ranges over a day include the date, ranges of a few minutes the seconds. */
 export function formatTick(t: number, timeZone: string, spanMs: number): string {
-  const opts: Intl.DateTimeFormatOptions = spanMs >= 86_400_000 ? { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' } : { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
+  const opts: Intl.DateTimeFormatOptions =
+    spanMs >= DAY
+      ? { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }
+      : { hour: '2-digit', minute: '2-digit', ...(spanMs <= SECONDS_TICKS_MAX_SPAN_MS ? { second: '2-digit' } : {}), hourCycle: 'h23' };
   return new Intl.DateTimeFormat('en-GB', { ...opts, timeZone }).format(t);
 }
 

@@ -50,7 +50,7 @@ export function TraceList({ traces, timeZone = 'UTC' }: { traces: TraceSummary[]
               </ul>
             </td>
             <td className={`px-2 py-1 text-right tabular-nums ${t.errorCount ? 'font-semibold text-[var(--bad)]' : 'text-[var(--muted)]'}`}>{t.errorCount}</td>
-            <td className="px-2 py-1 text-right tabular-nums">{formatValue(t.durationMicros / 1000, 'milliseconds')}</td>
+            <td className="whitespace-nowrap px-2 py-1 text-right tabular-nums">{formatValue(t.durationMicros / 1000, 'milliseconds')}</td>
             <td className="whitespace-nowrap px-2 py-1 text-xs">{formatTimestamp(t.startMicros / 1000, timeZone)}</td>
           </tr>
         ))}

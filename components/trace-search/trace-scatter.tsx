@@ -19,9 +19,11 @@ export function TraceScatter({ traces, onOpen, timeZone = 'UTC' }: { traces: Tra
   const ok = traces.filter((t) => t.errorCount === 0).map(toPoint);
   const failed = traces.filter((t) => t.errorCount > 0).map(toPoint);
   const ts = traces.map((t) => t.startMicros / 1000);
+  // The traces' time span; a minute around a single trace (or several at one instant), so the axis has a scale.
   const first = ts.length ? Math.min(...ts) : 0;
   const last = ts.length ? Math.max(...ts) : 0;
-  const span = last - first;
+  const [start, end] = last > first ? [first, last] : [first - 30_000, last + 30_000];
+  const span = end - start;
   const open = (p: unknown) => {
     // recharts hands the clicked point's props, with our row under `payload`.
     const trace = (p as { payload?: Point } | null)?.payload?.trace;
@@ -32,7 +34,7 @@ export function TraceScatter({ traces, onOpen, timeZone = 'UTC' }: { traces: Tra
       <ResponsiveContainer width="100%" height="100%">
         <ScatterChart margin={{ top: 10, right: 16, bottom: 0, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" />
-          <XAxis dataKey="t" type="number" scale="time" domain={['dataMin', 'dataMax']} ticks={timeTicks(first, last, timeZone)} tickFormatter={(t: number) => formatTick(t, timeZone, span)} tick={{ fontSize: 11 }} minTickGap={40} name="Start" />
+          <XAxis dataKey="t" type="number" scale="time" domain={[start, end]} ticks={timeTicks(start, end, timeZone)} tickFormatter={(t: number) => formatTick(t, timeZone, span)} tick={{ fontSize: 11 }} minTickGap={40} name="Start" />
           <YAxis dataKey="ms" type="number" tickFormatter={(v: number) => formatTickValue(v, 'milliseconds')} tick={{ fontSize: 11 }} width={72} name="Duration" />
           <ZAxis dataKey="spans" type="number" range={[30, 200]} name="Spans" />
           <Tooltip
