@@ -5,7 +5,7 @@ import { CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, ResponsiveCo
 import { DeploymentDetails, DeploymentMarker } from '@/components/charts/deployment-marker';
 import { EXEMPLAR_Z_INDEX, ExemplarMark } from '@/components/charts/exemplar-mark';
 import { findValueNear, type ExemplarPoint } from '@/components/charts/exemplar-points';
-import { formatTick, formatTickValue, formatTimestamp, formatValue, timeTicks } from '@/components/charts/format';
+import { formatTickValue, formatTimestamp, formatValue, timeAxis } from '@/components/charts/format';
 import { seriesColor } from '@/components/charts/palette';
 import { toChartRows, yAxisDomain } from '@/components/charts/chart-rows';
 import type { AlertDetail, AlertExemplar } from '@/lib/alerts/types';
@@ -33,7 +33,6 @@ export function AlertChart({ detail, unit, hrefOf }: { detail: AlertDetail; unit
   const points = useMemo(() => toExemplarPoints(detail, hrefOf), [detail, hrefOf]);
   const [open, setOpen] = useState<{ d: Deployment; x: number } | null>(null);
   const { start, end } = detail.window;
-  const span = end - start;
   const threshold = detail.threshold;
 
   // A render function, not a component made here: a new component type on every render would remount every point.
@@ -49,7 +48,7 @@ export function AlertChart({ detail, unit, hrefOf }: { detail: AlertDetail; unit
       <ResponsiveContainer width="100%" height="100%">
         <ComposedChart data={rows} margin={{ top: 16, right: 16, bottom: 0, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" />
-          <XAxis dataKey="t" type="number" scale="time" domain={[start, end]} ticks={timeTicks(start, end, 'UTC')} allowDataOverflow tickFormatter={(t: number) => formatTick(t, 'UTC', span)} tick={{ fontSize: 11 }} minTickGap={40} />
+          <XAxis dataKey="t" type="number" scale="time" {...timeAxis(start, end, 'UTC')} allowDataOverflow tick={{ fontSize: 11 }} minTickGap={40} />
           <YAxis domain={yAxisDomain({ thresholds: threshold ? [threshold.value] : [], hasData: true })} tickFormatter={(v: number) => formatTickValue(v, unit)} tick={{ fontSize: 11 }} width={72} />
           <Tooltip labelFormatter={(t) => formatTimestamp(Number(t), 'UTC')} formatter={(v) => formatValue(typeof v === 'number' ? v : null, unit)} contentStyle={{ fontSize: 12 }} />
           <Legend wrapperStyle={{ fontSize: 11 }} />

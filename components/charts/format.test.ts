@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatTick, formatTickValue, formatTimestamp, formatValue, timeTicks } from './format';
+import { formatTick, formatTickValue, formatTimestamp, formatValue, timeAxis, timeTicks } from './format';
 
 describe('formatValue', () => {
   it.each([
@@ -72,6 +72,12 @@ describe('timeTicks', () => {
     expect(ticks.map((t) => formatTick(t, 'UTC', 31_600))).toEqual(['13:40:10', '13:40:20', '13:40:30']);
     // Ticks a minute or more apart keep hours and minutes only.
     expect(formatTick(at('2026-11-22T13:40:00Z'), 'UTC', 10 * 60_000)).toBe('13:40');
+  });
+
+  it('makes a time axis: the domain, its round ticks and their labels', () => {
+    const axis = timeAxis(at('2026-11-22T12:07:31Z'), at('2026-11-22T13:07:31Z'), 'Europe/Berlin');
+    expect(axis.domain).toEqual([at('2026-11-22T12:07:31Z'), at('2026-11-22T13:07:31Z')]);
+    expect(axis.ticks.map(axis.tickFormatter)).toEqual(['13:10', '13:20', '13:30', '13:40', '13:50', '14:00']);
   });
 
   it('has one tick for an instant and none for a reversed range', () => {

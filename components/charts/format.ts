@@ -69,16 +69,28 @@ export function formatTickValue(value: number, unit: Unit): string {
   return formatValue(value, unit, 4);
 }
 
-const MINUTE = 60_000;
+const SECOND = 1000;
+const MINUTE = 60 * SECOND;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 /** Tick intervals of a time axis, smallest first. */
-const SECOND = 1000;
 const TIME_STEPS = [SECOND, 2 * SECOND, 5 * SECOND, 10 * SECOND, 15 * SECOND, 30 * SECOND, MINUTE, 2 * MINUTE, 5 * MINUTE, 10 * MINUTE, 15 * MINUTE, 30 * MINUTE, HOUR, 2 * HOUR, 3 * HOUR, 6 * HOUR, 12 * HOUR, DAY, 2 * DAY, 7 * DAY, 14 * DAY, 30 * DAY];
+
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+/** One Intl.DateTimeFormat per locale and options, made once: charts format every tick on every render. */
+function dateFormat(locale: string, opts: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale} ${JSON.stringify(opts)}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, opts);
+    dateFormats.set(key, format);
+  }
+  return format;
+}
 
 /** How far `timeZone`'s wall clock is ahead of UTC at `t`, in ms. */
 function zoneOffsetMs(t: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric', hourCycle: 'h23' }).formatToParts(t);
+  const parts = dateFormat('en-US', { timeZone, year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric', hourCycle: 'h23' }).formatToParts(t);
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
   const wall = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
   return wall - Math.floor(t / 1000) * 1000;
@@ -108,12 +120,20 @@ export function formatTick(t: number, timeZone: string, spanMs: number): string 
     spanMs >= DAY
       ? { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }
       : { hour: '2-digit', minute: '2-digit', ...(spanMs <= SECONDS_TICKS_MAX_SPAN_MS ? { second: '2-digit' } : {}), hourCycle: 'h23' };
-  return new Intl.DateTimeFormat('en-GB', { ...opts, timeZone }).format(t);
+  return dateFormat('en-GB', { ...opts, timeZone }).format(t);
+}
+
+/**
+ * A time axis over [start, end] for recharts' XAxis: its domain, round ticks (timeTicks) and their
+ * labels (formatTick), so every chart's time axis reads alike.
+ */
+export function timeAxis(start: number, end: number, timeZone: string): { domain: [number, number]; ticks: number[]; tickFormatter: (t: number) => string } {
+  return { domain: [start, end], ticks: timeTicks(start, end, timeZone), tickFormatter: (t) => formatTick(t, timeZone, end - start) };
 }
 
 /** Formats an epoch-ms time in full, with the zone name, for tooltips: "2025-01-10 12:00:07 UTC". */
 export function formatTimestamp(t: number, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).formatToParts(t);
+  const parts = dateFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).formatToParts(t);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}:${get('second')} ${timeZone}`;
 }

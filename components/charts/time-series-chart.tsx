@@ -9,7 +9,7 @@ import type { PanelExemplar, TimeseriesData } from '@/lib/panels/types';
 import { DeploymentDetails, DeploymentMarker } from './deployment-marker';
 import { EXEMPLAR_Z_INDEX, ExemplarMark } from './exemplar-mark';
 import { toPanelExemplarPoints, type PanelExemplarPoint } from './exemplar-points';
-import { formatTick, formatTickValue, formatTimestamp, formatValue, timeTicks } from './format';
+import { formatTickValue, formatTimestamp, formatValue, timeAxis } from './format';
 import { seriesColor } from './palette';
 import { hasFiniteValues, toChartRows, yAxisDomain } from './chart-rows';
 
@@ -91,7 +91,7 @@ export function TimeSeriesChart({ data, style, unit, legend, yMin, yMax, timeZon
           onMouseUp={finishDrag}
         >
           <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" />
-          <XAxis dataKey="t" type="number" scale="time" domain={[data.window.start, data.window.end]} ticks={timeTicks(data.window.start, data.window.end, timeZone)} tickFormatter={(t: number) => formatTick(t, timeZone, span)} tick={{ fontSize: 11 }} minTickGap={40} />
+          <XAxis dataKey="t" type="number" scale="time" {...timeAxis(data.window.start, data.window.end, timeZone)} tick={{ fontSize: 11 }} minTickGap={40} />
           <YAxis yAxisId="left" domain={yDomain} allowDataOverflow={!hasData} tickFormatter={(v: number) => formatTickValue(v, unit)} tick={{ fontSize: 11 }} width={72} />
           {rightUsed && <YAxis yAxisId="right" orientation="right" tick={{ fontSize: 11 }} width={56} />}
           <Tooltip labelFormatter={(t) => formatTimestamp(Number(t), timeZone)} formatter={(v, _n, item) => formatValue(typeof v === 'number' ? v : null, data.series[Number(String(item.dataKey).slice(1))]?.unit ?? unit)} contentStyle={{ fontSize: 12 }} />

@@ -1,20 +1,13 @@
-import { formatApproxDuration, formatBudgetLeft, formatSliPercent } from '@/lib/slo/describe';
+import { formatApproxDuration, formatBudgetLeft, formatBudgetShare, formatSliPercent } from '@/lib/slo/describe';
 
 /** Formatting for the SLO pages; null is always "no data" and prints as such, never as 0. */
 
-export { formatApproxDuration, formatBudgetLeft, formatSliPercent };
+export { formatApproxDuration, formatBudgetLeft, formatBudgetShare, formatSliPercent };
 
 /** A burn rate as a multiple of the sustainable rate: 2.345 → "2.3×", 14.4 → "14.4×", 6 → "6×". */
 export function formatBurnRate(rate: number | null): string {
   if (rate === null) return 'no data';
   return `${Number(rate.toFixed(rate >= 100 ? 0 : 1)).toLocaleString('en-US')}×`;
-}
-
-/** A share of the error budget: 0.734 → "73%"; negative shares (overspent) keep their sign. */
-export function formatBudgetShare(fraction: number | null): string {
-  if (fraction === null) return 'no data';
-  const pct = fraction * 100;
-  return `${Math.abs(pct) < 10 && pct !== 0 ? pct.toFixed(1) : pct.toFixed(0)}%`;
 }
 
 /** A whole-number event count with thousands separators: 12345.6 → "12,346". */

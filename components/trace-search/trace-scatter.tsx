@@ -1,7 +1,7 @@
 'use client';
 
 import { CartesianGrid, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis, ZAxis } from 'recharts';
-import { formatTick, formatTickValue, formatTimestamp, formatValue, timeTicks } from '@/components/charts/format';
+import { formatTickValue, formatTimestamp, formatValue, timeAxis } from '@/components/charts/format';
 import type { TraceSummary } from '@/lib/datasources/types';
 import { plural } from '@/lib/text/plural';
 
@@ -23,7 +23,6 @@ export function TraceScatter({ traces, onOpen, timeZone = 'UTC' }: { traces: Tra
   const first = ts.length ? Math.min(...ts) : 0;
   const last = ts.length ? Math.max(...ts) : 0;
   const [start, end] = last > first ? [first, last] : [first - 30_000, last + 30_000];
-  const span = end - start;
   const open = (p: unknown) => {
     // recharts hands the clicked point's props, with our row under `payload`.
     const trace = (p as { payload?: Point } | null)?.payload?.trace;
@@ -34,7 +33,7 @@ export function TraceScatter({ traces, onOpen, timeZone = 'UTC' }: { traces: Tra
       <ResponsiveContainer width="100%" height="100%">
         <ScatterChart margin={{ top: 10, right: 16, bottom: 0, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" />
-          <XAxis dataKey="t" type="number" scale="time" domain={[start, end]} ticks={timeTicks(start, end, timeZone)} tickFormatter={(t: number) => formatTick(t, timeZone, span)} tick={{ fontSize: 11 }} minTickGap={40} name="Start" />
+          <XAxis dataKey="t" type="number" scale="time" {...timeAxis(start, end, timeZone)} tick={{ fontSize: 11 }} minTickGap={40} name="Start" />
           <YAxis dataKey="ms" type="number" tickFormatter={(v: number) => formatTickValue(v, 'milliseconds')} tick={{ fontSize: 11 }} width={72} name="Duration" />
           <ZAxis dataKey="spans" type="number" range={[30, 200]} name="Spans" />
           <Tooltip

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeCoverage, formatApproxDuration, formatBudgetLeft, formatSliPercent } from './describe';
+import { describeCoverage, formatApproxDuration, formatBudgetLeft, formatBudgetShare, formatSliPercent } from './describe';
 
 describe('plain-words formatting', () => {
   it('never rounds an SLI up to its objective or to 100%', () => {
@@ -34,5 +34,11 @@ describe('describeCoverage', () => {
 describe('formatBudgetLeft', () => {
   it('never rounds the budget left up, with one decimal under 10%', () => {
     expect([0.4995, 0.5, 0.0999, 0.05, 0.001, 0, 1].map(formatBudgetLeft)).toEqual(['49%', '50%', '9.9%', '5.0%', '0.1%', '0%', '100%']);
+  });
+});
+
+describe('formatBudgetShare', () => {
+  it('gives one decimal under 10%, keeps the sign and says when there is no data', () => {
+    expect([0.734, 0.044, -0.02, 0, null].map(formatBudgetShare)).toEqual(['73%', '4.4%', '-2.0%', '0%', 'no data']);
   });
 });

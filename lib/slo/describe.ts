@@ -25,6 +25,13 @@ export function formatApproxDuration(seconds: number): string {
   return 'less than a minute';
 }
 
+/** A share of the error budget: 0.734 → "73%"; negative shares (overspent) keep their sign. */
+export function formatBudgetShare(fraction: number | null): string {
+  if (fraction === null) return 'no data';
+  const pct = fraction * 100;
+  return `${Math.abs(pct) < 10 && pct !== 0 ? pct.toFixed(1) : pct.toFixed(0)}%`;
+}
+
 /**
  * The share of the error budget left, never rounded up (as an SLI is never rounded up): 0.4995 →
  * "49%", 0.0999 → "9.9%" (one decimal under 10%). The sentence, the budget bar and the burn-down
@@ -40,7 +47,7 @@ export function formatBudgetLeft(fraction: number): string {
 function describeOutlook(status: Omit<SloStatus, 'sentence'>): string {
   const budget = status.budget;
   if (!budget) return '';
-  if (budget.remainingFraction <= 0) return `The error budget is spent (${Math.round(-budget.remainingFraction * 100)}% over).`;
+  if (budget.remainingFraction <= 0) return `The error budget is spent (${formatBudgetShare(-budget.remainingFraction)} over).`;
   const left = `${formatBudgetLeft(budget.remainingFraction)} of the error budget is left`;
   const exhaustion = budget.exhaustionSeconds;
   if (exhaustion === null || exhaustion >= status.windowDays * 86_400) return `${left}; at the current rate it lasts the rest of the period.`;

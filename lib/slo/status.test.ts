@@ -86,6 +86,12 @@ describe('SLO status', () => {
     expect(status.sentence).toContain('The error budget is spent (100% over).');
   });
 
+  it('says how far the budget is overspent as the budget bar does (one decimal under 10%)', async () => {
+    // 522 bad of 500 allowed: 4.4% over.
+    const status = await computeSloStatus(slo, fakeDeps({ valid: 100_000, good: 99_478 }), NOW);
+    expect(status.sentence).toContain('The error budget is spent (4.4% over).');
+  });
+
   it('reports no data, never 100%, without traffic', async () => {
     const status = await computeSloStatus(slo, fakeDeps({ valid: null, good: null, ratios: { '1h': null, '5m': null } }), NOW);
     expect(status.state).toBe('no_data');
