@@ -22,6 +22,32 @@ test('a PromQL range query in explore charts its series and keeps +Inf, -Inf and
   await expect(page.locator('.recharts-surface').first()).toBeVisible();
 });
 
+test('a sample alone between gaps is drawn as a dot, not lost to the broken line', async ({ page }) => {
+  // One evaluation in each 10-minute slot of wall-clock time has a value, every other one none: over the last
+  // 10 minutes that is one or two samples, each with gaps around it.
+  const query = 'label_replace(vector(1), "side", "lone", "", "") and on() (vector(time()) % 600 < 3)';
+  await new SignInPage(page).signInAs('developer', `/explore?lang=promql&mode=range&from=now-10m&to=now&query=${encodeURIComponent(query)}`);
+  const row = page.getByRole('table', { name: 'Series' }).getByRole('row').filter({ hasText: 'side="lone"' });
+  const samples = Number(await row.getByRole('cell').nth(2).innerText());
+  expect(samples).toBeGreaterThanOrEqual(1);
+  expect(samples).toBeLessThanOrEqual(2);
+  const dots = page.getByTestId('timeseries-chart').locator('circle.lone-sample');
+  await expect(dots).toHaveCount(samples);
+  await expect(dots.first()).toBeVisible();
+});
+
+test('a day of a continuous series in explore is one unbroken line: the chart reads the step the server queried at', async ({ page }) => {
+  // Over 24 hours the server steps every 346 s; a chart that assumed another step saw gaps between all samples.
+  await new SignInPage(page).signInAs('developer', `/explore?lang=promql&mode=range&from=now-24h&to=now&query=${encodeURIComponent('vector(1)')}`);
+  const chart = page.getByTestId('timeseries-chart');
+  const line = chart.locator('path.recharts-line-curve');
+  await expect(line).toHaveCount(1);
+  const d = (await line.getAttribute('d')) ?? '';
+  expect(d.match(/M/g)).toHaveLength(1);
+  expect(d.match(/L/g)?.length).toBeGreaterThan(200);
+  await expect(chart.locator('circle.lone-sample')).toHaveCount(0);
+});
+
 // The server-rendered box is typed in before React hydrates it: an empty one, and one the server
 // filled from the URL (React resets such a text area to its text on hydration; the page puts the typing back).
 for (const c of [

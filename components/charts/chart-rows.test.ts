@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { UnixMs } from '@/lib/datasources/types';
-import { hasFiniteValues, niceCeil, toChartRows, yAxisDomain, type Row } from './chart-rows';
+import { hasFiniteValues, loneSampleRows, niceCeil, toChartRows, yAxisDomain, type Row } from './chart-rows';
 
 const s = (...points: [number, number | null][]) => ({ samples: points.map(([t, value]) => ({ t: (t * 1000) as UnixMs /* test data in seconds, converted here */, value })) });
 
@@ -85,5 +85,23 @@ describe('hasFiniteValues', () => {
   it('counts only finite values of the named series', () => {
     const rows: Row[] = [{ t: 0, s0: null, s1: 4 }, { t: 1, s0: null }];
     expect([hasFiniteValues(rows, [0]), hasFiniteValues(rows, [1]), hasFiniteValues(rows, [0, 1]), hasFiniteValues([], [0])]).toEqual([false, true, true, false]);
+  });
+});
+
+describe('loneSampleRows', () => {
+  it('finds a sample with gaps on both sides, which a broken line cannot draw', () => {
+    const rows = toChartRows([s([0, 1], [60, 2], [600, 3], [1200, 4], [1260, 5])], 60);
+    expect([...loneSampleRows(rows, 's0')].map((i) => rows[i]?.t)).toEqual([600_000]);
+  });
+
+  it('counts the window’s ends as gaps, and other series’ rows without this series as gaps too', () => {
+    const rows: Row[] = [{ t: 0, s0: 7, s1: 1 }, { t: 1, s1: 2 }, { t: 2, s0: Infinity, s1: 3 }, { t: 3, s0: 9 }];
+    expect([...loneSampleRows(rows, 's0')]).toEqual([0, 3]);
+    expect([...loneSampleRows(rows, 's1')]).toEqual([]);
+  });
+
+  it('finds none in a continuous line or without data', () => {
+    expect(loneSampleRows(toChartRows([s([0, 1], [60, 2])], 60), 's0').size).toBe(0);
+    expect(loneSampleRows([], 's0').size).toBe(0);
   });
 });

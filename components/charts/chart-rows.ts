@@ -35,6 +35,20 @@ export function toChartRows(series: readonly { samples: readonly Sample[] }[], s
   return [...rows.values()].sort((a, b) => (a.t ?? 0) - (b.t ?? 0));
 }
 
+const isFiniteValue = (v: number | null | undefined): v is number => typeof v === 'number' && Number.isFinite(v);
+
+/**
+ * Indexes of the rows where series `key` has a value and neither neighbouring row has one: a lone
+ * sample between gaps (or at an end), which a broken line cannot draw, so the chart marks it with a dot.
+ */
+export function loneSampleRows(rows: readonly Row[], key: string): Set<number> {
+  const lone = new Set<number>();
+  rows.forEach((row, i) => {
+    if (isFiniteValue(row[key]) && !isFiniteValue(rows[i - 1]?.[key]) && !isFiniteValue(rows[i + 1]?.[key])) lone.add(i);
+  });
+  return lone;
+}
+
 /** A y axis' domain for recharts: numbers, 'auto', or functions of the data's minimum and maximum. */
 export type YDomain = [number | 'auto' | ((dataMin: number) => number), number | 'auto' | ((dataMax: number) => number)];
 
@@ -80,6 +94,5 @@ export function niceCeil(x: number): number {
 
 /** Whether any row holds a finite value of a left-axis series (`s<i>` for each index in `left`). */
 export function hasFiniteValues(rows: readonly Row[], left: readonly number[]): boolean {
-  const finite = (v: number | null | undefined) => typeof v === 'number' && Number.isFinite(v);
-  return rows.some((row) => left.some((i) => finite(row[`s${i}`])));
+  return rows.some((row) => left.some((i) => isFiniteValue(row[`s${i}`])));
 }

@@ -11,7 +11,7 @@ import { EXEMPLAR_Z_INDEX, ExemplarMark } from './exemplar-mark';
 import { toPanelExemplarPoints, type PanelExemplarPoint } from './exemplar-points';
 import { formatTickValue, formatTimestamp, formatValue, timeAxis } from './format';
 import { seriesColor } from './palette';
-import { hasFiniteValues, toChartRows, yAxisDomain } from './chart-rows';
+import { hasFiniteValues, loneSampleRows, toChartRows, yAxisDomain } from './chart-rows';
 
 export interface TimeSeriesChartProps {
   data: TimeseriesData;
@@ -45,6 +45,8 @@ export function TimeSeriesChart({ data, style, unit, legend, yMin, yMax, timeZon
     const lined = toChartRows(data.series, data.window.stepSeconds);
     return lined.length ? lined : [{ t: data.window.start }, { t: data.window.end }];
   }, [data.series, data.window]);
+  // A sample with gaps on both sides draws no line: it gets a dot, so that it is not lost.
+  const lone = useMemo(() => data.series.map((_, i) => loneSampleRows(rows, `s${i}`)), [data.series, rows]);
   const points = useMemo(() => toPanelExemplarPoints(data.series, data.exemplars ?? [], traceHref), [data.series, data.exemplars, traceHref]);
   const [drag, setDrag] = useState<{ a: number; b: number } | null>(null);
   const [open, setOpen] = useState<{ d: Deployment; x: number } | null>(null);
@@ -107,7 +109,9 @@ export function TimeSeriesChart({ data, style, unit, legend, yMin, yMax, timeZon
               fill={seriesColor(i)}
               fillOpacity={style === 'line' ? 0 : 0.25}
               stackId={style === 'stacked' ? 'stack' : undefined}
-              dot={false}
+              dot={(p: { index: number; cx?: number; cy?: number }) =>
+                lone[i]?.has(p.index) && p.cx !== undefined && p.cy !== undefined ? <circle key={p.index} className="lone-sample" cx={p.cx} cy={p.cy} r={2.5} fill={seriesColor(i)} /> : null
+              }
               isAnimationActive={false}
               connectNulls={false}
             />

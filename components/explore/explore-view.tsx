@@ -5,7 +5,6 @@ import { useMemo, useRef, useState } from 'react';
 import { PanelNotices } from '@/components/dashboard/panel-states';
 import { LogResults } from '@/components/logs/log-results';
 import { NoLines } from '@/components/logs/no-lines';
-import { resolveRangeAt } from '@/components/logs/logql';
 import { QueryEditor } from '@/components/logs/query-editor';
 import { useEarlyInput } from '@/components/ui/use-early-input';
 import { useUrlUpdate } from '@/components/ui/use-url-update';
@@ -47,10 +46,11 @@ export function ExploreView() {
   const prom = usePromQuery(lang === 'promql' && query ? { mode, query, from, to } : null);
   const logs = useLogQuery(lang === 'logql' && query ? { query, from, to, limit: 1_000 } : null, '/api/explore/loki/query_range');
   const active = lang === 'promql' ? prom : logs;
-  const range = resolveRangeAt(from, to, active.dataUpdatedAt);
   const lines = useMemo(() => (logs.data?.kind === 'logs' ? [...logs.data.data].reverse() : []), [logs.data]);
   const zoom = (f: number, t: number) => push({ from: String(Math.round(f)), to: String(Math.round(t)) });
   const series = lang === 'promql' ? prom.data?.data : logs.data?.kind === 'metrics' ? logs.data.data : undefined;
+  // Range answers say which window and step they covered; an instant answer has none and no chart.
+  const queried = lang === 'promql' ? prom.data?.window : logs.data?.kind === 'metrics' ? logs.data.window : undefined;
 
   return (
     <div className="flex flex-col gap-3">
@@ -89,7 +89,7 @@ export function ExploreView() {
       {active.data && !active.isError && <PanelNotices notices={active.data.notices} />}
       {series && !active.isError && (
         <>
-          {range && (lang === 'logql' || mode === 'range') && series.length > 0 && <SeriesChart series={series} start={range.start} end={range.end} stepSeconds={60} onZoom={zoom} />}
+          {queried && series.length > 0 && <SeriesChart series={series} window={queried} onZoom={zoom} />}
           {series.length === 0 && lang === 'promql' ? <NoSeries query={query} from={from} to={to} /> : <SeriesTable series={series} />}
         </>
       )}

@@ -1,14 +1,17 @@
 'use client';
 
 import { TimeSeriesChart } from '@/components/charts/time-series-chart';
-import type { TimeSeries, UnixMs } from '@/lib/datasources/types';
+import type { QueryWindow, TimeSeries } from '@/lib/datasources/types';
 import type { TimeseriesData } from '@/lib/panels/types';
 
-/** Raw query series drawn with the dashboards' chart (no thresholds or deployments); a drag zooms the range. */
-export function SeriesChart({ series, start, end, stepSeconds, onZoom }: { series: TimeSeries[]; start: number; end: number; stepSeconds: number; onZoom: (from: number, to: number) => void }) {
+/**
+ * Raw query series drawn with the dashboards' chart (no thresholds or deployments) over the window
+ * the server queried (its step says where samples are missing); a drag zooms the range.
+ */
+export function SeriesChart({ series, window: queried, onZoom }: { series: TimeSeries[]; window: QueryWindow; onZoom: (from: number, to: number) => void }) {
   const data: TimeseriesData = {
     type: 'timeseries',
-    window: { start: start as UnixMs, end: end as UnixMs, stepSeconds }, // epoch ms from the resolved range
+    window: queried,
     notices: [],
     series: series.map((s) => ({ ...s, queryId: 'explore', unit: 'none', axis: 'left' })),
     thresholds: [],

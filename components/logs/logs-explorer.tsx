@@ -50,16 +50,16 @@ export function LogsExplorer() {
   const step = span ? pickVolumeStep(span.end - span.start) : 60;
   const volumeQuery = query ? toVolumeQuery(query, step) : null;
   const volume = useLogQuery(volumeQuery ? { query: volumeQuery, from, to, stepSeconds: step } : null);
-  const range = resolveRangeAt(from, to, volume.dataUpdatedAt || result.dataUpdatedAt);
-  const rangeStart = range?.start ?? 0;
-  const rangeEnd = range?.end ?? 0;
   const lines = useMemo(() => (result.data?.kind === 'logs' ? [...result.data.data].reverse() : []), [result.data]);
   const following = follow && !paused && isLogQuery(query);
   const shown = useFollowLogs(query, lines, following, setFollowError);
-  const bars = useMemo(
-    () => (volume.data?.kind === 'metrics' && rangeEnd > rangeStart ? toVolumeBars(volume.data.data, rangeStart, rangeEnd, step) : null),
-    [volume.data, rangeStart, rangeEnd, step],
-  );
+  // Over the window and step the volume query covered, which the answer says.
+  const volumeWindow = volume.data?.kind === 'metrics' ? volume.data.window : null;
+  const bars = useMemo(() => {
+    if (volume.data?.kind !== 'metrics') return null;
+    const { start, end, stepSeconds } = volume.data.window;
+    return end > start ? toVolumeBars(volume.data.data, start, end, stepSeconds) : null;
+  }, [volume.data]);
 
   const push = useUrlUpdate({ scroll: false });
   const run = (q: string) => push({ query: q.trim() });
@@ -84,9 +84,9 @@ export function LogsExplorer() {
           <p className="text-[var(--muted)]">{result.error.message}</p>
         </div>
       )}
-      {bars && <LogVolumeChart bars={bars} stepSeconds={step} />}
+      {bars && volumeWindow && <LogVolumeChart bars={bars} stepSeconds={volumeWindow.stepSeconds} />}
       {volume.isError && !result.isError && <p className="text-xs text-[var(--muted)]">Log volume unavailable: {volume.error.message}</p>}
-      {result.data?.kind === 'metrics' && range && <SeriesChart series={result.data.data} start={range.start} end={range.end} stepSeconds={step} onZoom={zoom} />}
+      {result.data?.kind === 'metrics' && <SeriesChart series={result.data.data} window={result.data.window} onZoom={zoom} />}
       {result.data?.kind === 'logs' && !result.isError && (
         <>
           <div className="flex items-center justify-between gap-2 text-xs">

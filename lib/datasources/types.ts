@@ -58,6 +58,18 @@ export interface QueryResult<T> {
   notices: ResultNotice[];
 }
 
+/** The window a range query covered: its range and the step it ran at (raised when the range asked for too many points). */
+export interface QueryWindow {
+  start: UnixMs;
+  end: UnixMs;
+  stepSeconds: number;
+}
+
+/** A range query's result with its window, so that a chart knows the step (where samples are missing) without guessing it. */
+export interface RangeResult<T> extends QueryResult<T> {
+  window: QueryWindow;
+}
+
 export interface RangeQuery {
   query: string;
   start: UnixMs;

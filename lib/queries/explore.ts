@@ -1,7 +1,7 @@
 'use client';
 
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { ResultNotice, TimeSeries } from '@/lib/datasources/types';
+import type { QueryWindow, ResultNotice, TimeSeries } from '@/lib/datasources/types';
 import { BffError, fetchJson } from './fetch-json';
 import { queryKeys } from './keys';
 
@@ -9,6 +9,8 @@ import { queryKeys } from './keys';
 export interface PromResult {
   data: TimeSeries[];
   notices: ResultNotice[];
+  /** A range query's window and step; an instant query has none. */
+  window?: QueryWindow;
 }
 
 /** A raw PromQL request: `range` over from/to (step chosen by the BFF unless given), or `instant` at `to`. */

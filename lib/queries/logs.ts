@@ -1,14 +1,14 @@
 'use client';
 
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { LogEntry, ResultNotice, TimeSeries } from '@/lib/datasources/types';
+import type { LogEntry, QueryWindow, ResultNotice, TimeSeries } from '@/lib/datasources/types';
 import { BffError, fetchJson } from './fetch-json';
 import { queryKeys } from './keys';
 
 /** What GET /api/logs/query (and /api/explore/loki/query_range) answers. */
 export type LogQueryResult =
   | { kind: 'logs'; data: LogEntry[]; notices: ResultNotice[] }
-  | { kind: 'metrics'; data: TimeSeries[]; notices: ResultNotice[] };
+  | { kind: 'metrics'; data: TimeSeries[]; notices: ResultNotice[]; window: QueryWindow };
 
 /** One LogQL request; from/to are what the URL holds (`now-1h`, epoch ms, RFC 3339). */
 export interface LogQueryParams {

@@ -74,11 +74,12 @@ function fakePrometheus(opts: { groups?: string[]; down?: boolean; stillFiring?:
             series({ alertname: 'PaymentAvailabilityBurnRate6h', alertstate: 'firing', slo: slo.id }, slow.map((t) => ({ t, value: 1 }))),
           ],
           notices: [],
+          window: q,
         };
       }
       // Prometheus leaves out steps without a value.
       const samples = ts.map((t) => ({ t, value: evaluate(q.query, t) })).filter((s) => s.value !== null);
-      return { data: samples.length ? [series({}, samples)] : [], notices: [] };
+      return { data: samples.length ? [series({}, samples)] : [], notices: [], window: q };
     },
     async rules() {
       calls.push('rules');

@@ -3,7 +3,7 @@ import { AppError } from '@/lib/api/errors';
 import { decodeJson, ensureOk } from '../decode';
 import type { CallOptions, HttpClient, QueryParams } from '../http';
 import { toTimeSeries, toTimeSeriesFromVector } from '../prometheus/to-time-series';
-import type { LogEntry, QueryResult, RangeQuery, ResultNotice, TimeSeries, UnixMs } from '../types';
+import type { LogEntry, QueryResult, RangeQuery, RangeResult, ResultNotice, TimeSeries, UnixMs } from '../types';
 import { LokiLabels, LokiQueryResponse } from './schemas';
 import { toLogEntries } from './to-log-entries';
 
@@ -89,12 +89,13 @@ export function createLokiClient({ http, serverCap = LOKI_SERVER_ENTRY_CAP }: { 
       return { data: entries, notices };
     },
     /** GET /loki/api/v1/query_range for a metric query (e.g. `sum by (level) (count_over_time(...))`). */
-    async queryMetrics(q: RangeQuery, opts?: CallOptions): Promise<QueryResult<TimeSeries[]>> {
+    async queryMetrics(q: RangeQuery, opts?: CallOptions): Promise<RangeResult<TimeSeries[]>> {
       const r = await queryRangeRaw({ query: q.query, start: ns(q.start), end: ns(q.end), step: `${q.stepSeconds}s` }, opts);
       const warnings = (r.warnings ?? []).map((message) => ({ code: 'UPSTREAM_WARNING' as const, message }));
-      if (r.data.resultType === 'matrix') return { data: toTimeSeries(r.data.result), notices: warnings };
-      if (r.data.resultType === 'vector') return { data: toTimeSeriesFromVector(r.data.result), notices: warnings };
-      return { data: [], notices: [...warnings, { code: 'UPSTREAM_WARNING', message: 'this is a log query, not a metric query' }] };
+      const window = { start: q.start, end: q.end, stepSeconds: q.stepSeconds };
+      if (r.data.resultType === 'matrix') return { data: toTimeSeries(r.data.result), notices: warnings, window };
+      if (r.data.resultType === 'vector') return { data: toTimeSeriesFromVector(r.data.result), notices: warnings, window };
+      return { data: [], notices: [...warnings, { code: 'UPSTREAM_WARNING', message: 'this is a log query, not a metric query' }], window };
     },
     /** GET /loki/api/v1/labels: indexed label names. */
     labels: (range?: { start: UnixMs; end: UnixMs }, opts?: CallOptions) => labelList('/loki/api/v1/labels', range, undefined, opts),

@@ -44,6 +44,7 @@ describe('Loki fixtures (captured from a real server)', () => {
     const r = await loki('query-range-matrix').client.queryMetrics({ query: 'x', ...range, stepSeconds: 60 });
     expect(r.data.map((s) => s.labels.service_name)).toContain('payment');
     expect(r.data[0]!.samples[0]!.t).toBeGreaterThan(1.6e12);
+    expect(r.window).toEqual({ start: range.start, end: range.end, stepSeconds: 60 });
   });
 
   it("surfaces Loki's plain-text parse error as UPSTREAM_BAD_QUERY", async () => {

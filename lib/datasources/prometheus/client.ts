@@ -4,7 +4,7 @@ import { decodeJson, ensureOk } from '../decode';
 import { httpStatusError } from '../resilience/upstream-errors';
 import type { CallOptions, HttpClient, QueryParams, UpstreamResponse } from '../http';
 import { encodeParams } from '../request-encoding';
-import type { Alert, AlertRule, Exemplar, Labels, QueryResult, RangeQuery, ResultNotice, TimeSeries, UnixMs } from '../types';
+import type { Alert, AlertRule, Exemplar, Labels, QueryResult, RangeQuery, RangeResult, ResultNotice, TimeSeries, UnixMs } from '../types';
 import { PromAlerts, PromErrorBody, PromExemplars, PromLabelNames, PromQueryData, PromRangeData, PromRuleGroups, PromSeriesList, promEnvelope } from './schemas';
 import { toAlertRules, toAlerts } from './to-alerts';
 import { decodeRangeData } from './decode-matrix';
@@ -63,11 +63,11 @@ export function createPrometheusClient({ http }: { http: HttpClient }) {
 
   return {
     /** GET /api/v1/query_range (a form POST when long): a range query; the step is raised past 11,000 points. */
-    async queryRange(q: RangeQuery, opts?: CallOptions): Promise<QueryResult<TimeSeries[]>> {
+    async queryRange(q: RangeQuery, opts?: CallOptions): Promise<RangeResult<TimeSeries[]>> {
       const { stepSeconds, notice } = toSafeStep(q);
       const r = await call('/api/v1/query_range', PromRangeData, { query: q.query, start: seconds(q.start), end: seconds(q.end), step: String(stepSeconds) }, opts, true);
       const series = decodeRangeData(r.data);
-      return { data: series, notices: notice ? [notice, ...r.notices] : r.notices };
+      return { data: series, notices: notice ? [notice, ...r.notices] : r.notices, window: { start: q.start, end: q.end, stepSeconds } };
     },
     /** GET /api/v1/query (a form POST when long): an instant query at `time` (now when omitted). */
     async queryInstant(query: string, time?: UnixMs, opts?: CallOptions): Promise<QueryResult<TimeSeries[]>> {

@@ -34,6 +34,7 @@ describe('Prometheus fixtures (captured from a real server)', () => {
     expect(s.samples[0]!.t).toBeGreaterThan(1.6e12); // ms, not seconds
     expect(s.samples.every((p) => p.value === null || Number.isFinite(p.value))).toBe(true);
     expect(urls[0]).toMatch(/\/api\/v1\/query_range\?query=up&start=1700000000.000&end=1700000900.000&step=15$/); // a GET
+    expect(r.window).toEqual({ start: range.start, end: range.end, stepSeconds: 15 });
   });
 
   it('sends a query too long for a URL as a form POST', async () => {
@@ -78,6 +79,8 @@ describe('Prometheus fixtures (captured from a real server)', () => {
     const r = await prom.queryRange(day);
     expect(urls[0]).toContain('step=8');
     expect(r.notices).toEqual([expect.objectContaining({ code: 'STEP_RAISED' })]);
+    // The answer says the step it ran at, so a chart finds the gaps at that step rather than the one asked for.
+    expect(r.window).toEqual({ start: day.start, end: day.end, stepSeconds: 8 });
     expect(toSafeStep({ ...range, stepSeconds: 15 }).notice).toBeNull();
   });
 
