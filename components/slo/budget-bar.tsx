@@ -1,6 +1,6 @@
 import { formatBudgetLeft, formatBudgetShare } from './slo-format';
 
-/** Error budget left as a bar with its figure in words; overspent budgets show an empty red bar. */
+/** Error budget left as a bar with its figure in words; a spent budget (none left, or over) shows an empty red bar. */
 export function BudgetBar({ remaining }: { remaining: number | null }) {
   if (remaining === null) {
     return (
@@ -11,7 +11,8 @@ export function BudgetBar({ remaining }: { remaining: number | null }) {
   }
   const width = Math.max(0, Math.min(1, remaining)) * 100;
   const colour = remaining <= 0 ? 'bg-[var(--bad)]' : remaining < 0.25 ? 'bg-[var(--warn)]' : 'bg-[var(--ok)]';
-  const label = remaining <= 0 ? `Budget spent (${formatBudgetShare(-remaining)} over)` : `${formatBudgetLeft(remaining)} of budget left`;
+  // Negative only when the objective is missed; exactly 0 is met with nothing left (lib/slo/math.ts).
+  const label = remaining < 0 ? `Budget spent (${formatBudgetShare(-remaining)} over)` : remaining === 0 ? 'Budget spent (none left)' : `${formatBudgetLeft(remaining)} of budget left`;
   return (
     <div className="flex flex-col gap-0.5" data-testid="budget-remaining">
       <div

@@ -10,7 +10,7 @@ import { ComplianceTable } from './compliance-table';
 import { SloHeadline } from './slo-headline';
 import { DeploymentImpactTable, IncidentTable } from './slo-history-tables';
 import { SloLoadError } from './slo-load-error';
-import { formatApproxDuration, formatBudgetShare, formatEvents, formatUtc } from './slo-format';
+import { describeExhaustion, describeOutageLeft, formatAllowedFailures, formatEvents, formatUtc } from './slo-format';
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -59,12 +59,12 @@ export function SloDetailView({ id }: { id: string }) {
               {formatEvents(Math.max(0, budget.remainingBadEvents))} of {formatEvents(budget.allowedBadEvents)} allowed ({formatEvents(budget.badEvents)} so far)
             </dd>
             <dt className="text-[var(--muted)]">Time left at current traffic</dt>
-            <dd>{budget.remainingOutageSeconds === null ? 'no traffic right now' : `${formatApproxDuration(budget.remainingOutageSeconds)} of total outage`}</dd>
+            <dd>{describeOutageLeft(budget)}</dd>
             <dt className="text-[var(--muted)]">At the current burn rate</dt>
-            <dd>{budget.exhaustionSeconds === null || budget.exhaustionSeconds >= status.windowDays * 86_400 ? 'lasts the rest of the window' : `runs out in ${formatApproxDuration(budget.exhaustionSeconds)}`}</dd>
+            <dd>{describeExhaustion(budget)}</dd>
           </dl>
         ) : (
-          <p className="text-sm text-[var(--muted)]">No data: without measured events there is no budget to report.</p>
+          <p className="text-sm text-[var(--muted)]">{status.problem ? `No data: ${status.problem}.` : 'No data: without measured events there is no budget to report.'}</p>
         )}
         <BurnDownChart points={status.burnDown} windowDays={status.windowDays} />
       </Section>
@@ -81,7 +81,7 @@ export function SloDetailView({ id }: { id: string }) {
       <Section title="Monthly compliance">
         <ComplianceTable months={compliance} objective={status.objective} />
       </Section>
-      <p className="text-xs text-[var(--muted)]">Evaluated {formatUtc(status.evaluatedAt)}. Budget shares are of the {status.windowDays}-day error budget ({formatBudgetShare(budget?.budgetFraction ?? (100 - status.objective) / 100)} of events may fail).</p>
+      <p className="text-xs text-[var(--muted)]">Evaluated {formatUtc(status.evaluatedAt)}. Budget shares are of the {status.windowDays}-day error budget ({formatAllowedFailures(status.objective)} of events may fail).</p>
     </div>
   );
 }

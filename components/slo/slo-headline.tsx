@@ -1,5 +1,5 @@
 import type { SloDetail } from '@/lib/slo/bff-types';
-import { formatSliPercent } from './slo-format';
+import { formatSliFor } from './slo-format';
 import { SloStateBadge } from './slo-state-badge';
 
 /** The page's headline: the SLO's name, state and plain-words sentence, and SLI against objective. */
@@ -18,7 +18,7 @@ export function SloHeadline({ detail }: { detail: SloDetail }) {
         {status.journey} Owner: {detail.owner}. Service: {status.service}.
       </p>
       <p className="text-2xl font-semibold tabular-nums" data-testid="slo-sli">
-        {status.sli === null ? 'No data' : formatSliPercent(status.sli)}
+        {status.sli === null ? 'No data' : formatSliFor(status.sli, status.objective)}
         <span className="ml-2 text-sm font-normal text-[var(--muted)]">
           of {status.goodEvents ?? 'events good'}; objective {status.objective}% over {status.windowDays} days
         </span>

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import type { SloStatus } from '@/lib/slo/types';
 import { BudgetBar } from './budget-bar';
-import { formatBurnRate, formatSliPercent } from './slo-format';
+import { formatBurnRate, formatSliFor } from './slo-format';
 import { SloStateBadge } from './slo-state-badge';
 
 /**
@@ -29,7 +29,7 @@ export function SloSummaryCard({ status, headingLevel = 2, inPanel = false }: { 
       <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
         <dt className="text-[var(--muted)]">Now</dt>
         <dd className="tabular-nums" data-testid="slo-sli">
-          {status.sli === null ? 'no data' : formatSliPercent(status.sli)} <span className="text-[var(--muted)]">(objective {status.objective}% over {status.windowDays} days)</span>
+          {status.sli === null ? 'no data' : formatSliFor(status.sli, status.objective)} <span className="text-[var(--muted)]">(objective {status.objective}% over {status.windowDays} days)</span>
         </dd>
         <dt className="text-[var(--muted)]">Burn rate</dt>
         <dd className="tabular-nums" data-testid="slo-burn-rate">

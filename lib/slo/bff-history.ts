@@ -1,9 +1,9 @@
 import 'server-only';
 import type { SloBffDeps } from './bff';
 import type { SloDeploymentImpact, SloIncident, SloMonth } from './bff-types';
-import { computeBudgetFraction, computeSli } from './math';
+import { computeBudgetFraction, computeSli, FULL_COVERAGE, meetsObjective } from './math';
 import { getPeriodMs, resolveBurnRatePolicy } from './policy';
-import { buildIncreaseExprs, escapePromString } from './promql';
+import { buildIncreaseExprs, escapePromString, readGoodCount } from './promql';
 import { toAlertName } from './rules';
 import type { Slo } from './schema';
 import { computeBudgetSpentBetween, type SloQueryDeps } from './status';
@@ -17,6 +17,8 @@ import { computeBudgetSpentBetween, type SloQueryDeps } from './status';
 export const MAX_EVENTS = 30;
 /** ALERTS is read at this many steps over the window (30 days → about every 4 minutes). */
 const ALERT_STEPS = 10_000;
+/** Monthly coverage is measured in steps of this many seconds (at most 744 per month). */
+const COVERAGE_STEP_SECONDS = 3_600;
 
 /** A Prometheus duration of whole seconds, at least 1s. */
 export const toSecondsDuration = (ms: number): string => `${Math.max(1, Math.round(ms / 1000))}s`;
@@ -132,32 +134,50 @@ export function toMonthStartMs(ms: number, offset = 0): number {
 /** `YYYY-MM` of the UTC month holding `ms`. */
 export const toMonthKey = (ms: number): string => new Date(ms).toISOString().slice(0, 7);
 
-/** Good and valid events between two times; valid is null when nothing was measured. */
-export async function queryEventsBetween(slo: Slo, deps: SloQueryDeps, startMs: number, endMs: number): Promise<{ good: number; valid: number | null }> {
+/** Good and valid events between two times; null when nothing was measured (good: or its latency bucket is missing). */
+export async function queryEventsBetween(slo: Slo, deps: SloQueryDeps, startMs: number, endMs: number): Promise<{ good: number | null; valid: number | null }> {
   const exprs = buildIncreaseExprs(slo.sli, toSecondsDuration(endMs - startMs));
   const [valid, good] = await Promise.all([deps.queryInstant(exprs.valid, endMs), deps.queryInstant(exprs.good, endMs)]);
-  return { valid, good: Math.min(good ?? 0, valid ?? 0) };
+  return { valid, good: readGoodCount(slo.sli, good, valid) };
 }
 
-/** Compliance of the last `months` calendar months (UTC), newest first; a month without traffic is "no data". */
+/**
+ * Share of [startMs, endMs], in which something was measured, that data covers: hourly steps
+ * ending at endMs, each covered when the valid counter had samples (a span under one step is whole).
+ */
+async function measureCoverage(slo: Slo, deps: SloQueryDeps, startMs: number, endMs: number): Promise<number> {
+  const stepMs = COVERAGE_STEP_SECONDS * 1000;
+  const steps = Math.floor((endMs - startMs) / stepMs);
+  if (steps < 1) return 1;
+  const expr = buildIncreaseExprs(slo.sli, `${COVERAGE_STEP_SECONDS}s`).valid;
+  const points = await deps.queryRange(expr, endMs - (steps - 1) * stepMs, endMs, COVERAGE_STEP_SECONDS);
+  return Math.min(1, points.filter((p) => p.value !== null).length / steps);
+}
+
+/**
+ * Compliance of the last `months` calendar months (UTC), newest first. A month without traffic is
+ * "no data"; one the data covers only partly (before the data began, past retention) is
+ * "partial_data": its SLI is shown but it is not called met or missed on a part of it.
+ */
 export async function listMonthlyCompliance(slo: Slo, deps: SloQueryDeps, nowMs: number, months: number): Promise<SloMonth[]> {
   const budget = computeBudgetFraction(slo.objective);
   const offsets = Array.from({ length: months }, (_, i) => -i);
   return Promise.all(
-    offsets.map(async (offset) => {
+    offsets.map(async (offset): Promise<SloMonth> => {
       const startMs = toMonthStartMs(nowMs, offset);
       const endMs = Math.min(toMonthStartMs(nowMs, offset + 1), nowMs);
-      const { good, valid } = endMs > startMs ? await queryEventsBetween(slo, deps, startMs, endMs) : { good: 0, valid: null };
-      const sli = valid === null ? null : computeSli(good, valid);
+      const { good, valid } = endMs > startMs ? await queryEventsBetween(slo, deps, startMs, endMs) : { good: null, valid: null };
+      const sli = valid === null || good === null ? null : computeSli(good, valid);
       const errorRatio = sli === null ? null : 1 - sli;
+      const coverage = sli === null ? 0 : await measureCoverage(slo, deps, startMs, endMs);
       return {
         month: toMonthKey(startMs),
         partial: offset === 0,
         sli,
         validCount: sli === null ? null : valid,
         budgetSpent: errorRatio === null ? null : errorRatio / budget,
-        // A tiny tolerance so 99.5% exactly meets a 99.5% objective despite float noise.
-        verdict: errorRatio === null ? 'no_data' : errorRatio <= budget + 1e-12 ? 'met' : 'missed',
+        coverage,
+        verdict: errorRatio === null ? 'no_data' : coverage < FULL_COVERAGE ? 'partial_data' : meetsObjective(errorRatio, slo.objective) ? 'met' : 'missed',
       };
     }),
   );

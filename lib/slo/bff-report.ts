@@ -2,7 +2,7 @@ import 'server-only';
 import { AppError } from '@/lib/api/errors';
 import { toMonthStartMs } from './bff-history';
 import { computeBudgetFraction, computeSli } from './math';
-import { buildIncreaseExprs } from './promql';
+import { buildIncreaseExprs, readGoodCount } from './promql';
 import type { Slo } from './schema';
 import type { SloQueryDeps } from './status';
 
@@ -49,15 +49,15 @@ export async function buildMonthReport(slo: Slo, deps: SloQueryDeps, month: stri
   const days: Omit<ReportDay, 'sli' | 'budgetSpent'>[] = validPoints.map((p) => ({
     date: new Date(p.t - DAY_MS).toISOString().slice(0, 10),
     valid: p.value,
-    good: p.value === null ? null : Math.min(goodByT.get(p.t) ?? 0, p.value),
+    good: readGoodCount(slo.sli, goodByT.get(p.t) ?? null, p.value),
     partial: false,
   }));
   if (lastFullDayEnd < endMs && nowMs > lastFullDayEnd) {
     const today = buildIncreaseExprs(slo.sli, `${Math.max(1, Math.round((nowMs - lastFullDayEnd) / 1000))}s`);
     const [valid, good] = await Promise.all([deps.queryInstant(today.valid, nowMs), deps.queryInstant(today.good, nowMs)]);
-    days.push({ date: new Date(lastFullDayEnd).toISOString().slice(0, 10), valid, good: valid === null ? null : Math.min(good ?? 0, valid), partial: true });
+    days.push({ date: new Date(lastFullDayEnd).toISOString().slice(0, 10), valid, good: readGoodCount(slo.sli, good, valid), partial: true });
   }
-  const monthValid = days.reduce((sum, d) => sum + (d.valid ?? 0), 0);
+  const monthValid = days.reduce((sum, d) => sum + (d.good === null ? 0 : (d.valid ?? 0)), 0);
   const budget = computeBudgetFraction(slo.objective);
   return days.map((d) => {
     const sli = d.valid === null || d.good === null ? null : computeSli(d.good, d.valid);
@@ -73,12 +73,14 @@ const fixed = (v: number | null, digits: number): string => (v === null ? '' : v
 export function toReportCsv(slo: Slo, month: string, days: ReportDay[]): string {
   const rows = [['date', 'good_events', 'valid_events', 'sli_percent', 'budget_spent_percent', 'note']];
   for (const d of days) {
-    const note = d.valid === null || d.valid === 0 ? 'no data' : d.partial ? 'day in progress' : '';
+    const note = d.valid === null || d.valid === 0 || d.good === null ? 'no data' : d.partial ? 'day in progress' : '';
     // increase() extrapolates to fractional events; whole events read better and sum the same to within rounding.
     rows.push([d.date, fixed(d.good === null ? null : Math.round(d.good), 0), fixed(d.valid === null ? null : Math.round(d.valid), 0), fixed(d.sli === null ? null : d.sli * 100, 4), fixed(d.budgetSpent === null ? null : d.budgetSpent * 100, 2), note]);
   }
-  const good = days.reduce((s, d) => s + (d.good ?? 0), 0);
-  const valid = days.reduce((s, d) => s + (d.valid ?? 0), 0);
+  // Days without a good count (no data) count for neither side.
+  const measured = days.filter((d) => d.good !== null);
+  const good = measured.reduce((s, d) => s + (d.good ?? 0), 0);
+  const valid = measured.reduce((s, d) => s + (d.valid ?? 0), 0);
   const sli = computeSli(good, valid);
   const spent = sli === null ? null : (1 - sli) / computeBudgetFraction(slo.objective);
   rows.push([month, fixed(Math.round(good), 0), fixed(Math.round(valid), 0), fixed(sli === null ? null : sli * 100, 4), fixed(spent === null ? null : spent * 100, 2), sli === null ? 'no data' : `objective ${slo.objective}%`]);

@@ -13,10 +13,16 @@ export const SloLinksSchema = z.object({
   runbook: z.string().nullable(),
 });
 
-export const SloListItemSchema = z.object({
-  status: SloStatusSchema,
+/** An SLO whose status could not be computed: the list shows it with its own error. */
+export const SloListFailureSchema = z.object({
+  sloId: z.string(),
+  name: z.string(),
+  journey: z.string(),
   links: SloLinksSchema,
+  error: z.object({ code: z.string(), message: z.string() }),
 });
+
+export const SloListItemSchema = z.union([z.object({ status: SloStatusSchema, links: SloLinksSchema }), SloListFailureSchema]);
 
 export const SloListSchema = z.object({ items: z.array(SloListItemSchema) });
 
@@ -54,7 +60,10 @@ export const SloMonthSchema = z.object({
   validCount: z.number().nullable(),
   /** Share of the month's own budget spent (good/valid within the month). */
   budgetSpent: z.number().nullable(),
-  verdict: z.enum(['met', 'missed', 'no_data']),
+  /** Share of the month (so far) that data covers; a month before the data or past retention is partly covered. */
+  coverage: z.number(),
+  /** Met and missed judge a whole month (so far); a partly covered month is partial_data, never judged on a part. */
+  verdict: z.enum(['met', 'missed', 'partial_data', 'no_data']),
 });
 
 export const SloDetailSchema = z.object({
@@ -69,6 +78,7 @@ export const SloDetailSchema = z.object({
 
 export type SloLinks = z.infer<typeof SloLinksSchema>;
 export type SloListItem = z.infer<typeof SloListItemSchema>;
+export type SloListFailure = z.infer<typeof SloListFailureSchema>;
 export type SloList = z.infer<typeof SloListSchema>;
 export type SloIncident = z.infer<typeof SloIncidentSchema>;
 export type SloDeploymentImpact = z.infer<typeof SloDeploymentImpactSchema>;

@@ -1,9 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { AppError } from '@/lib/api/errors';
+import { logger } from '@/lib/observability/log';
 import { asUnixMs, type AlertRule, type Deployment, type TimeSeries } from '@/lib/datasources/types';
-import { buildSloDetail, createSloBffDeps, type SloPrometheus } from './bff';
+import { buildSloDetail, buildSloList, createSloBffDeps, type SloPrometheus } from './bff';
 import { buildMonthReport, toReportCsv } from './bff-report';
 import { parsePromDuration } from './duration';
+import type { Slo } from './schema';
 import { makePaymentSlo, PAYMENT_GOOD, PAYMENT_VALID } from './test-slo';
 
 // A fake Prometheus adapter over a tiny world: payment answers 10 requests/s from DATA_START on,
@@ -163,7 +165,9 @@ describe('buildSloDetail', () => {
     expect(v2?.version).toBe('v2');
     expect(v2?.budgetSpent).toBeCloseTo((RATE / 2) * 3600 / (0.005 * windowValid), 6);
     expect(v1?.budgetSpent).toBe(0);
-    expect(detail.status.state).toBe('at_risk');
+    // The 3d ticket still holds, but no page does and the last hour burns nothing: the budget lasts.
+    expect(detail.status.burnRates.map((b) => b.firing)).toEqual([false, false, true]);
+    expect(detail.status.state).toBe('meeting');
   });
 
   it('reports an alert still firing now as an ongoing incident up to now', async () => {
@@ -172,12 +176,13 @@ describe('buildSloDetail', () => {
     expect(incident).toMatchObject({ ongoing: true, endMs: NOW });
   });
 
-  it('shows six calendar months, newest first, with months before the data as no data', async () => {
+  it('shows six calendar months, newest first, with months before the data as no data and the month it began as partial', async () => {
     const { deps } = makeDeps();
     const { compliance } = await buildSloDetail(slo, deps, NOW);
     expect(compliance.map((m) => [m.month, m.verdict, m.partial])).toEqual([
       ['2026-11', 'met', true],
-      ['2026-10', 'met', false],
+      // Data from 10 October on: 22 of 31 days is not a month's verdict.
+      ['2026-10', 'partial_data', false],
       ['2026-09', 'no_data', false],
       ['2026-08', 'no_data', false],
       ['2026-07', 'no_data', false],
@@ -188,7 +193,30 @@ describe('buildSloDetail', () => {
     expect(compliance[0]?.sli).toBeCloseTo(1 - (RATE / 2) * 3600 / novValid, 9);
     expect(compliance[0]?.budgetSpent).toBeCloseTo((RATE / 2) * 3600 / novValid / 0.005, 9);
     expect(compliance[1]?.sli).toBe(1);
+    expect(compliance[0]?.coverage).toBe(1);
+    expect(compliance[1]?.coverage).toBeCloseTo(22 / 31, 9);
     expect(compliance[2]?.sli).toBeNull();
+  });
+});
+
+describe('buildSloList', () => {
+  // An alert override whose short window equals its long one: the schema rejects it now, but an SLO
+  // that fails for any reason must not take the others down.
+  const broken = { ...slo, id: 'broken', name: 'Broken', alerting: [{ severity: 'page', longWindow: '1h', shortWindow: '60m', burnRate: 14.4 }] } as Slo;
+
+  it('shows an SLO whose status fails with its own error, and the others with theirs', async () => {
+    const { deps } = makeDeps();
+    const logged = vi.spyOn(logger, 'error').mockImplementation(() => undefined);
+    const { items } = await buildSloList([broken, slo], deps, NOW, 'req-1');
+    expect(logged).toHaveBeenCalledWith('SLO status failed', expect.objectContaining({ requestId: 'req-1', sloId: 'broken' }));
+    logged.mockRestore();
+    expect(items[0]).toMatchObject({ sloId: 'broken', name: 'Broken', error: { code: 'INTERNAL', message: expect.stringContaining('req-1') } });
+    expect(items[1]).toMatchObject({ status: { sloId: 'payment-availability' } });
+  });
+
+  it('fails as a whole when Prometheus is down for every SLO, for the route to answer 503', async () => {
+    const { deps } = makeDeps({ down: true });
+    await expect(buildSloList([slo, { ...slo, id: 'other' }], deps, NOW, 'req-2')).rejects.toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', status: 503 });
   });
 });
 

@@ -1,9 +1,11 @@
 import 'server-only';
+import { AppError } from '@/lib/api/errors';
 import type { CallOptions } from '@/lib/datasources/http';
 import { toSafeStep, type PrometheusClient } from '@/lib/datasources/prometheus/client';
 import { asUnixMs, type Deployment, type Labels } from '@/lib/datasources/types';
+import { logger } from '@/lib/observability/log';
 import { listIncidents, listDeploymentImpacts, listMonthlyCompliance } from './bff-history';
-import type { SloDetail, SloLinks, SloListItem } from './bff-types';
+import type { SloDetail, SloLinks, SloList, SloListFailure, SloListItem } from './bff-types';
 import type { Slo } from './schema';
 import { computeSloStatus, type SloQueryDeps } from './status';
 
@@ -91,6 +93,25 @@ function toLinks(slo: Slo): SloLinks {
 /** One row of the SLO list: the live status and the SLO's links. */
 export async function buildSloListItem(slo: Slo, deps: SloQueryDeps, nowMs: number): Promise<SloListItem> {
   return { status: await computeSloStatus(slo, deps, nowMs), links: toLinks(slo) };
+}
+
+function toFailure(slo: Slo, err: unknown, requestId: string): SloListFailure {
+  const base = { sloId: slo.id, name: slo.name, journey: slo.journey, links: toLinks(slo) };
+  if (err instanceof AppError) return { ...base, error: { code: err.code, message: err.message } };
+  logger.error('SLO status failed', { requestId, sloId: slo.id, err: String(err instanceof Error ? err.stack : err) });
+  return { ...base, error: { code: 'INTERNAL', message: `internal error; see the server log for request ${requestId}` } };
+}
+
+/**
+ * Every SLO's row of the list. One SLO whose status fails shows its own error and the others
+ * their status; only when every one failed on Prometheus (it is down) does the whole list fail.
+ */
+export async function buildSloList(slos: Slo[], deps: SloQueryDeps, nowMs: number, requestId: string): Promise<SloList> {
+  const results = await Promise.allSettled(slos.map((slo) => buildSloListItem(slo, deps, nowMs)));
+  const reasons = results.flatMap((r) => (r.status === 'rejected' ? [r.reason as unknown] : []));
+  const upstreamDown = reasons.length > 0 && reasons.length === results.length && reasons.every((e) => e instanceof AppError && e.code.startsWith('UPSTREAM_'));
+  if (upstreamDown) throw reasons[0];
+  return { items: results.map((r, i) => (r.status === 'fulfilled' ? r.value : toFailure(slos[i]!, r.reason, requestId))) };
 }
 
 /** Options of buildSloDetail. */

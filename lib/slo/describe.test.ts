@@ -1,5 +1,28 @@
 import { describe, expect, it } from 'vitest';
-import { describeCoverage, formatApproxDuration, formatBudgetLeft, formatBudgetShare, formatSliPercent } from './describe';
+import {
+  describeCoverage,
+  describeExhaustion,
+  describeOutageLeft,
+  formatAllowedFailures,
+  formatApproxDuration,
+  formatBudgetLeft,
+  formatBudgetShare,
+  formatSliFor,
+  formatSliPercent,
+} from './describe';
+import type { SloBudget } from './types';
+
+const budget = (over: Partial<SloBudget>): SloBudget => ({
+  budgetFraction: 0.005,
+  consumedFraction: 0.4,
+  remainingFraction: 0.6,
+  badEvents: 200,
+  allowedBadEvents: 500,
+  remainingBadEvents: 300,
+  remainingOutageSeconds: 7_200,
+  exhaustionSeconds: null,
+  ...over,
+});
 
 describe('plain-words formatting', () => {
   it('never rounds an SLI up to its objective or to 100%', () => {
@@ -40,5 +63,38 @@ describe('formatBudgetLeft', () => {
 describe('formatBudgetShare', () => {
   it('gives one decimal under 10%, keeps the sign and says when there is no data', () => {
     expect([0.734, 0.044, -0.02, 0, null].map(formatBudgetShare)).toEqual(['73%', '4.4%', '-2.0%', '0%', 'no data']);
+  });
+});
+
+describe('decimals chosen from the objective', () => {
+  it('show an SLI with the objective\'s decimals, so it reads below the objective only when it is', () => {
+    // 99.9995% meets 99.999%; two decimals would floor it to 99.99%, below the objective.
+    expect(formatSliFor(0.999995, 99.999)).toBe('99.999%');
+    expect(formatSliFor(0.99998, 99.999)).toBe('99.998%');
+    expect(formatSliFor(0.9995, 99.95)).toBe('99.95%');
+    expect(formatSliFor(0.99949, 99.95)).toBe('99.94%');
+    expect(formatSliFor(0.998, 99.5)).toBe('99.80%');
+    expect(formatSliFor(0.998, 99.5, 3)).toBe('99.800%');
+  });
+
+  it('say how many events may fail as precisely as the objective', () => {
+    expect([99, 99.5, 99.9, 99.95, 99.99, 99.999].map(formatAllowedFailures)).toEqual(['1%', '0.5%', '0.1%', '0.05%', '0.01%', '0.001%']);
+  });
+});
+
+describe('budget details', () => {
+  it('say a spent budget is spent, never "less than a minute"', () => {
+    const spent = budget({ remainingFraction: -0.4, remainingBadEvents: -200, remainingOutageSeconds: 0, exhaustionSeconds: 0 });
+    expect(describeOutageLeft(spent)).toBe('none: the budget is spent');
+    expect(describeExhaustion(spent)).toBe('nothing left: the budget is spent');
+    const noneLeft = budget({ remainingFraction: 0, remainingBadEvents: 0, remainingOutageSeconds: 0, exhaustionSeconds: 0 });
+    expect([describeOutageLeft(noneLeft), describeExhaustion(noneLeft)]).toEqual(['none: the budget is spent', 'nothing left: the budget is spent']);
+  });
+
+  it('say how long the budget lasts, and that it does not run out when it does not', () => {
+    expect(describeOutageLeft(budget({}))).toBe('about 2 hours of total outage');
+    expect(describeOutageLeft(budget({ remainingOutageSeconds: null }))).toBe('no traffic right now');
+    expect(describeExhaustion(budget({}))).toBe('does not run out');
+    expect(describeExhaustion(budget({ exhaustionSeconds: 3 * 86_400 }))).toBe('runs out in about 3 days');
   });
 });

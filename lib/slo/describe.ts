@@ -1,4 +1,5 @@
-import type { SloStatus } from './types';
+import { FULL_COVERAGE } from './math';
+import type { SloBudget, SloStatus } from './types';
 import { plural } from '@/lib/text/plural';
 
 /** Plain-words sentences about an SLO's status, for stakeholders. */
@@ -7,6 +8,29 @@ import { plural } from '@/lib/text/plural';
 export function formatSliPercent(fraction: number, decimals = 2): string {
   const factor = 10 ** decimals;
   return `${(Math.floor(fraction * 100 * factor + 1e-9) / factor).toFixed(decimals)}%`;
+}
+
+/** Decimal places an objective is written with: 99.95 → 2, 99.9 → 1, 99 → 0. */
+export function countObjectiveDecimals(objectivePercent: number): number {
+  for (let d = 0; d < 6; d++) {
+    const scaled = objectivePercent * 10 ** d;
+    if (Math.abs(scaled - Math.round(scaled)) < 1e-6) return d;
+  }
+  return 6;
+}
+
+/**
+ * An SLI with as many decimals as its objective is written with (at least `minDecimals`), never
+ * rounded up: the figure reads below the objective exactly when the SLI is below it
+ * (0.999995 against 99.999% → "99.999%", not "99.99%").
+ */
+export function formatSliFor(fraction: number, objectivePercent: number, minDecimals = 2): string {
+  return formatSliPercent(fraction, Math.max(minDecimals, countObjectiveDecimals(objectivePercent)));
+}
+
+/** The share of events an objective lets fail, as precisely as the objective: 99.95 → "0.05%", 99 → "1%". */
+export function formatAllowedFailures(objectivePercent: number): string {
+  return `${(100 - objectivePercent).toFixed(countObjectiveDecimals(objectivePercent))}%`;
 }
 
 /** A rounded duration in words: "about 5 hours", "about 3 days", "less than a minute". */
@@ -44,26 +68,41 @@ export function formatBudgetLeft(fraction: number): string {
   return `${(Math.floor(pct * factor + 1e-9) / factor).toFixed(decimals)}%`;
 }
 
-function describeOutlook(status: Omit<SloStatus, 'sentence'>): string {
-  const budget = status.budget;
+/** The budget as time: how long a total outage could last at current traffic before it is gone. */
+export function describeOutageLeft(budget: SloBudget): string {
+  if (budget.remainingFraction <= 0) return 'none: the budget is spent';
+  if (budget.remainingOutageSeconds === null) return 'no traffic right now';
+  return `${formatApproxDuration(budget.remainingOutageSeconds)} of total outage`;
+}
+
+/** When the budget runs out at the current burn rate: "runs out in about 3 days". */
+export function describeExhaustion(budget: SloBudget): string {
+  if (budget.remainingFraction <= 0) return 'nothing left: the budget is spent';
+  if (budget.exhaustionSeconds === null) return 'does not run out';
+  return `runs out in ${formatApproxDuration(budget.exhaustionSeconds)}`;
+}
+
+function describeOutlook(budget: SloBudget | null): string {
   if (!budget) return '';
-  if (budget.remainingFraction <= 0) return `The error budget is spent (${formatBudgetShare(-budget.remainingFraction)} over).`;
-  const left = `${formatBudgetLeft(budget.remainingFraction)} of the error budget is left`;
-  const exhaustion = budget.exhaustionSeconds;
-  if (exhaustion === null || exhaustion >= status.windowDays * 86_400) return `${left}; at the current rate it lasts the rest of the period.`;
-  return `${left}; at the current rate it runs out in ${formatApproxDuration(exhaustion)}.`;
+  if (budget.remainingFraction < 0) return `The error budget is spent (${formatBudgetShare(-budget.remainingFraction)} over).`;
+  if (budget.remainingFraction === 0) return 'The error budget is spent (none left).';
+  return `${formatBudgetLeft(budget.remainingFraction)} of the error budget is left; at the current rate it ${describeExhaustion(budget)}.`;
 }
 
 /** One or two sentences a stakeholder can read: state, SLI against the objective, budget outlook. */
 export function describeSlo(status: Omit<SloStatus, 'sentence'>): string {
   const period = `in the last ${status.windowDays} days`;
+  if (status.problem !== null) {
+    return `${status.name} cannot be measured: ${status.problem}, so whether it meets its objective (${status.objective}%) is unknown.`;
+  }
   if (status.state === 'no_data' || status.sli === null) {
     return `${status.name} has no data: nothing was measured ${period}, so whether it meets its objective (${status.objective}%) is unknown.`;
   }
   const verdict = { meeting: 'is meeting its objective', at_risk: 'is at risk of missing its objective', breached: 'has missed its objective' }[status.state];
   const what = status.goodEvents ?? 'events were good';
   const partial = describeCoverage(status.coverage, status.windowDays);
-  return `${status.name} ${verdict}: ${formatSliPercent(status.sli)} of ${what} ${period} (objective ${status.objective}%). ${describeOutlook(status)}${partial ? ` ${partial}` : ''}`.trim();
+  const sli = formatSliFor(status.sli, status.objective);
+  return `${status.name} ${verdict}: ${sli} of ${what} ${period} (objective ${status.objective}%). ${describeOutlook(status.budget)}${partial ? ` ${partial}` : ''}`.trim();
 }
 
 /**
@@ -72,7 +111,7 @@ export function describeSlo(status: Omit<SloStatus, 'sentence'>): string {
  * whole window). Empty when the data covers the window, or nothing.
  */
 export function describeCoverage(coverage: number, windowDays: number): string {
-  if (!(coverage > 0 && coverage < 0.99)) return '';
+  if (!(coverage > 0 && coverage < FULL_COVERAGE)) return '';
   const covered = formatApproxDuration(coverage * windowDays * 86_400);
   const amount = covered === formatApproxDuration(windowDays * 86_400) ? `${Math.floor(coverage * 100)}%` : covered;
   return `Data covers only ${amount} of the ${windowDays}-day window.`;

@@ -9,7 +9,7 @@ import {
   computeMonthlyCompliance,
   computeSli,
   listCalendarMonths,
-  projectExhaustionMs,
+  meetsObjective,
   summarizeBudget,
   type CounterSample,
 } from './math';
@@ -74,11 +74,16 @@ describe('error budget', () => {
     expect(b?.remainingOutageMs).toBe(0);
   });
 
-  it('projects when the budget runs out at the current burn rate', () => {
-    // Half the budget left, burning 2× → a quarter of the period: 7.5 days of 30.
-    expect(projectExhaustionMs(0.5, 2, 30 * DAY)).toBe(7.5 * DAY);
-    expect(projectExhaustionMs(0.5, 0, 30 * DAY)).toBeNull();
-    expect(projectExhaustionMs(-0.1, 3, 30 * DAY)).toBe(0);
+  it('meets the objective exactly at it: none left, never a hair over', () => {
+    // 1 − 995/1000 is 0.0050000000000000044 in floating point.
+    expect(meetsObjective(1 - 995 / 1_000, 99.5)).toBe(true);
+    expect(meetsObjective(1 - 99_990 / 100_000, 99.99)).toBe(true);
+    expect(meetsObjective(1 - 994 / 1_000, 99.5)).toBe(false);
+    const b = summarizeBudget({ good: 995, valid: 1_000, objectivePercent: 99.5, windowMs: 30 * DAY });
+    expect(b?.remainingFraction).toBe(0);
+    expect(b?.remainingBadEvents).toBe(0);
+    expect(b?.consumedFraction).toBe(1);
+    expect(summarizeBudget({ good: 994, valid: 1_000, objectivePercent: 99.5, windowMs: 30 * DAY })?.remainingFraction).toBeLessThan(0);
   });
 
   it('says how much of the budget an interval spent', () => {
@@ -185,6 +190,12 @@ describe('calendar-month compliance', () => {
     expect(mar?.valid).toBe(2_000);
     expect(mar?.met).toBe(true);
     expect(mar?.coverage.windowMs).toBe(2 * DAY);
+  });
+
+  it('judges a month exactly at its objective met, by the same rule as the status', () => {
+    const valid = series(Date.UTC(2026, 3, 1), DAY, [0, 1_000]);
+    const good = series(Date.UTC(2026, 3, 1), DAY, [0, 995]);
+    expect(computeMonthlyCompliance(good, valid, 99.5, Date.UTC(2026, 3, 1), Date.UTC(2026, 3, 2))[0]?.met).toBe(true);
   });
 
   it('marks a month without traffic as unknown, not compliant', () => {

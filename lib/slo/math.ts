@@ -23,6 +23,20 @@ export function computeBudgetFraction(objectivePercent: number): number {
   return Math.round((100 - objectivePercent) * 1e9) / 1e11;
 }
 
+/**
+ * Float tolerance on an error ratio: 995/1000 against 99.5% leaves 0.0050000000000000044, which
+ * must still meet the objective. Every met/missed verdict goes through meetsObjective.
+ */
+export const OBJECTIVE_TOLERANCE = 1e-12;
+
+/** The one rule for "met": the error ratio is at most the budget (within float noise). */
+export function meetsObjective(errorRatio: number, objectivePercent: number): boolean {
+  return errorRatio <= computeBudgetFraction(objectivePercent) + OBJECTIVE_TOLERANCE;
+}
+
+/** Data covering at least this share of a span counts as covering all of it (scrape hiccups). */
+export const FULL_COVERAGE = 0.99;
+
 /** SLI = good / valid, or null when there were no valid events. Good is clamped to 0..valid. */
 export function computeSli(good: number, valid: number): number | null {
   if (!(valid > 0)) return null;
@@ -46,7 +60,7 @@ export interface BudgetSummary {
   errorRatio: number;
   /** Share of events allowed to be bad (1 − objective). */
   budgetFraction: number;
-  /** Share of the budget spent and left; remaining goes negative once the SLO is breached. */
+  /** Share of the budget spent and left; remaining is negative exactly when the objective is missed (meetsObjective). */
   consumedFraction: number;
   remainingFraction: number;
   badEvents: number;
@@ -74,8 +88,11 @@ export function summarizeBudget(input: {
   const budgetFraction = computeBudgetFraction(objectivePercent);
   const badEvents = valid * errorRatio;
   const allowedBadEvents = valid * budgetFraction;
-  const consumedFraction = errorRatio / budgetFraction;
-  const remainingBadEvents = allowedBadEvents - badEvents;
+  // Within float noise of the objective is exactly at it: none left (0), never a hair over or
+  // under, so remaining < 0 holds exactly when meetsObjective does not.
+  const atObjective = Math.abs(errorRatio - budgetFraction) <= OBJECTIVE_TOLERANCE;
+  const consumedFraction = atObjective ? 1 : errorRatio / budgetFraction;
+  const remainingBadEvents = atObjective ? 0 : allowedBadEvents - badEvents;
   const perSecond = input.validPerSecond ?? valid / (windowMs / 1000);
   const remainingOutageMs = perSecond > 0 ? (Math.max(remainingBadEvents, 0) / perSecond) * 1000 : null;
   return {
@@ -89,16 +106,6 @@ export function summarizeBudget(input: {
     remainingBadEvents,
     remainingOutageMs,
   };
-}
-
-/**
- * Time until the remaining budget is gone if the current burn rate holds: a burn rate of 1
- * spends the whole budget in one period. Null when nothing burns (it never runs out).
- */
-export function projectExhaustionMs(remainingFraction: number, burnRate: number | null, periodMs: number): number | null {
-  if (remainingFraction <= 0) return 0;
-  if (burnRate === null || !(burnRate > 0)) return null;
-  return (remainingFraction * periodMs) / burnRate;
 }
 
 /** Share of a period's budget spent by `badEvents` when the period saw `validEventsInPeriod`. */
@@ -252,7 +259,6 @@ export function computeMonthlyCompliance(
   const goodSteps = toCounterSteps(good);
   const validSteps = toCounterSteps(valid);
   const gapLimit = 2 * medianSpacing(valid.filter((s) => s.value !== null));
-  const objective = objectivePercent / 100;
   return listCalendarMonths(fromMs, toMs).map(({ month, startMs, endMs }) => {
     const g = sumStepsIn(goodSteps, startMs, endMs);
     const v = sumStepsIn(validSteps, startMs, endMs);
@@ -267,8 +273,7 @@ export function computeMonthlyCompliance(
       good: g,
       valid: v,
       sli,
-      // A hair of tolerance so 995/1000 against 99.5% counts as met despite float rounding.
-      met: sli === null ? null : sli >= objective - 1e-12,
+      met: sli === null ? null : meetsObjective(1 - sli, objectivePercent),
       budgetRemainingFraction: summary?.remainingFraction ?? null,
       coverage: { coveredMs, windowMs, fraction: windowMs > 0 ? Math.min(coveredMs / windowMs, 1) : 0 },
     };

@@ -17,10 +17,25 @@ export function escapePromString(value: string): string {
 
 // prom-client writes le="1" while Prometheus 3 normalises classic histogram buckets to le="1.0":
 // match both so the SLI survives an upgrade.
+function toLePattern(thresholdSeconds: number): string {
+  return String(thresholdSeconds).replace(/\./g, '\\.') + (Number.isInteger(thresholdSeconds) ? '(\\.0)?' : '');
+}
+
 function toLeMatcher(thresholdSeconds: number): string {
-  const text = String(thresholdSeconds);
-  const pattern = text.replace(/\./g, '\\\\.') + (Number.isInteger(thresholdSeconds) ? '(\\\\.0)?' : '');
-  return `le=~"${pattern}"`;
+  return `le=~"${escapePromString(toLePattern(thresholdSeconds))}"`;
+}
+
+/**
+ * Why a latency SLI's threshold matches none of its histogram's buckets, given the `le` values
+ * Prometheus has for `<metric>_bucket{selector}`; null when one matches.
+ */
+export function checkThresholdBucket(sli: Extract<Sli, { type: 'latency' }>, leValues: string[]): string | null {
+  const series = `${sli.metric}_bucket{${sli.selector}}`;
+  if (leValues.length === 0) return `no ${series} series in Prometheus: the SLI has no data`;
+  const pattern = new RegExp(`^(?:${toLePattern(sli.thresholdSeconds)})$`);
+  if (leValues.some((le) => pattern.test(le))) return null;
+  const bounds = leValues.filter((le) => le !== '+Inf').sort((a, b) => Number(a) - Number(b));
+  return `thresholdSeconds ${sli.thresholdSeconds} is not a bucket boundary of ${series} (boundaries: ${bounds.join(', ')}): no request can count as good, so the SLI has no data`;
 }
 
 function joinMatchers(...parts: string[]): string {
@@ -40,13 +55,26 @@ export function toEventSelectors(sli: Sli): { good: string; valid: string } {
 }
 
 /**
- * Error ratio over `window`: (valid − good) / valid. A missing good series (every event bad)
- * counts as zero good events; zero valid events give NaN, i.e. no data, never 0% errors.
+ * Error ratio over `window`: (valid − good) / valid; zero valid events give NaN, i.e. no data,
+ * never 0% errors. A ratio SLI's good series may be missing because every event failed (no 200
+ * was ever counted): zero good events. A histogram exports every bucket, at zero too, so a latency
+ * SLI's missing bucket means the threshold is no bucket boundary: no data, never an outage.
  */
 export function buildErrorRatioExpr(sli: Sli, window: string): string {
   const { good, valid } = toEventSelectors(sli);
   const validRate = `sum(rate(${valid}[${window}]))`;
-  return `(${validRate} - (sum(rate(${good}[${window}])) or vector(0))) / ${validRate}`;
+  const goodRate = `sum(rate(${good}[${window}]))`;
+  return `(${validRate} - ${sli.type === 'ratio' ? `(${goodRate} or vector(0))` : goodRate}) / ${validRate}`;
+}
+
+/**
+ * Good events from a query's answer (null = no series), by the rule of buildErrorRatioExpr:
+ * missing means zero for a ratio SLI, unknown (null) for a latency SLI; null without valid events.
+ */
+export function readGoodCount(sli: Sli, good: number | null, valid: number | null): number | null {
+  if (valid === null) return null;
+  if (good === null) return sli.type === 'ratio' ? 0 : null;
+  return Math.min(Math.max(good, 0), valid);
 }
 
 /** Total increase of the good and the valid events over `window` ending at the evaluation time. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildSloRules, renderRuleFile } from './rules';
-import { SloSchema, type SloInput } from './schema';
+import { SloSchema, type Slo, type SloInput } from './schema';
 import { parseSelector, matchesSelector, buildSyntheticCounters } from './synthetic-series';
 
 const base: SloInput = {
@@ -66,6 +66,33 @@ describe('generated rules', () => {
     const [five] = buildSloRules(latency, { publicUrl: 'http://x' }).recording;
     expect(five?.expr).toContain('http_server_request_duration_seconds_bucket{service="payment",le=~"0\\\\.5"}[5m]');
     expect(five?.expr).toContain('sum(rate(http_server_request_duration_seconds_count{service="payment"}[5m]))');
+    // A histogram exports every bucket, so a missing one is a threshold that is no bucket boundary:
+    // no series (no data, no page), never every request counted as bad.
+    expect(five?.expr).not.toContain('or vector(0)');
+  });
+
+  it('records every window an alert reads under the one name the alert uses, however the override spells it', () => {
+    const spelled = SloSchema.parse({
+      ...base,
+      alerting: [
+        { severity: 'page', longWindow: '1h', shortWindow: '5m', burnRate: 14.4 },
+        { severity: 'ticket', longWindow: '6h', shortWindow: '60m', burnRate: 3 },
+      ],
+    });
+    const { recording, alerting } = buildSloRules(spelled, { publicUrl: 'http://x' });
+    const recorded = new Set(recording.map((r) => r.record));
+    expect([...recorded]).toEqual(['slo:sli_error:ratio_rate5m', 'slo:sli_error:ratio_rate1h', 'slo:sli_error:ratio_rate6h']);
+    for (const a of alerting) for (const read of a.expr.match(/slo:sli_error:ratio_rate\w+/g) ?? []) expect(recorded).toContain(read);
+    expect(alerting[1]?.annotations.short_window).toBe('1h');
+  });
+
+  it('never writes an alert that could never fire, nor a negative share in its text', () => {
+    // The schema refuses objective 90 with the default policy; an SLO built around it still gets no rules.
+    const low = { ...slo, objective: 90 } as Slo;
+    expect(() => buildSloRules(low, { publicUrl: 'http://x' })).toThrow('SLO payment-availability: /objective: the 1h/5m page alert can never fire');
+    for (const objective of [93.1, 95, 99, 99.9, 99.999]) {
+      for (const a of buildSloRules(SloSchema.parse({ ...base, objective }), { publicUrl: 'http://x' }).alerting) expect(a.annotations.summary).not.toMatch(/-\d/);
+    }
   });
 
   it('writes a rule file that names its source and quotes every string', () => {

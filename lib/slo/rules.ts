@@ -1,5 +1,6 @@
+import { parsePromDuration } from './duration';
 import { computeBudgetFraction } from './math';
-import { resolveBurnRatePolicy, scaleBurnRatePolicy, type BurnRateWindow } from './policy';
+import { findAlertPolicyProblems, resolveBurnRatePolicy, scaleBurnRatePolicy, type BurnRateWindow } from './policy';
 import { buildErrorRatioExpr, escapePromString, toRecordingRuleName } from './promql';
 import type { Slo } from './schema';
 import { toYaml, type YamlValue } from './yaml';
@@ -74,13 +75,17 @@ function describeAlert(slo: Slo, w: BurnRateWindow, thresholdRatio: number): str
   );
 }
 
-/** Builds the recording and alerting rules of one SLO. */
+/**
+ * Builds the recording and alerting rules of one SLO. Throws, naming the alert, when the policy
+ * is unsound (the schema rejects that too): an alert that could never fire is never written.
+ */
 export function buildSloRules(slo: Slo, options: RuleOptions): SloRuleSet {
+  const [problem] = findAlertPolicyProblems(slo);
+  if (problem) throw new Error(`SLO ${slo.id}: /${problem.path.join('/')}: ${problem.message}`);
   const windows = resolveRuleWindows(slo, options.timeScale);
   const labels = { slo: slo.id, service: slo.service };
-  const ruleWindows = [...new Map(windows.flatMap((w) => [[w.shortMs, w.shortWindow], [w.longMs, w.longWindow]] as const)).entries()]
-    .sort((a, b) => a[0] - b[0])
-    .map(([, name]) => name);
+  // Window names are canonical (policy.ts): one duration, one name, in the records and the alerts.
+  const ruleWindows = [...new Set(windows.flatMap((w) => [w.shortWindow, w.longWindow]))].sort((a, b) => parsePromDuration(a) - parsePromDuration(b));
   const recording = ruleWindows.map((window) => ({ record: toRecordingRuleName(window), expr: buildErrorRatioExpr(slo.sli, window), labels }));
   const budget = computeBudgetFraction(slo.objective);
   const sloUrl = toSloUrl(options.publicUrl, slo.id);

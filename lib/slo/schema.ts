@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { findAlertPolicyProblems } from './policy';
 
 /**
  * SLO definitions (dashboards/slos/<id>.json). One definition feeds the SLO pages, service
@@ -42,7 +43,10 @@ export const LatencySliSchema = z.strictObject({
   metric: z.string().regex(new RegExp(`^${METRIC}$`), 'expected a histogram base name without _bucket'),
   /** Label matchers (no braces) selecting the valid events. */
   selector: LabelMatchersSchema,
-  /** An event is good when it took at most this long. Must be one of the histogram's bucket boundaries. */
+  /**
+   * An event is good when it took at most this long. Must be one of the histogram's bucket
+   * boundaries: otherwise no bucket matches and the SLI has no data (`slo:rules --prometheus` checks).
+   */
   thresholdSeconds: z.number().positive(),
 });
 
@@ -69,7 +73,7 @@ export const SloWindowSchema = z.strictObject({
   days: z.union([z.literal(7), z.literal(28), z.literal(30)]),
 });
 
-export const SloSchema = z.strictObject({
+const SloFieldsSchema = z.strictObject({
   $schema: z.string().optional(),
   id: slug,
   service: z.string().min(1),
@@ -94,6 +98,18 @@ export const SloSchema = z.strictObject({
     })
     .default({}),
 });
+
+/**
+ * One SLO definition. Alerts that could never fire, or whose rules could not be generated, fail
+ * here with their place in the file: the lint, the rules generator and the loader all parse with
+ * this schema. The check is piped after the fields rather than refined onto them: zod writes every
+ * field of a refined object as a shared $ref in its JSON Schema (dashboards/schema.json would change).
+ */
+export const SloSchema = SloFieldsSchema.pipe(
+  z.custom<z.infer<typeof SloFieldsSchema>>().superRefine((slo, ctx) => {
+    for (const p of findAlertPolicyProblems(slo)) ctx.addIssue({ code: 'custom', path: p.path, message: p.message });
+  }),
+);
 
 export type Slo = z.infer<typeof SloSchema>;
 export type SloInput = z.input<typeof SloSchema>;

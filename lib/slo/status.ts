@@ -1,8 +1,9 @@
 import 'server-only';
 import { describeSlo } from './describe';
-import { computeBudgetFraction, computeBudgetSpent, computeBurnDown, projectExhaustionMs, summarizeBudget, type CounterSample } from './math';
+import { projectExhaustionMs, type WindowStep } from './exhaustion';
+import { computeBudgetFraction, computeBudgetSpent, computeBurnDown, summarizeBudget, type BudgetSummary, type CounterSample } from './math';
 import { getPeriodMs, resolveBurnRatePolicy } from './policy';
-import { buildErrorRatioExpr, buildIncreaseExprs, escapePromString, toEventSelectors, toRecordingRuleName } from './promql';
+import { buildErrorRatioExpr, buildIncreaseExprs, escapePromString, readGoodCount, toEventSelectors, toRecordingRuleName } from './promql';
 import type { Slo } from './schema';
 import type { BurnRateStatus, SloState, SloStatus } from './types';
 
@@ -22,8 +23,6 @@ export interface SloQueryDeps {
   hasRecordingRules(sloId: string): Promise<boolean>;
 }
 
-/** Below this share of budget left an SLO that is still met reads "at risk". */
-export const AT_RISK_REMAINING_FRACTION = 0.25;
 /** Burn-down points over a full window (30 days → hourly). */
 const BURN_DOWN_POINTS = 720;
 /** Finest burn-down step, and the point count when data covers only part of the window. */
@@ -61,33 +60,53 @@ function toCumulative(points: { t: number; value: number | null }[], stepMs: num
   return out;
 }
 
-async function queryBurnDown(slo: Slo, deps: SloQueryDeps, nowMs: number): Promise<{ points: SloStatus['burnDown']; coverage: number }> {
+interface BurnDown {
+  points: SloStatus['burnDown'];
+  coverage: number;
+  /** The window's events per step with data, for the exhaustion forecast. */
+  steps: WindowStep[];
+  stepMs: number;
+}
+
+async function queryBurnDown(slo: Slo, deps: SloQueryDeps, nowMs: number): Promise<BurnDown> {
   const periodMs = getPeriodMs(slo);
-  const fetch = async (startMs: number, stepSeconds: number) => {
+  // increase(...[step]) at t counts (t − step, t]: the first point is one step after the window's
+  // start, where the cumulative zero sits, so the chart covers the window and nothing before it.
+  // The grid is anchored at now, so the last point is now.
+  const fetch = async (fromMs: number, stepSeconds: number) => {
+    const stepMs = stepSeconds * 1000;
+    const steps = Math.min(Math.ceil((nowMs - fromMs) / stepMs), Math.floor(periodMs / stepMs));
+    const zeroMs = nowMs - steps * stepMs;
     const exprs = buildIncreaseExprs(slo.sli, `${stepSeconds}s`);
-    const [good, valid] = await Promise.all([deps.queryRange(exprs.good, startMs, nowMs, stepSeconds), deps.queryRange(exprs.valid, startMs, nowMs, stepSeconds)]);
+    const [good, valid] = await Promise.all([deps.queryRange(exprs.good, zeroMs + stepMs, nowMs, stepSeconds), deps.queryRange(exprs.valid, zeroMs + stepMs, nowMs, stepSeconds)]);
     return { good, valid, stepSeconds };
   };
   let r = await fetch(nowMs - periodMs, Math.max(MIN_STEP_SECONDS, Math.ceil(periodMs / 1000 / BURN_DOWN_POINTS)));
   const firstWithData = r.valid.find((p) => p.value !== null);
   // A young system fills only the last few steps: ask again at a step that shows its history.
   if (firstWithData && nowMs - firstWithData.t < periodMs / 10) {
-    const startMs = firstWithData.t - r.stepSeconds * 1000;
-    r = await fetch(startMs, Math.max(MIN_STEP_SECONDS, Math.ceil((nowMs - startMs) / 1000 / PARTIAL_POINTS)));
+    const fromMs = firstWithData.t - r.stepSeconds * 1000;
+    r = await fetch(fromMs, Math.max(MIN_STEP_SECONDS, Math.ceil((nowMs - fromMs) / 1000 / PARTIAL_POINTS)));
   }
   const stepMs = r.stepSeconds * 1000;
-  // Good may be missing where every event was bad: that is zero good events, not a gap.
   const goodByT = new Map(r.good.map((p) => [p.t, p.value]));
-  const good = r.valid.map((p) => ({ t: p.t, value: p.value === null ? null : (goodByT.get(p.t) ?? 0) }));
-  const points = computeBurnDown(toCumulative(good, stepMs), toCumulative(r.valid, stepMs), slo.objective);
-  const coveredSteps = r.valid.filter((p) => p.value !== null).length;
-  return { points, coverage: Math.min(1, (coveredSteps * stepMs) / periodMs) };
+  // Missing good is zero good events for a ratio SLI (all failed), no data for a latency SLI.
+  const steps = r.valid.map((p) => ({ t: p.t, valid: p.value, good: readGoodCount(slo.sli, goodByT.get(p.t) ?? null, p.value) }));
+  const valid = steps.map((p) => ({ t: p.t, value: p.good === null ? null : p.valid }));
+  const good = steps.map((p) => ({ t: p.t, value: p.good }));
+  const points = computeBurnDown(toCumulative(good, stepMs), toCumulative(valid, stepMs), slo.objective);
+  const present = steps.flatMap((p) => (p.valid === null || p.good === null ? [] : [{ t: p.t, valid: p.valid, bad: Math.max(p.valid - p.good, 0) }]));
+  return { points, coverage: Math.min(1, (present.length * stepMs) / periodMs), steps: present, stepMs };
 }
 
-function decideState(remainingFraction: number | null, burnRates: BurnRateStatus[]): SloState {
-  if (remainingFraction === null) return 'no_data';
-  if (remainingFraction <= 0) return 'breached';
-  if (burnRates.some((b) => b.firing) || remainingFraction < AT_RISK_REMAINING_FRACTION) return 'at_risk';
+/**
+ * Met or missed by meetsObjective (a negative remaining budget); at risk while a page alert's
+ * condition holds or the budget runs out within a period at the current burn rate.
+ */
+function decideState(summary: BudgetSummary | null, exhaustionMs: number | null, burnRates: BurnRateStatus[]): SloState {
+  if (summary === null) return 'no_data';
+  if (summary.remainingFraction < 0) return 'breached';
+  if (exhaustionMs !== null || burnRates.some((b) => b.severity === 'page' && b.firing)) return 'at_risk';
   return 'meeting';
 }
 
@@ -107,9 +126,15 @@ export async function computeSloStatus(slo: Slo, deps: SloQueryDeps, nowMs: numb
     shortestLong ? deps.queryInstant(`sum(rate(${toEventSelectors(slo.sli).valid}[${shortestLong.longWindow}]))`, nowMs) : Promise.resolve(null),
     queryBurnDown(slo, deps, nowMs),
   ]);
-  const goodCount = validCount === null ? null : (goodRaw ?? 0);
+  const goodCount = readGoodCount(slo.sli, goodRaw, validCount);
+  // Events were counted but no latency bucket matched: the threshold is no bucket boundary, and
+  // every figure of the SLI (rules written before this was known record 100% errors) is unknown.
+  const problem =
+    slo.sli.type === 'latency' && validCount !== null && validCount > 0 && goodCount === null
+      ? `its latency threshold of ${slo.sli.thresholdSeconds} s is not one of the histogram's bucket boundaries`
+      : null;
   const toBurn = (w: string): number | null => {
-    const ratio = ratios.get(w);
+    const ratio = problem === null ? ratios.get(w) : null;
     return ratio === null || ratio === undefined ? null : ratio / budgetFraction;
   };
   const burnRates: BurnRateStatus[] = windows.map((w) => {
@@ -123,7 +148,9 @@ export async function computeSloStatus(slo: Slo, deps: SloQueryDeps, nowMs: numb
     validCount === null || goodCount === null
       ? null
       : summarizeBudget({ good: goodCount, valid: validCount, objectivePercent: slo.objective, windowMs: periodMs, validPerSecond });
-  const exhaustionMs = summary ? projectExhaustionMs(summary.remainingFraction, currentBurnRate, periodMs) : null;
+  const exhaustionMs = summary
+    ? projectExhaustionMs({ remainingFraction: summary.remainingFraction, burnRate: currentBurnRate, periodMs, nowMs, steps: burnDown.steps, stepMs: burnDown.stepMs })
+    : null;
   const status: Omit<SloStatus, 'sentence'> = {
     sloId: slo.id,
     name: slo.name,
@@ -133,7 +160,8 @@ export async function computeSloStatus(slo: Slo, deps: SloQueryDeps, nowMs: numb
     objective: slo.objective,
     windowDays: slo.window.days,
     evaluatedAt: nowMs,
-    state: decideState(summary?.remainingFraction ?? null, burnRates),
+    state: decideState(summary, exhaustionMs, burnRates),
+    problem,
     sli: summary?.sli ?? null,
     goodCount,
     validCount,
@@ -171,6 +199,8 @@ export async function computeBudgetSpentBetween(slo: Slo, deps: SloQueryDeps, st
     deps.queryInstant(window.valid, nowMs),
   ]);
   if (windowValid === null) return null;
-  const bad = valid === null ? 0 : Math.max(valid - (good ?? 0), 0);
-  return computeBudgetSpent(bad, windowValid, slo.objective);
+  // Nothing in the interval spent nothing; events without a good count (no latency bucket) are unknown.
+  if (valid === null) return computeBudgetSpent(0, windowValid, slo.objective);
+  const goodCount = readGoodCount(slo.sli, good, valid);
+  return goodCount === null ? null : computeBudgetSpent(Math.max(valid - goodCount, 0), windowValid, slo.objective);
 }

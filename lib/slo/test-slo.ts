@@ -4,9 +4,9 @@ import { SloSchema, type SloInput } from './schema';
 export const PAYMENT_VALID = 'http_server_requests_total{service="payment",route="/payments",method="POST"}';
 export const PAYMENT_GOOD = 'http_server_requests_total{service="payment",route="/payments",method="POST",status!~"5.."}';
 
-/** Builds a validated payment SLO for a test. */
-export function makePaymentSlo(overrides: Partial<SloInput> = {}) {
-  return SloSchema.parse({
+/** The payment SLO's definition as a file holds it, with optional overrides. */
+export function paymentSloInput(overrides: Partial<SloInput> = {}): SloInput {
+  return {
     id: 'payment-availability',
     service: 'payment',
     name: 'Payment',
@@ -17,5 +17,10 @@ export function makePaymentSlo(overrides: Partial<SloInput> = {}) {
     window: { type: 'rolling', days: 30 },
     sli: { type: 'ratio', good: PAYMENT_GOOD, valid: PAYMENT_VALID },
     ...overrides,
-  });
+  };
+}
+
+/** Builds a validated payment SLO for a test. */
+export function makePaymentSlo(overrides: Partial<SloInput> = {}) {
+  return SloSchema.parse(paymentSloInput(overrides));
 }

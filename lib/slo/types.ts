@@ -25,14 +25,17 @@ export const BurnRateStatusSchema = z.object({
 export const SloBudgetSchema = z.object({
   budgetFraction: z.number(),
   consumedFraction: z.number(),
-  /** Negative once the objective is missed. */
+  /** Negative exactly when the objective is missed (lib/slo/math.ts meetsObjective); 0 is met with none left. */
   remainingFraction: z.number(),
   badEvents: z.number(),
   allowedBadEvents: z.number(),
   remainingBadEvents: z.number(),
-  /** How long a total outage could last at current traffic before the budget is gone. */
+  /** How long a total outage could last at current traffic before the budget is gone (0 once spent). */
   remainingOutageSeconds: z.number().nullable(),
-  /** When the budget runs out if the current burn rate holds; null when nothing burns. */
+  /**
+   * When the budget runs out if the current burn rate holds, counting events that leave the
+   * rolling window (lib/slo/exhaustion.ts): 0 once spent, null when it does not run out.
+   */
   exhaustionSeconds: z.number().nullable(),
 });
 
@@ -45,7 +48,10 @@ export const SloStatusSchema = z.object({
   objective: z.number(),
   windowDays: z.number(),
   evaluatedAt: z.number(),
+  /** At risk: a page alert's condition holds, or the budget runs out within a period at the current rate. */
   state: SloStateSchema,
+  /** Why the SLI cannot be measured, in plain words (e.g. a latency threshold that is no bucket boundary); null when it can. */
+  problem: z.string().nullable(),
   sentence: z.string(),
   sli: z.number().nullable(),
   goodCount: z.number().nullable(),

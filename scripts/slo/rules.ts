@@ -1,16 +1,20 @@
 /**
  * Generates Prometheus rules and promtool tests from the SLO definitions.
  *
- *   npm run slo:rules -- --out <dir> [--tests-out <dir>] [--time-scale N] [--public-url URL] [--slos <dir>] [--check]
+ *   npm run slo:rules -- --out <dir> [--tests-out <dir>] [--time-scale N] [--public-url URL] [--slos <dir>] [--check] [--prometheus URL]
  *
  * Writes <out>/<slo-id>.yml and <tests-out>/<slo-id>.test.yml (tests-out defaults to the folder
  * `rules-tests` beside <out>). --time-scale divides every window by N for compressed-timeline tests;
  * never use it for the checked-in files. --check writes nothing and exits 1 when the files on disk
- * differ from what would be generated.
+ * differ from what would be generated. --prometheus asks that Prometheus for the `le` values of every
+ * latency SLI's histogram and warns when the threshold is none of them (the SLI would have no data).
+ * An SLO whose alert policy is unsound (an alert that could never fire) fails with its place in the file.
  */
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { checkThresholdBucket } from '../../lib/slo/promql';
 import { buildSloRules, GENERATED_MARKER, renderRuleFile } from '../../lib/slo/rules';
 import { renderRuleTestFile } from '../../lib/slo/rule-tests';
 import { SloSchema, type Slo } from '../../lib/slo/schema';
@@ -23,8 +27,11 @@ const { values } = parseArgs({
     'public-url': { type: 'string', default: 'http://localhost:3000' },
     slos: { type: 'string', default: 'dashboards/slos' },
     check: { type: 'boolean', default: false },
+    prometheus: { type: 'string' },
   },
 });
+
+const LabelValues = z.object({ status: z.literal('success'), data: z.array(z.string()) });
 
 function fail(message: string): never {
   process.stderr.write(`slo:rules: ${message}\n`);
@@ -42,6 +49,21 @@ async function loadSlos(dir: string): Promise<{ slo: Slo; file: string }[]> {
     out.push({ slo: parsed.data, file });
   }
   return out;
+}
+
+/** Warns on stderr for every latency SLO whose threshold is no bucket boundary Prometheus has seen in the last day. */
+async function warnOnMissingBuckets(slos: { slo: Slo; file: string }[], baseUrl: string): Promise<void> {
+  const base = baseUrl.replace(/\/+$/, '');
+  const start = String(Math.floor(Date.now() / 1000) - 86_400);
+  for (const { slo, file } of slos) {
+    if (slo.sli.type !== 'latency') continue;
+    const url = `${base}/api/v1/label/le/values?${new URLSearchParams({ 'match[]': `${slo.sli.metric}_bucket{${slo.sli.selector}}`, start })}`;
+    const res = await fetch(url, { signal: AbortSignal.timeout(15_000) });
+    const body = LabelValues.safeParse(await res.json().catch(() => null));
+    if (!res.ok || !body.success) fail(`${base} answered ${res.status} to the bucket check of ${file}`);
+    const problem = checkThresholdBucket(slo.sli, body.data.data);
+    if (problem) process.stderr.write(`slo:rules: warning: ${file}: /sli/thresholdSeconds: ${problem}\n`);
+  }
 }
 
 async function readIfExists(file: string): Promise<string | null> {
@@ -67,7 +89,9 @@ async function main(): Promise<void> {
   const outDir = path.resolve(values.out);
   const testsDir = path.resolve(values['tests-out'] ?? path.join(outDir, '..', 'rules-tests'));
   const files = new Map<string, string>();
-  for (const { slo, file } of await loadSlos(values.slos ?? 'dashboards/slos')) {
+  const slos = await loadSlos(values.slos ?? 'dashboards/slos');
+  if (values.prometheus) await warnOnMissingBuckets(slos, values.prometheus);
+  for (const { slo, file } of slos) {
     const rules = buildSloRules(slo, { publicUrl: values['public-url'] ?? 'http://localhost:3000', timeScale });
     const ruleFile = path.join(outDir, `${slo.id}.yml`);
     const source = path.relative(process.cwd(), file).split(path.sep).join('/');
