@@ -52,6 +52,12 @@ async function isFiring(): Promise<boolean> {
   return body.data.alerts.some((a) => a.labels.alertname === ALERT && a.state === 'firing');
 }
 
+/** Pending or firing: false once the alert has resolved. */
+async function isActive(): Promise<boolean> {
+  const body = await promGet<PromAlertsBody>('/api/v1/alerts');
+  return body.data.alerts.some((a) => a.labels.alertname === ALERT);
+}
+
 const deployToken = () =>
   execFileSync('npm', ['run', '-s', 'token', '--', 'create', '--name', 'e2e-drilldown-cd', '--role', 'viewer', '--scopes', 'deploy'], { encoding: 'utf8', env: process.env }).trim().split('\n').at(-1) ?? '';
 
@@ -91,8 +97,8 @@ test.afterAll(async () => {
   await scenario;
 });
 
-test('Alerts → payment alert → chart with threshold and deployment → exemplar → trace with the slow payment span → its logs', async ({ page }) => {
-  test.setTimeout(180_000);
+test('Alerts → payment alert → chart with threshold and deployment → exemplar → trace with the slow payment span → its logs → back to the resolved alert', async ({ page }) => {
+  test.setTimeout(300_000);
   const alerts = new AlertsPage(page);
   await new SignInPage(page).signInAs('operator', '/dashboards');
   await test.step('open the alert from the Alerts page', async () => {
@@ -129,5 +135,14 @@ test('Alerts → payment alert → chart with threshold and deployment → exemp
     await paymentSpan.click();
     await expect(alerts.traceLogLines().filter({ hasText: 'payment declined by provider' }).first()).toBeVisible({ timeout: 30_000 });
     await expect(page.getByRole('link', { name: '← Back to alert' })).toBeVisible();
+  });
+  await test.step('once the alert has resolved, the way back still opens it, charted around when it was active', async () => {
+    incident.abort(); // payment back to v1: the 15 s window clears and the alert resolves
+    await expect.poll(isActive, { timeout: 120_000, intervals: [2_000] }).toBe(false);
+    await page.getByRole('link', { name: '← Back to alert' }).click();
+    await expect(page.getByRole('heading', { name: new RegExp(ALERT) })).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByTestId('alert-state')).toHaveText('inactive');
+    await expect(page.getByRole('status').filter({ hasText: 'showing its rule around when it was last active' })).toBeVisible();
+    await expect(alerts.chart()).toBeVisible();
   });
 });

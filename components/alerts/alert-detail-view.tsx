@@ -5,8 +5,9 @@ import { useSearchParams } from 'next/navigation';
 import { useCallback, useMemo } from 'react';
 import { describeDeployment } from '@/components/charts/deployment-marker';
 import { formatTimestamp, formatValue } from '@/components/charts/format';
+import { toAlertBackParams } from '@/lib/alerts/alert-link';
 import { readContext, withContext } from '@/lib/alerts/context-params';
-import type { AlertExemplar } from '@/lib/alerts/types';
+import type { AlertDetail, AlertExemplar } from '@/lib/alerts/types';
 import { useAlertDetail } from '@/lib/queries/alerts';
 import { AlertBadges } from './alert-badges';
 import { AlertChart } from './alert-chart';
@@ -16,7 +17,8 @@ import { plural } from '@/lib/text/plural';
 /**
  * One alert's drill-down: summary and runbook, its expression charted around its start with the
  * threshold, deployments and exemplars, and candidate traces from Jaeger. Every link carries the
- * page's from/to/service/environment and the alert id, so the trace page can lead back here.
+ * page's from/to/service/environment and the alert's id and labels, so the trace page can lead back
+ * here even after the alert resolved.
  */
 export function AlertDetailView({ id }: { id: string }) {
   const params = useSearchParams();
@@ -24,12 +26,15 @@ export function AlertDetailView({ id }: { id: string }) {
   const ctx = useMemo(() => readContext((k) => new URLSearchParams(search).get(k)), [search]);
   const { data, error, isPending } = useAlertDetail(id, { alertname: params.get('alertname') ?? undefined, labels: params.getAll('label'), environment: ctx.environment });
   const service = data?.service ?? undefined;
-  const traceHref = useCallback((traceId: string) => withContext(`/traces/${traceId}`, { ...ctx, service: service ?? ctx.service }, { alert: id }), [ctx, service, id]);
+  const backParams = useMemo(() => (data ? toAlertBackParams(data.alert) : { alert: id }), [data, id]);
+  const traceHref = useCallback((traceId: string) => withContext(`/traces/${traceId}`, { ...ctx, service: service ?? ctx.service }, backParams), [ctx, service, backParams]);
   const exemplarHref = useCallback((e: AlertExemplar) => traceHref(e.traceId ?? ''), [traceHref]);
 
   if (isPending) return <p className="text-[var(--muted)]">Loading alert…</p>;
   if (error || !data) return <p role="alert" className="text-[var(--bad)]">This alert could not be loaded: {error?.message ?? 'no data'}</p>;
   const { alert, rule, threshold } = data;
+  const found = data.candidates.search;
+  const slower = found.minDurationSeconds !== null ? ` slower than ${formatValue(found.minDurationSeconds, 'seconds')}` : '';
   const badExemplars = data.exemplars.filter((e) => e.bad).length;
   const noExemplars = data.exemplars.length === 0;
 
@@ -43,7 +48,7 @@ export function AlertDetailView({ id }: { id: string }) {
         <p className="text-xs text-[var(--muted)]">
           {data.service && <>service {data.service} · </>}
           {alert.labels.severity && <>severity {alert.labels.severity} · </>}
-          {alert.activeAt !== null ? `active since ${formatTimestamp(alert.activeAt, 'UTC')}` : 'not active now'}
+          {describeActivity(data)}
           {alert.value !== null && <> · value {formatValue(alert.value, data.unit)}</>}
         </p>
         {alert.annotations.summary && <p className="text-sm" data-testid="alert-summary">{alert.annotations.summary}</p>}
@@ -77,10 +82,21 @@ export function AlertDetailView({ id }: { id: string }) {
           </ul>
         </section>
       )}
+      <p className="text-xs text-[var(--muted)]" data-testid="candidate-search">
+        Candidate traces{slower}{found.environment ? ` in environment ${found.environment}` : ''} from {formatTimestamp(found.start, 'UTC').slice(0, 19)} to {formatTimestamp(found.end, 'UTC').slice(11)},{' '}
+        {alert.activeAt !== null ? 'ten minutes either side of when the alert became active.' : 'the last ten minutes.'}
+      </p>
       <div className={`grid gap-3 md:grid-cols-2 ${noExemplars ? '' : 'opacity-90'}`}>
-        <TraceCandidates title="Slowest traces" traces={data.candidates.slowest} hrefOf={traceHref} empty={`No traces of ${data.service ?? 'the service'} in the window.`} />
+        <TraceCandidates title="Slowest traces" traces={data.candidates.slowest} hrefOf={traceHref} empty={`No traces of ${data.service ?? 'the service'}${slower} in the window.`} />
         <TraceCandidates title="Traces with errors" traces={data.candidates.errored} hrefOf={traceHref} empty="No errored traces in the window." />
       </div>
     </div>
   );
+}
+
+/** Since when the alert is active; for one that resolved, when it was last active. */
+function describeActivity({ alert, resolvedAt }: Pick<AlertDetail, 'alert' | 'resolvedAt'>): string {
+  if (alert.activeAt === null) return 'not active now';
+  if (alert.state !== 'inactive') return `active since ${formatTimestamp(alert.activeAt, 'UTC')}`;
+  return `last active from ${formatTimestamp(alert.activeAt, 'UTC')}${resolvedAt !== null ? ` to about ${formatTimestamp(resolvedAt, 'UTC')}` : ''} · not active now`;
 }

@@ -5,7 +5,8 @@ import { useSearchParams } from 'next/navigation';
 import { formatTimestamp } from '@/components/charts/format';
 import { KeptParams } from '@/components/ui/kept-params';
 import { useUrlUpdate } from '@/components/ui/use-url-update';
-import { readContext, withContext } from '@/lib/alerts/context-params';
+import { toAlertHref } from '@/lib/alerts/alert-link';
+import { readContext } from '@/lib/alerts/context-params';
 import type { AlertServiceGroup } from '@/lib/alerts/types';
 import { useAlerts } from '@/lib/queries/alerts';
 import { AlertBadges } from './alert-badges';
@@ -14,7 +15,7 @@ import { plural } from '@/lib/text/plural';
 /**
  * The alerts page: firing and pending alerts grouped by service and severity. Filters live in the
  * URL (?service&environment, plus the header's from/to), and every alert link carries them, so Back
- * returns to exactly this view.
+ * returns to exactly this view; alert links also carry the alert's labels, so they still open once it resolved.
  */
 export function AlertListView() {
   const params = useSearchParams();
@@ -78,7 +79,7 @@ function ServiceGroup({ group, ctx }: { group: AlertServiceGroup; ctx: ReturnTyp
             {sev.alerts.map((a) => (
               <li key={a.id} className="flex flex-wrap items-center gap-2 border-b border-[var(--border)] py-1 text-sm last:border-0" data-testid="alert-row">
                 <AlertBadges alert={a} />
-                <Link href={withContext(`/alerts/${a.id}`, ctx)} className="font-medium text-[var(--accent)] underline-offset-2 hover:underline">
+                <Link href={toAlertHref(a, ctx)} className="font-medium text-[var(--accent)] underline-offset-2 hover:underline">
                   {a.name}
                 </Link>
                 {a.activeAt !== null && <span className="text-xs text-[var(--muted)]">since {formatTimestamp(a.activeAt, 'UTC')}</span>}

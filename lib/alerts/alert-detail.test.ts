@@ -14,6 +14,13 @@ describe('toAlertWindow', () => {
     expect((w.end - w.start) / 1000 / w.stepSeconds).toBeLessThanOrEqual(300);
   });
 
+  it('ends an hour after a resolved alert stopped, never past now', () => {
+    const now = 1_700_000_000_000;
+    const w = toAlertWindow((now - 5 * HOUR) as UnixMs, now, (now - 4 * HOUR) as UnixMs);
+    expect([w.start, w.end]).toEqual([now - 6 * HOUR, now - 3 * HOUR]);
+    expect(toAlertWindow((now - 50 * 60_000) as UnixMs, now, (now - 20 * 60_000) as UnixMs).end).toBe(now);
+  });
+
   it('shows at least the last hour for an alert without a start time', () => {
     const now = 1_700_000_000_000;
     expect(toAlertWindow(null, now).start).toBe(now - HOUR);

@@ -8,7 +8,7 @@ import type { Alert, Labels } from '@/lib/datasources/types';
  */
 
 /** Replaces each alert's id with the hash of its labels. */
-export function withStableIds(alerts: Alert[]): Alert[] {
+export function withStableIds<A extends Alert>(alerts: A[]): A[] {
   return alerts.map((a) => ({ ...a, id: toAlertId(a.labels) }));
 }
 
@@ -23,7 +23,7 @@ export interface AlertLookup {
  * Finds the alert a link points at. By id first; else the alert with that alertname whose labels
  * include every given label (the newest, if several match).
  */
-export function findAlert(alerts: Alert[], lookup: AlertLookup, fingerprints: Map<string, string> = new Map()): Alert | null {
+export function findAlert<A extends Alert>(alerts: A[], lookup: AlertLookup, fingerprints: Map<string, string> = new Map()): A | null {
   const byId = alerts.find((a) => a.id === lookup.id || fingerprints.get(lookup.id) === a.id);
   if (byId) return byId;
   if (!lookup.alertname) return null;

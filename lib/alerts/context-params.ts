@@ -17,11 +17,11 @@ export function readContext(get: (key: string) => string | null | undefined): Dr
   return out;
 }
 
-/** Builds `path?from&to&service&environment[&extra]`, skipping empty values. */
-export function withContext(path: string, ctx: DrilldownContext, extra: Record<string, string | undefined> = {}): string {
+/** Builds `path?from&to&service&environment[&extra]`, skipping empty values; a list repeats its key. */
+export function withContext(path: string, ctx: DrilldownContext, extra: Record<string, string | readonly string[] | undefined> = {}): string {
   const sp = new URLSearchParams();
   for (const k of CONTEXT_KEYS) if (ctx[k]) sp.set(k, ctx[k]!);
-  for (const [k, v] of Object.entries(extra)) if (v) sp.set(k, v);
+  for (const [k, v] of Object.entries(extra)) for (const one of typeof v === 'string' ? [v] : (v ?? [])) if (one) sp.append(k, one);
   const qs = sp.toString();
   return qs ? `${path}?${qs}` : path;
 }

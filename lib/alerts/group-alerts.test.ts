@@ -1,21 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { mergeAlerts } from '@/lib/datasources/alertmanager/to-alerts';
 import type { Alert, UnixMs } from '@/lib/datasources/types';
+import { withStableIds } from './alert-id';
 import { filterAlerts, groupAlerts, NO_SERVICE } from './group-alerts';
+import { testAlert } from './test-alert';
 
-const alert = (name: string, labels: Record<string, string>, state: Alert['state'] = 'firing', activeAt = 1_000): Alert => ({
-  id: name,
-  name,
-  labels: { alertname: name, ...labels },
-  annotations: {},
-  state,
-  activeAt: activeAt as UnixMs,
-  value: 1,
-  silenced: false,
-  inhibited: false,
-  silencedBy: [],
-  inhibitedBy: [],
-  generatorUrl: null,
-});
+const alert = (name: string, labels: Record<string, string>, state: Alert['state'] = 'firing', activeAt = 1_000): Alert =>
+  testAlert({ alertname: name, ...labels }, { id: name, name, state, activeAt: activeAt as UnixMs });
 
 describe('groupAlerts', () => {
   it('groups by service then severity, services with firing alerts first, most urgent severity first', () => {
@@ -39,6 +30,15 @@ describe('groupAlerts', () => {
       alert('New', { service: 's', severity: 'page' }, 'firing', 5),
     ]);
     expect(g!.severities[0]!.alerts.map((a) => a.name)).toEqual(['New', 'Old', 'Pending']);
+  });
+
+  it('counts a silenced alert once when Alertmanager holds it with Prometheus external labels', () => {
+    const fromPrometheus = alert('HighErrorRate', { service: 'checkout', severity: 'page' });
+    const fromAlertmanager = { ...alert('HighErrorRate', { service: 'checkout', severity: 'page', cluster: 'eu-1' }), id: 'fp1', silenced: true, silencedBy: ['s1'] };
+    const [g] = groupAlerts(withStableIds(mergeAlerts([fromPrometheus], [fromAlertmanager])));
+    expect(g).toMatchObject({ service: 'checkout', firing: 1 });
+    expect(g!.severities[0]!.alerts.map((a) => [a.state, a.silenced])).toEqual([['firing', true]]);
+    expect(g!.severities[0]!.alerts[0]!.id).toBe(withStableIds([fromPrometheus])[0]!.id);
   });
 });
 

@@ -31,7 +31,7 @@ function rankSeverity(s: string): number {
 }
 
 /** Keeps alerts of a service and environment; an alert without an environment label matches any. */
-export function filterAlerts(alerts: Alert[], f: { service?: string; environment?: string }): Alert[] {
+export function filterAlerts<A extends Alert>(alerts: A[], f: { service?: string; environment?: string }): A[] {
   return alerts.filter((a) => {
     if (f.service && (toAlertService(a) ?? NO_SERVICE) !== f.service) return false;
     const env = toAlertEnvironment(a);
@@ -43,14 +43,14 @@ export function filterAlerts(alerts: Alert[], f: { service?: string; environment
  * Groups alerts by service, then severity. Services with firing alerts come first (then by name);
  * within a service the most urgent severity first; within a severity firing before pending, newest first.
  */
-export function groupAlerts(alerts: Alert[]): AlertServiceGroup[] {
-  const byService = new Map<string, Alert[]>();
+export function groupAlerts<A extends Alert>(alerts: A[]): AlertServiceGroup<A>[] {
+  const byService = new Map<string, A[]>();
   for (const a of alerts) {
     const s = toAlertService(a) ?? NO_SERVICE;
     byService.set(s, [...(byService.get(s) ?? []), a]);
   }
-  const groups = [...byService].map(([service, list]): AlertServiceGroup => {
-    const bySeverity = new Map<string, Alert[]>();
+  const groups = [...byService].map(([service, list]): AlertServiceGroup<A> => {
+    const bySeverity = new Map<string, A[]>();
     for (const a of list) {
       const sev = a.labels.severity || NO_SEVERITY;
       bySeverity.set(sev, [...(bySeverity.get(sev) ?? []), a]);

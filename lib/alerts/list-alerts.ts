@@ -1,16 +1,16 @@
 import 'server-only';
-import { alertmanager, mergeAlerts } from '@/lib/datasources/alertmanager';
+import { alertmanager, mergeAlerts, type MergedAlert } from '@/lib/datasources/alertmanager';
 import type { CallOptions } from '@/lib/datasources/http';
 import { prometheus } from '@/lib/datasources/prometheus';
 import { toAlertId } from '@/lib/datasources/prometheus/to-alerts';
-import type { Alert, ResultNotice } from '@/lib/datasources/types';
+import type { ResultNotice } from '@/lib/datasources/types';
 import { withStableIds } from './alert-id';
 import { filterAlerts, groupAlerts, NO_SERVICE, toAlertService } from './group-alerts';
 import type { AlertListResponse } from './types';
 
 /** Current alerts with stable ids, plus Alertmanager fingerprint → stable id for old links. */
 export interface CurrentAlerts {
-  alerts: Alert[];
+  alerts: MergedAlert[];
   fingerprints: Map<string, string>;
   notices: ResultNotice[];
 }
@@ -27,7 +27,7 @@ export async function loadCurrentAlerts(opts: CallOptions = {}): Promise<Current
       .alerts({}, opts)
       .catch((err: unknown) => {
         notices.push({ code: 'PARTIAL', message: `Alertmanager did not answer, so silences and inhibitions are unknown: ${err instanceof Error ? err.message : String(err)}` });
-        return [] as Alert[];
+        return null;
       }),
   ]);
   const merged = mergeAlerts(fromPrometheus, fromAlertmanager).filter((a) => a.state !== 'inactive');

@@ -1,3 +1,5 @@
+import type { MergedAlert } from '@/lib/datasources/alertmanager/to-alerts';
+import type { CandidateSearch } from './candidate-search';
 import type { Alert, Deployment, Exemplar, ResultNotice, TimeSeries, TraceSummary, UnixMs } from '@/lib/datasources/types';
 
 /**
@@ -5,18 +7,20 @@ import type { Alert, Deployment, Exemplar, ResultNotice, TimeSeries, TraceSummar
  * them), the route handlers and the components (which draw them). No wire shapes in here.
  */
 
+export type { MergedAlert };
+
 /** Alerts of one severity within one service group. */
-export interface AlertSeverityGroup {
+export interface AlertSeverityGroup<A extends Alert = MergedAlert> {
   severity: string;
-  alerts: Alert[];
+  alerts: A[];
 }
 
 /** Alerts of one service, most severe group first. */
-export interface AlertServiceGroup {
+export interface AlertServiceGroup<A extends Alert = MergedAlert> {
   service: string;
   firing: number;
   pending: number;
-  severities: AlertSeverityGroup[];
+  severities: AlertSeverityGroup<A>[];
 }
 
 export interface AlertListResponse {
@@ -45,7 +49,9 @@ export interface AlertRuleInfo {
 }
 
 export interface AlertDetail {
-  alert: Alert;
+  alert: MergedAlert;
+  /** For an alert no longer pending or firing: about when it last stopped being active (from ALERTS); else null. */
+  resolvedAt: UnixMs | null;
   rule: AlertRuleInfo | null;
   service: string | null;
   /** The value the expression is compared with, drawn as a horizontal line; null when unknown. */
@@ -58,6 +64,7 @@ export interface AlertDetail {
   exemplarQuery: string | null;
   exemplars: AlertExemplar[];
   deployments: Deployment[];
-  candidates: { slowest: TraceSummary[]; errored: TraceSummary[] };
+  /** Candidate traces from Jaeger, and where they were searched (around the alert's start). */
+  candidates: { slowest: TraceSummary[]; errored: TraceSummary[]; search: CandidateSearch };
   notices: ResultNotice[];
 }

@@ -3,7 +3,7 @@ import { httpClientFor } from '../registry';
 import { createAlertmanagerClient, type AlertmanagerClient } from './client';
 
 export { createAlertmanagerClient, type AlertmanagerClient, type AlertFilter } from './client';
-export { toAlerts as toAlertmanagerAlerts, mergeAlerts, toSilences } from './to-alerts';
+export { toAlerts as toAlertmanagerAlerts, mergeAlerts, toSilences, type MergedAlert } from './to-alerts';
 
 const g = globalThis as typeof globalThis & { __sightlineAlertmanager?: AlertmanagerClient };
 

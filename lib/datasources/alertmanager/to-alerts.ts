@@ -1,5 +1,5 @@
 import { toLabelKey } from '../decode';
-import { asUnixMs, type Alert, type Silence } from '../types';
+import { asUnixMs, type Alert, type Labels, type Silence } from '../types';
 import type { AmAlert, AmSilence } from './schemas';
 
 const ms = (iso: string) => asUnixMs(Date.parse(iso));
@@ -27,20 +27,78 @@ export function toAlerts(wire: AmAlert[]): Alert[] {
 }
 
 /**
- * Merges Prometheus' alerts (state, value; pending ones too) with Alertmanager's view (fingerprint,
- * silenced, inhibited, generator URL), matching on the full label set. Alerts only Alertmanager
- * knows (e.g. from another Prometheus) are kept.
+ * An alert as the alert pages show it. `inAlertmanager` says whether Alertmanager holds it (so may
+ * notify for it): null when Alertmanager did not answer. Prometheus never sends pending alerts.
  */
-export function mergeAlerts(fromPrometheus: Alert[], fromAlertmanager: Alert[]): Alert[] {
-  const am = new Map(fromAlertmanager.map((a) => [toLabelKey(a.labels), a]));
-  const merged = fromPrometheus.map((p) => {
-    const key = toLabelKey(p.labels);
-    const a = am.get(key);
-    if (!a) return p;
-    am.delete(key);
-    return { ...p, id: a.id, silenced: a.silenced, inhibited: a.inhibited, silencedBy: a.silencedBy, inhibitedBy: a.inhibitedBy, generatorUrl: a.generatorUrl };
+export interface MergedAlert extends Alert {
+  inAlertmanager: boolean | null;
+}
+
+interface Candidate {
+  p: number;
+  m: number;
+  /** Labels the Alertmanager alert has beyond the Prometheus one's (Prometheus' external labels). */
+  extra: Labels;
+  pKey: string;
+  mKey: string;
+}
+
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const hasAll = (wanted: Labels, labels: Labels) => Object.entries(wanted).every(([k, v]) => labels[k] === v);
+
+/** The extra labels every unambiguous pair shares: Prometheus' external labels, as far as they show. */
+function toSharedExtra(candidates: Candidate[]): Labels {
+  const perAlert = new Map<number, Candidate[]>();
+  for (const c of candidates) perAlert.set(c.p, [...(perAlert.get(c.p) ?? []), c]);
+  const sure = [...perAlert.values()].filter((cs) => cs.length === 1).map((cs) => cs[0]!.extra);
+  if (sure.length === 0) return {};
+  return Object.fromEntries(Object.entries(sure[0]!).filter(([k, v]) => sure.every((e) => e[k] === v)));
+}
+
+/**
+ * Merges Prometheus' alerts (state, value; pending ones too) with Alertmanager's view (fingerprint,
+ * silenced, inhibited, generator URL). Prometheus adds its external labels (cluster, replica ...)
+ * only to the alerts it sends, and sends only firing ones, so its firing alert matches the
+ * Alertmanager alert of the same alertname that has every one of its labels, extra labels allowed.
+ * Each side matches at most once; when several match, pairs whose extra labels agree with those of
+ * the unambiguous pairs go first, then those with fewer extra labels, then by label set, so the
+ * result does not depend on list order. A merged alert keeps Prometheus' labels (its id stays the
+ * same from pending to firing). Alerts only Alertmanager knows (e.g. from another Prometheus) are
+ * kept. `fromAlertmanager` is null when Alertmanager did not answer.
+ */
+export function mergeAlerts(fromPrometheus: Alert[], fromAlertmanager: Alert[] | null): MergedAlert[] {
+  const am = fromAlertmanager ?? [];
+  const amByName = new Map<string, number[]>();
+  am.forEach((a, i) => amByName.set(a.name, [...(amByName.get(a.name) ?? []), i]));
+  const candidates: Candidate[] = [];
+  fromPrometheus.forEach((p, pi) => {
+    // Prometheus sends only firing alerts; a pending one matching is another Prometheus' alert.
+    if (p.state !== 'firing') return;
+    for (const mi of amByName.get(p.name) ?? []) {
+      const m = am[mi]!;
+      if (!hasAll(p.labels, m.labels)) continue;
+      const extra = Object.fromEntries(Object.entries(m.labels).filter(([k]) => !(k in p.labels)));
+      candidates.push({ p: pi, m: mi, extra, pKey: toLabelKey(p.labels), mKey: `${toLabelKey(m.labels)} ${m.id}` });
+    }
   });
-  return [...merged, ...am.values()];
+  const shared = Object.entries(toSharedExtra(candidates));
+  const disagreements = (c: Candidate) => shared.filter(([k, v]) => am[c.m]!.labels[k] !== v).length;
+  const byPreference = (a: Candidate, b: Candidate) =>
+    disagreements(a) - disagreements(b) || Object.keys(a.extra).length - Object.keys(b.extra).length || compareText(a.pKey, b.pKey) || compareText(a.mKey, b.mKey);
+  const matchOf = new Map<number, number>();
+  const taken = new Set<number>();
+  for (const c of candidates.sort(byPreference)) {
+    if (matchOf.has(c.p) || taken.has(c.m)) continue;
+    matchOf.set(c.p, c.m);
+    taken.add(c.m);
+  }
+  const merged = fromPrometheus.map((p, pi): MergedAlert => {
+    const mi = matchOf.get(pi);
+    if (mi === undefined) return { ...p, inAlertmanager: fromAlertmanager ? false : null };
+    const a = am[mi]!;
+    return { ...p, id: a.id, silenced: a.silenced, inhibited: a.inhibited, silencedBy: a.silencedBy, inhibitedBy: a.inhibitedBy, generatorUrl: a.generatorUrl, inAlertmanager: true };
+  });
+  return [...merged, ...am.filter((_, i) => !taken.has(i)).map((a): MergedAlert => ({ ...a, inAlertmanager: true }))];
 }
 
 /** Silences with epoch-ms times. */

@@ -2,7 +2,8 @@ import Link from 'next/link';
 import { PageGate } from '@/components/layout/page-gate';
 import { TracePageClient } from '@/components/traces/trace-page-client';
 import { TraceProblem } from '@/components/traces/trace-problem';
-import { readContext, withContext } from '@/lib/alerts/context-params';
+import { readAlertBackLink, toAlertHref } from '@/lib/alerts/alert-link';
+import { readContext } from '@/lib/alerts/context-params';
 import { TRACE_ID } from '@/lib/datasources/jaeger';
 import { prefetchTraceView } from '@/lib/traces/load-trace-view';
 import { buildEarlyFetchScript } from '@/lib/traces/early-trace-view';
@@ -23,13 +24,13 @@ export default async function TracePage({ params, searchParams }: PageProps) {
   const { traceId } = await params;
   const sp = await searchParams;
   const { span } = sp;
-  // Opened from an alert's drill-down: lead back to it with the same context.
-  const alertId = typeof sp.alert === 'string' && /^[\w.-]{1,200}$/.test(sp.alert) ? sp.alert : null;
+  // Opened from an alert's drill-down: lead back to it with the same context (and its labels, so it opens after it resolved).
+  const backTo = readAlertBackLink((k) => sp[k]);
   const context = readContext((k) => { const v = sp[k]; return typeof v === 'string' ? v : null; });
   return (
     <PageGate role="operator" what="Traces">
-      {alertId && (
-        <Link href={withContext(`/alerts/${alertId}`, context)} className="mb-2 inline-block text-xs text-[var(--accent)] underline">
+      {backTo && (
+        <Link href={toAlertHref(backTo, context)} className="mb-2 inline-block text-xs text-[var(--accent)] underline">
           ← Back to alert
         </Link>
       )}

@@ -65,7 +65,7 @@ export interface Telemetry {
 
 /** Starts tracing and logging for a service; empty URLs disable export but keep stdout logs. */
 export function startTelemetry(opts: { service: string; version: string; tracesUrl: string; logsUrl: string }): Telemetry {
-  const resource = resourceFromAttributes({ 'service.name': opts.service, 'service.version': opts.version, 'service.namespace': 'shop', 'deployment.environment.name': 'demo' });
+  const resource = resourceFromAttributes({ 'service.name': opts.service, 'service.version': opts.version, 'service.namespace': 'shop', 'deployment.environment.name': 'production' });
   // Short export delays: a trace should be findable in Jaeger a second or two after it ends.
   const tracerProvider = new NodeTracerProvider({
     resource,

@@ -1,0 +1,43 @@
+import type { Labels, TimeSeries, UnixMs } from '@/lib/datasources/types';
+import { escapePromString } from '@/lib/slo/promql';
+
+/**
+ * When an alert that has resolved was last active, from Prometheus' synthetic ALERTS series (one
+ * sample per rule evaluation while the alert is pending or firing, labelled like the alert plus
+ * `alertstate`). Lets a link to a resolved alert chart it around when it fired.
+ */
+
+/** How far back a resolved alert's last active period is looked for. */
+export const LAST_ACTIVE_LOOKBACK_MS = 7 * 24 * 3_600_000;
+/** Seconds between the ALERTS points read: a minute's precision, under Prometheus' 11,000 points. */
+export const LAST_ACTIVE_STEP_SECONDS = Math.ceil(LAST_ACTIVE_LOOKBACK_MS / 1000 / 10_000);
+
+const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
+
+/** From the first to the last ALERTS point of one active period. */
+export interface LastActivePeriod {
+  start: UnixMs;
+  end: UnixMs;
+}
+
+/** `ALERTS{alertname="…",…}` for an alert's name and labels (`alertstate` left open: pending or firing). */
+export function toAlertsSelector(alertname: string, labels: Labels = {}): string {
+  const rest = Object.keys(labels)
+    .filter((k) => k !== 'alertname' && k !== 'alertstate' && LABEL_NAME.test(k))
+    .sort();
+  const matchers = [`alertname="${escapePromString(alertname)}"`, ...rest.map((k) => `${k}="${escapePromString(labels[k]!)}"`)];
+  return `ALERTS{${matchers.join(',')}}`;
+}
+
+/**
+ * The last period the alert was active, from ALERTS points read every `stepSeconds`: the last run
+ * of points without a gap (pending and firing series together). Null when it was never active.
+ */
+export function toLastActivePeriod(series: TimeSeries[], stepSeconds: number): LastActivePeriod | null {
+  const times = [...new Set(series.flatMap((s) => s.samples.filter((p) => p.value !== null).map((p) => p.t)))].sort((a, b) => a - b);
+  if (times.length === 0) return null;
+  const maxGapMs = stepSeconds * 1000 * 1.5;
+  let first = times.length - 1;
+  while (first > 0 && times[first]! - times[first - 1]! <= maxGapMs) first--;
+  return { start: times[first]!, end: times[times.length - 1]! };
+}
