@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { SignInPage } from './pages/sign-in-page';
 import { holdScripts, waitForHydration } from './support/hydration';
-import { pushUniqueTrace, uniqueSuffix } from './support/push-telemetry';
+import { pushLogs, pushUniqueTrace, uniqueSuffix } from './support/push-telemetry';
 
 test('trace search finds a pushed trace, plots it, lists it, and a dot opens its waterfall', async ({ page }) => {
   const suffix = uniqueSuffix();
@@ -122,4 +122,25 @@ test('the trace view data comes over Jaeger gRPC, says where its time went, and 
   const missing = await page.request.get('/api/traces/0000000000000000000000000000dead/view');
   expect(missing.status()).toBe(404);
   expect(((await missing.json()) as { error: { code: string } }).error.code).toBe('NOT_FOUND');
+});
+
+test('a trace with more log lines than its log panel holds says which end is missing and can show the newest instead', async ({ page }) => {
+  const suffix = uniqueSuffix();
+  const trace = await pushUniqueTrace(suffix, 5);
+  const root = trace.spans[0]!;
+  // 10 lines over the panel's 5,000; numbered so that the first one shown tells which end was kept.
+  const lines = Array.from({ length: 5_010 }, (_, i) => ({ body: `step ${String(i).padStart(4, '0')} ${suffix}`, level: 'INFO' as const, traceId: trace.traceId, spanId: root.spanId }));
+  await pushLogs(root.service, lines);
+
+  await new SignInPage(page).signInAs('operator', `/traces/${trace.traceId}`);
+  const panel = page.getByRole('region', { name: 'Logs of this trace' });
+  const shown = panel.getByRole('list', { name: 'Log lines of the trace' }).getByRole('listitem');
+  await expect(panel.getByRole('status')).toHaveText('Showing the oldest 5,000 lines of this trace; later lines are missing.');
+  await expect(shown.first()).toContainText(`step 0000 ${suffix}`);
+
+  await panel.getByRole('button', { name: 'Show the newest lines instead' }).click();
+  await expect(panel.getByRole('status')).toHaveText('Showing the newest 5,000 lines of this trace; earlier lines are missing.');
+  // Still in time order: the oldest of the newest 5,000 on top.
+  await expect(shown.first()).toContainText(`step 0010 ${suffix}`);
+  await expect(panel.getByRole('button', { name: 'Show the oldest lines instead' })).toBeVisible();
 });

@@ -104,4 +104,19 @@ describe('findTraceIds', () => {
   it('ignores hex that is not labelled as a trace id, and all-zero ids', () => {
     expect(findTraceIds({ traceId: '0'.repeat(32), fields: {}, line: `sha ${id}` })).toEqual([]);
   });
+  it('reads W3C traceparent values, in the line or in a field', () => {
+    const tp = `00-${id}-00f067aa0ba902b7-01`;
+    expect(findTraceIds({ traceId: null, fields: {}, line: `GET /cart traceparent=${tp}` })).toEqual([id]);
+    expect(findTraceIds({ traceId: null, fields: {}, line: `{"traceparent":"${tp.toUpperCase()}"}` })).toEqual([id]);
+    expect(findTraceIds({ traceId: null, fields: { traceparent: tp }, line: 'hello' })).toEqual([id]);
+    // All-zero trace ids and version ff are invalid traceparents.
+    expect(findTraceIds({ traceId: null, fields: {}, line: `traceparent=00-${'0'.repeat(32)}-00f067aa0ba902b7-01 ff-${id}-00f067aa0ba902b7-01` })).toEqual([]);
+  });
+  it("reads ECS's trace.id", () => {
+    expect(findTraceIds({ traceId: null, fields: {}, line: `{"@timestamp":"2025-06-10T14:58:30Z","trace.id":"${id}","message":"paid"}` })).toEqual([id]);
+  });
+  it('links a 64-bit trace once when it is written with and without its zero padding', () => {
+    const short = '463ac35c9f6413ad';
+    expect(findTraceIds({ traceId: `${'0'.repeat(16)}${short}`, fields: {}, line: `trace_id=${short}` })).toEqual([`${'0'.repeat(16)}${short}`]);
+  });
 });

@@ -1,10 +1,13 @@
-import type { LogEntry, LogLevel, TimeSeries } from '@/lib/datasources/types';
+import type { LogLevel, TimeSeries } from '@/lib/datasources/types';
 import { parseTimeRef } from '@/lib/dashboards/time';
 
 /**
  * Pure LogQL helpers for the logs explorer: label picking, the volume query and its bars, and
  * trace IDs found in a line. No React, so each is unit-tested on its own.
  */
+
+// Trace ids in a line are read the same way by the correlation search, so they live in lib/traces.
+export { findTraceIds } from '@/lib/traces/trace-id';
 
 const escapeValue = (v: string) => v.replace(/\\/g, '\\\\').replace(/"/g, '\\"');
 
@@ -161,21 +164,6 @@ export function toVolumeBars(series: TimeSeries[], start: number, end: number, s
     }
   }
   return bars;
-}
-
-const TRACE_ID_IN_TEXT = /\b(?:trace[_-]?id|traceid)["'\s:=]+([0-9a-f]{16}|[0-9a-f]{32})\b/gi;
-const FIELD_KEYS = ['trace_id', 'traceid', 'traceId', 'trace.id'];
-
-/** Trace IDs of an entry: the parsed one, structured-metadata fields, and `trace_id=<hex>` in the line; unique, in that order. */
-export function findTraceIds(entry: Pick<LogEntry, 'traceId' | 'fields' | 'line'>): string[] {
-  const ids = new Set<string>();
-  const add = (v: string | null | undefined) => {
-    if (v && /^[0-9a-fA-F]{16,32}$/.test(v) && !/^0+$/.test(v)) ids.add(v.toLowerCase());
-  };
-  add(entry.traceId);
-  for (const k of FIELD_KEYS) add(entry.fields[k]);
-  for (const m of entry.line.matchAll(TRACE_ID_IN_TEXT)) add(m[1]);
-  return [...ids];
 }
 
 /** Resolves the URL's from/to (`now-1h`, epoch ms…) against `nowMs` (when the data was fetched); null when unreadable. */

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { formatTimestamp } from '@/components/charts/format';
 import type { CorrelationSearchResult } from '@/lib/search/types';
 import { plural } from '@/lib/text/plural';
+import { findTraceIds } from '@/lib/traces/trace-id';
 
 const LEVEL_STYLE: Record<string, string> = { error: 'text-[var(--bad)]', fatal: 'text-[var(--bad)]', warn: 'text-amber-600' };
 const formatMs = (micros: number) => (micros >= 1e6 ? `${(micros / 1e6).toFixed(2)} s` : `${(micros / 1e3).toFixed(1)} ms`);
@@ -44,15 +45,18 @@ export function SearchResults({ result, traceSearch }: { result: CorrelationSear
           <p className="text-xs text-[var(--muted)]">No log line carries this correlation id in the window.</p>
         ) : (
           <ol className="flex flex-col font-mono text-[11px]">
-            {result.logs.map((e) => (
-              <li key={e.id} role="listitem" className="flex gap-2 border-b border-[var(--border)] py-0.5 last:border-0">
-                <span className="shrink-0 text-[var(--muted)]">{formatTimestamp(e.t, 'UTC').slice(11, 19)}</span>
-                <span className={`w-10 shrink-0 uppercase ${LEVEL_STYLE[e.level] ?? ''}`}>{e.level}</span>
-                <span className="w-24 shrink-0 truncate">{e.labels.service_name ?? ''}</span>
-                <span className="min-w-0 flex-1 break-all">{e.line}</span>
-                {e.traceId && <Link href={href(e.traceId)} className="shrink-0 text-[var(--accent)] underline">trace</Link>}
-              </li>
-            ))}
+            {result.logs.map((e) => {
+              const traceId = findTraceIds(e)[0];
+              return (
+                <li key={e.id} role="listitem" className="flex gap-2 border-b border-[var(--border)] py-0.5 last:border-0">
+                  <span className="shrink-0 text-[var(--muted)]">{formatTimestamp(e.t, 'UTC').slice(11, 19)}</span>
+                  <span className={`w-10 shrink-0 uppercase ${LEVEL_STYLE[e.level] ?? ''}`}>{e.level}</span>
+                  <span className="w-24 shrink-0 truncate">{e.labels.service_name ?? ''}</span>
+                  <span className="min-w-0 flex-1 break-all">{e.line}</span>
+                  {traceId && <Link href={href(traceId)} className="shrink-0 text-[var(--accent)] underline">trace</Link>}
+                </li>
+              );
+            })}
           </ol>
         )}
       </section>

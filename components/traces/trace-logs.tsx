@@ -2,16 +2,18 @@
 
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import type { LogEntry } from '@/lib/datasources/types';
+import type { LogEntry, ResultNotice } from '@/lib/datasources/types';
 import type { TraceLogs } from '@/lib/traces/logs-by-span';
+import { describeTraceLogNotices, describeTraceLogRange, describeTraceLogsError, type TraceLogDirection, type TraceLogsFailure } from '@/lib/traces/trace-log-messages';
+import type { TraceLogRange } from '@/lib/traces/trace-log-query';
 import type { TraceModel } from '@/lib/traces/trace-model';
 import { LogLine } from './log-line';
 import { plural } from '@/lib/text/plural';
 
-/** The trace's logs as the page hands them over. */
+/** The trace's logs as the page hands them over, with the range searched and the end kept when capped. */
 export type TraceLogsState =
-  | { state: 'ok'; entries: LogEntry[] }
-  | { state: 'error'; message: string }
+  | { state: 'ok'; entries: LogEntry[]; notices: ResultNotice[]; direction: TraceLogDirection; range: TraceLogRange }
+  | ({ state: 'error' } & TraceLogsFailure)
   | { state: 'loading' };
 
 interface TraceLogsProps {
@@ -24,6 +26,8 @@ interface TraceLogsProps {
   /** Selecting a line selects (and reveals) its span. */
   onSelectLine: (index: number) => void;
   onRetry?: () => void;
+  /** Loads the other end of the trace's lines (offered when they are capped). */
+  onDirection?: (direction: TraceLogDirection) => void;
 }
 
 const LINE_HEIGHT = 22;
@@ -33,7 +37,7 @@ const LINE_HEIGHT = 22;
  * highlighted, or shown alone with "only this span"; the list is virtualized (expanded lines are
  * measured) so a trace with thousands of lines stays responsive.
  */
-export function TraceLogsPanel({ model, state, logs, selectedSpan, selectedLine, onSelectLine, onRetry }: TraceLogsProps) {
+export function TraceLogsPanel({ model, state, logs, selectedSpan, selectedLine, onSelectLine, onRetry, onDirection }: TraceLogsProps) {
   const [onlySpan, setOnlySpan] = useState(false);
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set());
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -70,16 +74,18 @@ export function TraceLogsPanel({ model, state, logs, selectedSpan, selectedLine,
 
   if (state.state === 'loading') return <Shell><p className="p-3 text-[var(--muted)]">Loading the trace&apos;s logs…</p></Shell>;
   if (state.state === 'error') {
+    const failed = describeTraceLogsError(state);
     return (
       <Shell>
         <div role="alert" className="flex items-center gap-3 p-3 text-[var(--bad)]">
-          <span>Loki is unavailable: {state.message}</span>
-          {onRetry && <button type="button" onClick={onRetry} className="rounded border border-[var(--border)] px-2 text-[var(--text)]">Retry</button>}
+          <span>{failed.message}</span>
+          {failed.retry && onRetry && <button type="button" onClick={onRetry} className="rounded border border-[var(--border)] px-2 text-[var(--text)]">Retry</button>}
         </div>
       </Shell>
     );
   }
-  if (!logs || logs.lines.length === 0) return <Shell><p className="p-3 text-[var(--muted)]">Loki holds no lines for this trace.</p></Shell>;
+  const notes = <TraceLogNotesList state={state} shown={logs?.lines.length ?? 0} onDirection={onDirection} />;
+  if (!logs || logs.lines.length === 0) return <Shell>{notes}<p className="p-3 text-[var(--muted)]">Loki holds no lines for this trace.</p></Shell>;
 
   const spanLines = selectedSpan === null ? 0 : (logs.linesBySpan.get(selectedSpan)?.length ?? 0);
   return (
@@ -94,6 +100,7 @@ export function TraceLogsPanel({ model, state, logs, selectedSpan, selectedLine,
         </div>
       }
     >
+      {notes}
       <div ref={scrollRef} role="list" aria-label="Log lines of the trace" className="overflow-auto" style={{ height: '32vh' }}>
         {visible.length === 0 && <p className="p-3 text-[var(--muted)]">The selected span has no log lines.</p>}
         <div className="relative" style={{ height: virtualizer.getTotalSize() }}>
@@ -118,6 +125,25 @@ export function TraceLogsPanel({ model, state, logs, selectedSpan, selectedLine,
         </div>
       </div>
     </Shell>
+  );
+}
+
+/** What the panel is not showing: the part of a long trace not searched, the capped end of its lines (with a switch to the other end), other notices. */
+function TraceLogNotesList({ state, shown, onDirection }: { state: Extract<TraceLogsState, { state: 'ok' }>; shown: number; onDirection?: (direction: TraceLogDirection) => void }) {
+  const range = describeTraceLogRange(state.range);
+  const { capped, others } = describeTraceLogNotices(state.notices, state.direction, shown);
+  if (!range && !capped && others.length === 0) return null;
+  return (
+    <ul aria-label="Notices about these logs" className="space-y-0.5 border-b border-[var(--border)] px-3 py-1.5 text-xs text-[var(--warn)]">
+      {range && <li>{range}</li>}
+      {capped && (
+        <li className="flex flex-wrap items-center gap-2">
+          <span role="status">{capped.message}</span>
+          {onDirection && <button type="button" onClick={() => onDirection(capped.switchTo)} className="rounded border border-[var(--border)] px-2 text-[var(--text)]">{capped.switchLabel}</button>}
+        </li>
+      )}
+      {others.map((m) => <li key={m}>{m}</li>)}
+    </ul>
   );
 }
 

@@ -1,10 +1,11 @@
 'use client';
 
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { isErrorBody } from '@/lib/api/errors';
-import type { LogEntry, Trace } from '@/lib/datasources/types';
+import type { LogEntry, ResultNotice, Trace } from '@/lib/datasources/types';
 import { fromCompactTrace, type CompactTrace } from '@/lib/traces/compact-trace';
 import { markTraceView, takeEarlyFetch } from '@/lib/traces/early-trace-view';
+import type { TraceLogDirection } from '@/lib/traces/trace-log-messages';
 import { rangeForTraceLogs } from '@/lib/traces/trace-log-query';
 import { traceLogsUrl, traceViewUrl } from '@/lib/traces/trace-view-url';
 import { BffError, fetchJson } from '@/lib/queries/fetch-json';
@@ -35,18 +36,31 @@ type TraceState = { state: 'loading' } | { state: 'ok'; trace: Trace } | { state
 
 /**
  * The trace page's client root: fetches the trace in the compact view format (taking the page's early
- * fetch of it), then the trace's logs; retries the logs; keeps the selected span in the URL (?span=)
- * without navigating.
+ * fetch of it), then the trace's logs; retries the logs or loads their other end when capped; keeps the
+ * selected span in the URL (?span=) without navigating.
  */
 export function TracePageClient({ traceId, initialSpanId }: TracePageClientProps) {
   const [trace, setTrace] = useState<TraceState>({ state: 'loading' });
   const [logs, setLogs] = useState<TraceLogsState>({ state: 'loading' });
+  const [direction, setDirection] = useState<TraceLogDirection>('forward');
 
-  const loadLogs = useCallback((t: Trace, live: () => boolean = () => true) => {
+  // Only the latest request may set the logs: switching ends twice quickly must not show the first answer.
+  const logRequest = useRef(0);
+  const loadLogs = useCallback((t: Trace, dir: TraceLogDirection, stillWanted: () => boolean = () => true) => {
+    const request = ++logRequest.current;
+    const live = () => stillWanted() && request === logRequest.current;
     setLogs({ state: 'loading' });
-    fetchJson<{ entries: LogEntry[] }>(traceLogsUrl(t.traceId, rangeForTraceLogs(t))).then(
-      (r) => live() && setLogs({ state: 'ok', entries: r.entries }),
-      (err: unknown) => live() && setLogs({ state: 'error', message: err instanceof Error ? err.message : String(err) }),
+    const range = rangeForTraceLogs(t);
+    fetchJson<{ entries: LogEntry[]; notices: ResultNotice[] }>(traceLogsUrl(t.traceId, range, dir)).then(
+      (r) => live() && setLogs({ state: 'ok', entries: r.entries, notices: r.notices, direction: dir, range }),
+      (err: unknown) =>
+        live() &&
+        setLogs({
+          state: 'error',
+          // No BffError: the request got no answer (network down, server gone).
+          ...(err instanceof BffError ? { status: err.status, code: err.code } : { status: 0, code: 'NETWORK' }),
+          message: err instanceof Error ? err.message : String(err),
+        }),
     );
   }, []);
 
@@ -58,7 +72,8 @@ export function TracePageClient({ traceId, initialSpanId }: TracePageClientProps
         const t = fromCompactTrace(c);
         markTraceView('decoded');
         setTrace({ state: 'ok', trace: t });
-        loadLogs(t, () => live);
+        setDirection('forward');
+        loadLogs(t, 'forward', () => live);
       },
       (err: unknown) => live && setTrace({ state: 'error', error: err instanceof BffError ? err : new BffError('INTERNAL', String(err), 0) }),
     );
@@ -75,12 +90,17 @@ export function TracePageClient({ traceId, initialSpanId }: TracePageClientProps
   }, []);
 
   const loaded = trace.state === 'ok' ? trace.trace : null;
-  const retryLogs = useCallback(() => loaded && loadLogs(loaded), [loaded, loadLogs]);
+  const retryLogs = useCallback(() => loaded && loadLogs(loaded, direction), [loaded, direction, loadLogs]);
+  const switchLogDirection = useCallback((dir: TraceLogDirection) => {
+    if (!loaded) return;
+    setDirection(dir);
+    loadLogs(loaded, dir);
+  }, [loaded, loadLogs]);
 
   if (trace.state === 'loading') return <p className="text-[var(--muted)]">Loading trace {traceId}…</p>;
   if (trace.state === 'error') {
     if (trace.error.code === 'NOT_FOUND') return <TraceProblem title="Trace not found" message={`Jaeger holds no trace ${traceId}. It may have expired or not be flushed yet.`} />;
     return <TraceProblem title="Jaeger is unavailable" message={trace.error.message} />;
   }
-  return <TraceView trace={trace.trace} logs={logs} initialSpanId={initialSpanId} onSpanSelect={keepInUrl} onRetryLogs={retryLogs} />;
+  return <TraceView trace={trace.trace} logs={logs} initialSpanId={initialSpanId} onSpanSelect={keepInUrl} onRetryLogs={retryLogs} onLogDirection={switchLogDirection} />;
 }

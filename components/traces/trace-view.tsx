@@ -1,7 +1,8 @@
 'use client';
 
 import { useCallback, useId, useMemo, useRef, useState } from 'react';
-import type { Trace } from '@/lib/datasources/types';
+import type { LogEntry, Trace } from '@/lib/datasources/types';
+import type { TraceLogDirection } from '@/lib/traces/trace-log-messages';
 import { tieLogsToSpans } from '@/lib/traces/logs-by-span';
 import { collapseAtDepth } from '@/lib/traces/tree-navigation';
 import { SpanDetail } from './span-detail';
@@ -23,6 +24,8 @@ interface TraceViewProps {
   /** Told whenever the selection changes, e.g. to keep it in the URL. */
   onSpanSelect?: (spanId: string | null) => void;
   onRetryLogs?: () => void;
+  /** Reloads the logs keeping the other end when they are capped (oldest or newest lines). */
+  onLogDirection?: (direction: TraceLogDirection) => void;
 }
 
 /**
@@ -30,27 +33,29 @@ interface TraceViewProps {
  * the critical path, span detail and the trace's logs tied to their spans, all sharing one
  * selection. The model is derived once per trace.
  */
-export function TraceView({ trace, logs, initialSpanId, onSpanSelect, onRetryLogs }: TraceViewProps) {
+export function TraceView({ trace, logs, initialSpanId, onSpanSelect, onRetryLogs, onLogDirection }: TraceViewProps) {
   const state = useTraceViewState(trace, initialSpanId, onSpanSelect);
   const { model, rows, rowOf, collapsed, selected, find } = state;
   const viewport = useMemo(() => createViewportStore(), []);
   const control = useRef<WaterfallControl | null>(null);
   const waterfallId = useId();
-  const [selectedLine, setSelectedLine] = useState<number | null>(null);
+  // A line position means something only in the lines it was chosen from; reloaded logs drop it.
+  const [lineChoice, setLineChoice] = useState<{ of: LogEntry[]; pos: number } | null>(null);
 
   const entries = logs.state === 'ok' ? logs.entries : null;
+  const selectedLine = lineChoice && lineChoice.of === entries ? lineChoice.pos : null;
   const traceLogs = useMemo(() => (entries ? tieLogsToSpans(model.tree, entries) : null), [model, entries]);
 
   const { select } = state;
   const selectFromTree = useCallback((span: number) => {
-    setSelectedLine(null);
+    setLineChoice(null);
     select(span);
   }, [select]);
   const selectLine = useCallback((pos: number) => {
-    setSelectedLine(pos);
+    setLineChoice(entries ? { of: entries, pos } : null);
     const span = traceLogs?.lines[pos]?.span;
     if (span !== undefined && span >= 0) select(span);
-  }, [traceLogs, select]);
+  }, [entries, traceLogs, select]);
   const scrollToFraction = useCallback((f: number) => control.current?.scrollToFraction(f), []);
 
   return (
@@ -112,6 +117,7 @@ export function TraceView({ trace, logs, initialSpanId, onSpanSelect, onRetryLog
         selectedLine={selectedLine}
         onSelectLine={selectLine}
         onRetry={onRetryLogs}
+        onDirection={onLogDirection}
       />
     </div>
   );

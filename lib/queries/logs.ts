@@ -1,14 +1,12 @@
 'use client';
 
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { LogEntry, QueryWindow, ResultNotice, TimeSeries } from '@/lib/datasources/types';
+import type { LogQlResult } from '@/lib/datasources/loki/run-logql';
 import { BffError, fetchJson } from './fetch-json';
 import { queryKeys } from './keys';
 
-/** What GET /api/logs/query (and /api/explore/loki/query_range) answers. */
-export type LogQueryResult =
-  | { kind: 'logs'; data: LogEntry[]; notices: ResultNotice[] }
-  | { kind: 'metrics'; data: TimeSeries[]; notices: ResultNotice[]; window: QueryWindow };
+/** What GET /api/logs/query (and /api/explore/loki/query_range) answers: runLogQl's result. */
+export type LogQueryResult = LogQlResult;
 
 /** One LogQL request; from/to are what the URL holds (`now-1h`, epoch ms, RFC 3339). */
 export interface LogQueryParams {

@@ -7,6 +7,11 @@ describe('classifySearch', () => {
     expect(classifySearch('a3ce929d0e0e4736')).toEqual({ kind: 'trace', traceId: 'a3ce929d0e0e4736' });
   });
 
+  it('takes the trace id of a pasted W3C traceparent value', () => {
+    expect(classifySearch('00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01')).toEqual({ kind: 'trace', traceId: '4bf92f3577b34da6a3ce929d0e0e4736' });
+    expect(classifySearch(' 00-4BF92F3577B34DA6A3CE929D0E0E4736-00F067AA0BA902B7-00 ')).toEqual({ kind: 'trace', traceId: '4bf92f3577b34da6a3ce929d0e0e4736' });
+  });
+
   it('takes request ids and UUIDs as correlation ids, including hex of other lengths', () => {
     expect(classifySearch('req-7f3a.b:1_x')).toEqual({ kind: 'correlation', id: 'req-7f3a.b:1_x' });
     expect(classifySearch('6f1c2f8e-2b4d-4c1e-9d55-0a1b2c3d4e5f')).toMatchObject({ kind: 'correlation' });

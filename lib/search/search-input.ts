@@ -1,7 +1,9 @@
+import { traceIdOfTraceparent } from '@/lib/traces/trace-id';
+
 /**
- * What the header search box accepts: a trace id (16 or 32 hex digits) or a correlation id of a
- * strict charset. Anything else is refused with a message before any upstream call is made.
- * Safe for client and server.
+ * What the header search box accepts: a trace id (16 or 32 hex digits, or a W3C traceparent value
+ * holding one) or a correlation id of a strict charset. Anything else is refused with a message
+ * before any upstream call is made. Safe for client and server.
  */
 
 /** Correlation ids as the shop and most gateways write them (request ids, UUIDs). */
@@ -16,6 +18,9 @@ export function classifySearch(raw: string | null | undefined): SearchInput {
   if (q === '') return { kind: 'invalid', message: 'Type a correlation id (e.g. a request id) or a trace id.' };
   if (q.length > 128) return { kind: 'invalid', message: `That is ${q.length} characters long; correlation and trace ids have at most 128.` };
   if (TRACE_ID_HEX.test(q)) return { kind: 'trace', traceId: q.toLowerCase() };
+  // `00-<trace id>-<parent span id>-01`, as copied from a request's traceparent header.
+  const fromTraceparent = traceIdOfTraceparent(q);
+  if (fromTraceparent) return { kind: 'trace', traceId: fromTraceparent };
   if (!CORRELATION_ID.test(q)) return { kind: 'invalid', message: 'Ids contain only letters, digits and . _ : - (no spaces, quotes or other symbols).' };
   return { kind: 'correlation', id: q };
 }

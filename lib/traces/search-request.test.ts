@@ -16,9 +16,12 @@ describe('trace search request', () => {
     });
   });
 
-  it('asks Jaeger for five times the limit when only errored traces are wanted', () => {
-    expect(toTraceSearch(TraceSearchRequestSchema.parse({ service: 'cart', errors: '1', limit: '20' })).limit).toBe(100);
-    expect(toTraceSearch(TraceSearchRequestSchema.parse({ service: 'cart', errors: '1', limit: '1000' })).limit).toBe(1500);
+  it('has Jaeger keep errored traces only (tag error=true), so its limit counts errored traces, keeping the user\'s tags', () => {
+    const q = toTraceSearch(TraceSearchRequestSchema.parse({ service: 'cart', errors: '1', tags: 'http.status_code=500', limit: '20' }));
+    expect(q.tags).toEqual({ 'http.status_code': '500', error: 'true' });
+    expect(q.limit).toBe(20);
+    expect(toTraceSearch(TraceSearchRequestSchema.parse({ service: 'cart', errors: '1' })).tags).toEqual({ error: 'true' });
+    expect(toTraceSearch(TraceSearchRequestSchema.parse({ service: 'cart', tags: 'region=eu' })).tags).toEqual({ region: 'eu' });
   });
 
   it('names the field of bad input', () => {

@@ -12,8 +12,6 @@ import { parseTagList } from './tag-list';
 
 /** Most traces one search returns (Jaeger's own UI stops at 1,500 too). */
 export const MAX_SEARCH_TRACES = 1_500;
-/** With "errors only", Jaeger is asked for this many times the limit and the errored ones are kept. */
-export const ERRORS_ONLY_OVERFETCH = 5;
 const MAX_RANGE_MS = 31 * 24 * 3600 * 1000;
 
 const time = (dflt: string) =>
@@ -64,16 +62,19 @@ export const TraceSearchRequestSchema = z
 
 export type TraceSearchRequest = z.infer<typeof TraceSearchRequestSchema>;
 
-/** The Jaeger search for a request; "errors only" over-fetches so that filtering still fills the page. */
+/**
+ * The Jaeger search for a request. "Errors only" is Jaeger's own tag filter `error=true` (set on a span
+ * whose status is an error), added to the user's tags, so Jaeger's limit counts errored traces only.
+ */
 export function toTraceSearch(q: TraceSearchRequest): TraceSearch {
   return {
     service: q.service,
     operation: q.operation,
-    tags: q.tags,
+    tags: q.errors ? { ...q.tags, error: 'true' } : q.tags,
     minDuration: q.minDuration,
     maxDuration: q.maxDuration,
     start: q.from,
     end: q.to,
-    limit: q.errors ? Math.min(MAX_SEARCH_TRACES, q.limit * ERRORS_ONLY_OVERFETCH) : q.limit,
+    limit: q.limit,
   };
 }

@@ -3,9 +3,10 @@ export function traceViewUrl(traceId: string): string {
   return `/api/traces/${encodeURIComponent(traceId)}/view`;
 }
 
-/** The BFF URL of a trace's logs over an epoch-ms range. */
-export function traceLogsUrl(traceId: string, range: { start: number; end: number }): string {
+/** The BFF URL of a trace's logs over an epoch-ms range; `backward` keeps the newest lines when there are too many. */
+export function traceLogsUrl(traceId: string, range: { start: number; end: number }, direction: 'forward' | 'backward' = 'forward'): string {
   const qs = new URLSearchParams({ start: String(range.start), end: String(range.end) });
+  if (direction === 'backward') qs.set('direction', direction);
   return `/api/traces/${encodeURIComponent(traceId)}/logs?${qs}`;
 }
 

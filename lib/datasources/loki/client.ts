@@ -20,6 +20,24 @@ export interface LogQuery {
   direction?: 'forward' | 'backward';
 }
 
+/**
+ * Loki answered a log query with numbers or a metric query with lines: the query is of the other
+ * kind. INVALID_INPUT (400) if it reaches a user; runLogQl catches it (isWrongQueryKind) and asks again.
+ */
+function wrongQueryKind(asked: 'log' | 'metric'): AppError {
+  const message = asked === 'log'
+    ? 'this is a metric query (it returns numbers, not log lines); run it as a metric query'
+    : 'this is a log query (it returns log lines, not numbers); run it as a log query';
+  return new AppError('INVALID_INPUT', message, { details: { datasource: 'loki', wrongQueryKind: asked } });
+}
+
+/** Whether `err` says a LogQL query was run as the wrong kind (log vs metric). */
+export function isWrongQueryKind(err: unknown): boolean {
+  if (!(err instanceof AppError) || err.code !== 'INVALID_INPUT') return false;
+  const details = err.details;
+  return typeof details === 'object' && details !== null && 'wrongQueryKind' in details;
+}
+
 const ns = (t: UnixMs | bigint) => (typeof t === 'bigint' ? t.toString() : `${BigInt(Math.round(t)) * 1_000_000n}`);
 // Loki answers errors as plain text ("parse error at line 1, col 15: ...").
 const plainText = (text: string) => text.trim() || null;
@@ -63,7 +81,7 @@ export function createLokiClient({ http, serverCap = LOKI_SERVER_ENTRY_CAP }: { 
       for (let page = 0; page < MAX_PAGES && entries.length < q.limit; page++) {
         const want = Math.min(serverCap, q.limit - entries.length + overlap);
         const r = await queryRangeRaw({ query: q.query, start: ns(start), end: ns(end), limit: want, direction }, opts);
-        if (r.data.resultType !== 'streams') throw new AppError('INVALID_INPUT', 'this is a metric query (it returns numbers, not log lines); run it as a metric query');
+        if (r.data.resultType !== 'streams') throw wrongQueryKind('log');
         notices.push(...(r.warnings ?? []).map((message) => ({ code: 'UPSTREAM_WARNING' as const, message })));
         const got = toLogEntries(r.data.result, direction);
         let added = 0;
@@ -88,14 +106,14 @@ export function createLokiClient({ http, serverCap = LOKI_SERVER_ENTRY_CAP }: { 
       }
       return { data: entries, notices };
     },
-    /** GET /loki/api/v1/query_range for a metric query (e.g. `sum by (level) (count_over_time(...))`). */
+    /** GET /loki/api/v1/query_range for a metric query (e.g. `sum by (level) (count_over_time(...))`); a log query throws (isWrongQueryKind). */
     async queryMetrics(q: RangeQuery, opts?: CallOptions): Promise<RangeResult<TimeSeries[]>> {
       const r = await queryRangeRaw({ query: q.query, start: ns(q.start), end: ns(q.end), step: `${q.stepSeconds}s` }, opts);
       const warnings = (r.warnings ?? []).map((message) => ({ code: 'UPSTREAM_WARNING' as const, message }));
       const window = { start: q.start, end: q.end, stepSeconds: q.stepSeconds };
       if (r.data.resultType === 'matrix') return { data: toTimeSeries(r.data.result), notices: warnings, window };
       if (r.data.resultType === 'vector') return { data: toTimeSeriesFromVector(r.data.result), notices: warnings, window };
-      return { data: [], notices: [...warnings, { code: 'UPSTREAM_WARNING', message: 'this is a log query, not a metric query' }], window };
+      throw wrongQueryKind('metric');
     },
     /** GET /loki/api/v1/labels: indexed label names. */
     labels: (range?: { start: UnixMs; end: UnixMs }, opts?: CallOptions) => labelList('/loki/api/v1/labels', range, undefined, opts),
