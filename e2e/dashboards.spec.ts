@@ -205,11 +205,49 @@ test.describe('dashboards', () => {
     await signIn(page, 'viewer');
     const release = await holdScripts(page);
     await page.goto('/d/public-api?from=now-1h&to=now', { waitUntil: 'commit' });
-    await page.getByLabel('Auto-refresh').selectOption('30s');
+    // The dashboard refreshes every 30 s by default (the page writes it into the URL): choose another.
+    await page.getByLabel('Auto-refresh').selectOption('1m');
     release();
     await waitForHydration(page);
+    await expect(page).toHaveURL(/refresh=1m/);
+    await expect(page.getByLabel('Auto-refresh')).toHaveValue('1m');
+  });
+
+  test('auto-refresh does what the picker shows: a link without refresh gets the dashboard default, and "off" stops it', async ({ page }) => {
+    await signIn(page, 'viewer');
+    await page.clock.install();
+    const d = new DashboardPage(page);
+    await d.open('public-api', 'from=now-1h&to=now');
     await expect(page).toHaveURL(/refresh=30s/);
     await expect(page.getByLabel('Auto-refresh')).toHaveValue('30s');
+    await waitForHydration(page);
+    await d.waitForPanelsSettled();
+    let asked = 0;
+    page.on('request', (r) => void (new URL(r.url()).pathname.startsWith('/api/dashboards/public-api/panels/') && asked++));
+    await page.clock.fastForward('00:31');
+    await expect.poll(() => asked).toBeGreaterThan(0);
+    await page.getByLabel('Auto-refresh').selectOption('off');
+    await expect(page).toHaveURL(/refresh=off/);
+    await expect(page.getByLabel('Auto-refresh')).toHaveValue('off');
+    await d.waitForPanelsSettled();
+    asked = 0;
+    await page.clock.fastForward('02:00');
+    // The 31 s above made requests at once; give any refresh as long to show before counting none.
+    await page.waitForTimeout(1_000);
+    expect(asked).toBe(0);
+  });
+
+  test('a ?tz= shows the whole page in that zone, and one that is not a zone is refused', async ({ page }) => {
+    await signIn(page, 'viewer');
+    const d = new DashboardPage(page);
+    await d.open('public-api', 'from=now-1h&to=now&tz=Asia%2FTokyo');
+    await expect(page.getByTestId('dashboard')).toHaveAttribute('data-timezone', 'Asia/Tokyo');
+    await expect(page.getByText('times in Asia/Tokyo')).toBeVisible();
+    await expect(page.locator('[data-app-header]')).toContainText('Asia/Tokyo');
+    await page.goto('/d/public-api?from=now-1h&to=now&tz=Mars%2FOlympus');
+    await expect(page.getByRole('alert')).toContainText('“Mars/Olympus” is not a time zone');
+    await page.getByRole('link', { name: /dashboard’s own time zone \(UTC\)/ }).click();
+    await expect(page.getByTestId('dashboard')).toHaveAttribute('data-timezone', 'UTC');
   });
 
   test('a hostile variable value gets a clear error naming the variable', async ({ page }) => {

@@ -1,5 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
+import { parseDuration } from '@/lib/dashboards/time';
 
 /**
  * Every environment variable Sightline reads, validated once. Nothing else reads process.env.
@@ -35,6 +36,20 @@ const databaseUrl = z
     message: 'must be file:<path> (embedded SQLite) or postgresql://user:pass@host:port/db',
   });
 
+/** A Prometheus duration of whole seconds, at least 1s ("15s", "1m"), as a number of seconds. */
+const wholeSeconds = (dflt: string) =>
+  z
+    .string()
+    .default(dflt)
+    .transform((s, ctx) => {
+      const ms = parseDuration(s.trim());
+      if (ms === null || ms < 1000 || ms % 1000 !== 0) {
+        ctx.addIssue({ code: 'custom', message: `must be a duration of whole seconds such as "15s" or "1m", got "${s}"` });
+        return z.NEVER;
+      }
+      return ms / 1000;
+    });
+
 const roles = ['viewer', 'operator', 'developer', 'admin'] as const;
 
 export const EnvSchema = z
@@ -56,6 +71,8 @@ export const EnvSchema = z
     PROMETHEUS_AUTH: z.string().optional(),
     PROMETHEUS_HEADERS: headerList,
     PROMETHEUS_TIMEOUT_MS: positiveInt(10_000),
+    /** How often Prometheus scrapes the targets dashboards read (seconds): the floor of $__rate_interval. */
+    PROMETHEUS_SCRAPE_INTERVAL: wholeSeconds('15s'),
     ALERTMANAGER_URL: z.url().default('http://127.0.0.1:9093'),
     ALERTMANAGER_AUTH: z.string().optional(),
     ALERTMANAGER_HEADERS: headerList,

@@ -22,6 +22,14 @@ describe('formatValue', () => {
     expect(formatValue(0.480031, 'seconds', 3)).toBe('480.031 ms');
   });
 
+  it('picks the scale of a duration after rounding it: 0.9996 s is 1 s, not 1,000 ms', () => {
+    expect([0.9996, 0.00099996, 0.99999, 119.96, 7199].map((v) => formatValue(v, 'seconds'))).toEqual(['1 s', '1 ms', '1 s', '2 min', '2 h']);
+    expect(formatValue(999.7, 'milliseconds')).toBe('1 s');
+    expect(formatValue(0.9996, 'seconds', 0)).toBe('1 s');
+    expect(formatValue(-0.9996, 'seconds')).toBe('-1 s');
+    expect([0.999, 0.000999, 150, 5400, 9000].map((v) => formatValue(v, 'seconds'))).toEqual(['999 ms', '999 µs', '2.5 min', '90 min', '2.5 h']);
+  });
+
   it('shows no data as a dash, never as zero', () => {
     expect(formatValue(null, 'reqps')).toBe('—');
     expect(formatValue(Number.NaN, 'ratio')).toBe('—');
@@ -34,6 +42,13 @@ describe('formatTickValue', () => {
     expect([0.625, 1.25, 1.875].map((v) => formatTickValue(v, 'seconds'))).toEqual(['625 ms', '1.25 s', '1.875 s']);
     expect([0.004, 0.0125].map((v) => formatTickValue(v, 'ratio'))).toEqual(['0.4%', '1.25%']);
     expect(formatTickValue(1 / 3, 'none')).toBe('0.3333');
+  });
+
+  it('keeps duration ticks of a second and more in seconds, so that every tick is exact', () => {
+    expect([0, 50, 100, 150, 200, 250].map((v) => formatTickValue(v, 'seconds'))).toEqual(['0 s', '50 s', '100 s', '150 s', '200 s', '250 s']);
+    expect([0.25, 1, 7200, 12_500].map((v) => formatTickValue(v, 'seconds'))).toEqual(['250 ms', '1 s', '7,200 s', '12,500 s']);
+    expect(formatTickValue(200_000, 'milliseconds')).toBe('200 s');
+    expect(formatTickValue(0.0005, 'seconds')).toBe('500 µs');
   });
 });
 

@@ -12,6 +12,37 @@ function trim(n: number, digits: number): string {
   return Number(n.toFixed(digits)).toLocaleString('en-US', { maximumFractionDigits: digits });
 }
 
+/**
+ * Scales of a duration, smallest first: `size` in seconds, `below` the largest value shown in the
+ * scale (in that scale), and whether it shows three significant digits (µs, ms, s) or `decimals`
+ * (default 1) of a longer unit.
+ */
+const DURATION_SCALES = [
+  { unit: 'µs', size: 1e-6, below: 1000, significant: true },
+  { unit: 'ms', size: 1e-3, below: 1000, significant: true },
+  { unit: 's', size: 1, below: 120, significant: true },
+  { unit: 'min', size: 60, below: 120, significant: false },
+  { unit: 'h', size: 3600, below: Infinity, significant: false },
+] as const;
+
+/**
+ * Formats seconds in the scale that reads best: 480 ms, 48.2 ms, 1.23 s, 2.5 min. The scale is
+ * chosen after rounding, so 0.9996 s is "1 s", not "1,000 ms".
+ */
+function formatSeconds(value: number, decimals: number | undefined): string {
+  const abs = Math.abs(value);
+  if (abs === 0) return '0 s';
+  const first = DURATION_SCALES.findIndex((s) => abs / s.size < s.below);
+  for (const scale of DURATION_SCALES.slice(first)) {
+    const scaled = abs / scale.size;
+    // Durations default to three significant digits in their unit: 480 ms, 48.2 ms, 1.23 s.
+    const d = decimals ?? (scale.significant ? Math.max(0, 2 - Math.floor(Math.log10(scaled))) : 1);
+    // Rounded up to the next scale's first value (999.6 ms to "1,000 ms"): the next scale says it ("1 s").
+    if (Number(scaled.toFixed(d)) < scale.below) return `${trim(value / scale.size, d)} ${scale.unit}`;
+  }
+  return '+Inf'; // unreachable: hours have no upper bound
+}
+
 /** Formats a value in its unit: 0.0123 ratio → "1.23%", 0.25 seconds → "250 ms", 2048 bytes → "2 KiB". */
 export function formatValue(value: number | null | undefined, unit: Unit, decimals?: number): string {
   if (value === null || value === undefined || Number.isNaN(value)) return '—';
@@ -23,14 +54,8 @@ export function formatValue(value: number | null | undefined, unit: Unit, decima
       return `${trim(value * 100, d)}%`;
     case 'percent':
       return `${trim(value, d)}%`;
-    case 'seconds': {
-      if (abs === 0) return '0 s';
-      // Durations default to three significant digits in their unit: 480 ms, 48.2 ms, 1.23 s.
-      const scaled = abs < 1e-3 ? [1e6, 'µs'] as const : abs < 1 ? [1e3, 'ms'] as const : [1, 's'] as const;
-      const dd = decimals ?? Math.max(0, 2 - Math.floor(Math.log10(abs * scaled[0])));
-      if (abs < 120) return `${trim(value * scaled[0], dd)} ${scaled[1]}`;
-      return abs < 7200 ? `${trim(value / 60, 1)} min` : `${trim(value / 3600, 1)} h`;
-    }
+    case 'seconds':
+      return formatSeconds(value, decimals);
     case 'milliseconds':
       return formatValue(value / 1000, 'seconds', decimals);
     case 'bytes': {
@@ -61,12 +86,21 @@ export function formatValue(value: number | null | undefined, unit: Unit, decima
  * so that ticks 0.35 apart read 0.35, 0.7, 1.05 (not 0.3, 0.7, 1.1) and 0.625 s reads 625 ms.
  */
 export function formatTickValue(value: number, unit: Unit): string {
-  const exact = formatValue(value, unit, 6);
+  const seconds = unit === 'milliseconds' ? value / 1000 : value;
+  // Axis ticks fall on round decimal numbers (250 s, not 4 min 10 s): durations of a second and more
+  // stay in seconds, where every such tick is exact (minutes would print 200 s as "3.3 min").
+  if ((unit === 'seconds' || unit === 'milliseconds') && Math.abs(seconds) >= 1) return fewestExactDecimals((d) => `${trim(seconds, d)} s`);
+  return fewestExactDecimals((d) => formatValue(value, unit, d));
+}
+
+/** The text of `format` with the fewest decimals (up to 4) that still shows the value as 6 decimals would. */
+function fewestExactDecimals(format: (decimals: number) => string): string {
+  const exact = format(6);
   for (let d = 0; d < 4; d++) {
-    const text = formatValue(value, unit, d);
+    const text = format(d);
     if (text === exact) return text;
   }
-  return formatValue(value, unit, 4);
+  return format(4);
 }
 
 const SECOND = 1000;

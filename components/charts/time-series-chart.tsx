@@ -9,6 +9,7 @@ import type { PanelExemplar, TimeseriesData } from '@/lib/panels/types';
 import { DeploymentDetails, DeploymentMarker } from './deployment-marker';
 import { EXEMPLAR_Z_INDEX, ExemplarMark } from './exemplar-mark';
 import { toPanelExemplarPoints, type PanelExemplarPoint } from './exemplar-points';
+import { axisUnits } from './axis-units';
 import { formatTickValue, formatTimestamp, formatValue, timeAxis } from './format';
 import { seriesColor } from './palette';
 import { hasFiniteValues, loneSampleRows, toChartRows, yAxisDomain } from './chart-rows';
@@ -16,7 +17,10 @@ import { hasFiniteValues, loneSampleRows, toChartRows, yAxisDomain } from './cha
 export interface TimeSeriesChartProps {
   data: TimeseriesData;
   style: 'line' | 'area' | 'stacked';
+  /** The panel's unit; each axis shows the unit of its own queries (`units`), else of its series, else this. */
   unit: Unit;
+  /** Units of the left and right axes, from the panel's queries (so that they hold with no data too). */
+  units?: { left: Unit; right: Unit };
   legend: 'bottom' | 'right' | 'hidden';
   yMin?: number;
   yMax?: number;
@@ -29,6 +33,9 @@ export interface TimeSeriesChartProps {
 
 const bareTraceHref = (e: PanelExemplar) => `/traces/${e.traceId}`;
 
+/** Pixels of each y axis: room for the longest tick labels ("12,500 s", "1.25 req/s", "999.5 KiB"). */
+const AXIS_WIDTH = 72;
+
 interface MarkProps {
   cx?: number;
   cy?: number;
@@ -38,7 +45,7 @@ interface MarkProps {
 const toNumber = (label: MouseHandlerDataParam['activeLabel']) => (label === undefined ? null : Number(label));
 
 /** A time series chart with threshold lines, deployment lines, exemplars that open their trace, and drag-to-zoom. */
-export function TimeSeriesChart({ data, style, unit, legend, yMin, yMax, timeZone, onZoom, traceHref = bareTraceHref }: TimeSeriesChartProps) {
+export function TimeSeriesChart({ data, style, unit, units, legend, yMin, yMax, timeZone, onZoom, traceHref = bareTraceHref }: TimeSeriesChartProps) {
   // Recharts draws no axis without data, and so no threshold line: with no rows, the window's two ends
   // stand in (with no values) for the time axis, and the left axis takes its domain as given (allowDataOverflow).
   const rows = useMemo(() => {
@@ -56,6 +63,7 @@ export function TimeSeriesChart({ data, style, unit, legend, yMin, yMax, timeZon
   const hasData = hasFiniteValues(rows, leftSeries);
   const yDomain = yAxisDomain({ yMin, yMax, thresholds: data.thresholds.map((t) => t.value), hasData });
   const Series = style === 'line' ? Line : Area;
+  const axis = units ?? axisUnits(data.series, unit);
 
   const describe = (p: PanelExemplarPoint): [string, string][] => [
     ['Time', formatTimestamp(p.exemplar.t, timeZone)],
@@ -94,8 +102,8 @@ export function TimeSeriesChart({ data, style, unit, legend, yMin, yMax, timeZon
         >
           <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" />
           <XAxis dataKey="t" type="number" scale="time" {...timeAxis(data.window.start, data.window.end, timeZone)} tick={{ fontSize: 11 }} minTickGap={40} />
-          <YAxis yAxisId="left" domain={yDomain} allowDataOverflow={!hasData} tickFormatter={(v: number) => formatTickValue(v, unit)} tick={{ fontSize: 11 }} width={72} />
-          {rightUsed && <YAxis yAxisId="right" orientation="right" tick={{ fontSize: 11 }} width={56} />}
+          <YAxis yAxisId="left" domain={yDomain} allowDataOverflow={!hasData} tickFormatter={(v: number) => formatTickValue(v, axis.left)} tick={{ fontSize: 11 }} width={AXIS_WIDTH} />
+          {rightUsed && <YAxis yAxisId="right" orientation="right" tickFormatter={(v: number) => formatTickValue(v, axis.right)} tick={{ fontSize: 11 }} width={AXIS_WIDTH} />}
           <Tooltip labelFormatter={(t) => formatTimestamp(Number(t), timeZone)} formatter={(v, _n, item) => formatValue(typeof v === 'number' ? v : null, data.series[Number(String(item.dataKey).slice(1))]?.unit ?? unit)} contentStyle={{ fontSize: 12 }} />
           {legend !== 'hidden' && <Legend verticalAlign={legend === 'right' ? 'middle' : 'bottom'} align={legend === 'right' ? 'right' : 'center'} layout={legend === 'right' ? 'vertical' : 'horizontal'} wrapperStyle={{ fontSize: 11 }} />}
           {data.series.map((s, i) => (
@@ -133,7 +141,7 @@ export function TimeSeriesChart({ data, style, unit, legend, yMin, yMax, timeZon
         <ul aria-label="Thresholds" className="pointer-events-none absolute left-16 top-0 flex gap-3 text-[10px]">
           {data.thresholds.map((t) => (
             <li key={`${t.label}-${t.value}`} data-testid="threshold" data-value={t.value} style={{ color: t.color }}>
-              ┄ {t.label}: {formatValue(t.value, unit)}
+              ┄ {t.label}: {formatValue(t.value, axis.left)}
             </li>
           ))}
         </ul>

@@ -3,6 +3,7 @@
 import dynamic from 'next/dynamic';
 import { useCallback } from 'react';
 import { AlertList } from '@/components/charts/alert-list';
+import { axisUnits } from '@/components/charts/axis-units';
 import { DataTable } from '@/components/charts/data-table';
 import { DependencyTable } from '@/components/charts/dependency-table';
 import { LogsList } from '@/components/charts/logs-list';
@@ -64,7 +65,7 @@ function PanelBody({ panel, data, timeZone, onZoom, traceHref }: PanelBodyProps)
     const hasData = classifyData(data) === 'ready';
     return (
       <div className="relative h-full">
-        <TimeSeriesChart data={data} style={panel.style} unit={panel.unit} legend={panel.legend} yMin={panel.yMin} yMax={panel.yMax} timeZone={timeZone} onZoom={onZoom} traceHref={traceHref} />
+        <TimeSeriesChart data={data} style={panel.style} unit={panel.unit} units={axisUnits(panel.queries, panel.unit)} legend={panel.legend} yMin={panel.yMin} yMax={panel.yMax} timeZone={timeZone} onZoom={onZoom} traceHref={traceHref} />
         {!hasData && <div className="pointer-events-none absolute inset-0 flex items-center justify-center"><span data-testid="no-data" className="rounded bg-[var(--panel)] px-2 py-1 text-sm text-[var(--muted)]">No data</span></div>}
       </div>
     );

@@ -9,12 +9,12 @@ import { VariablesBar } from './variables-bar';
 
 /**
  * A dashboard: header (purpose, owners, escalation, related dashboards), the variables bar, and
- * rows of panels in order. Every panel shares one range, step and timezone, all from the URL.
+ * rows of panels in order. Every panel shares one range, step and timezone, all from the URL (a
+ * valid `?tz=` shows the whole page in another zone than the dashboard's own).
  */
 export function DashboardView({ dashboard, titles }: { dashboard: Dashboard; titles: Record<string, string> }) {
-  const { params, update } = useDashboardParams(dashboard.time.defaultRange, dashboard.time.refresh);
+  const { params, timeZone: tz, update } = useDashboardParams(dashboard.time);
   const onZoom = useCallback((from: number, to: number) => update({ from: String(Math.round(from)), to: String(Math.round(to)) }), [update]);
-  const tz = dashboard.time.timezone;
 
   return (
     <div className="flex flex-col gap-3" data-testid="dashboard" data-timezone={tz}>

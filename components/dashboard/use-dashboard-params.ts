@@ -2,25 +2,28 @@
 
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useCallback, useMemo } from 'react';
+import type { TimeSettings } from '@/lib/dashboards/schema';
 import type { DashboardParams } from '@/lib/queries/dashboards';
-
-const REFRESH_MS: Record<string, number> = { '30s': 30_000, '1m': 60_000, '5m': 300_000 };
+import { dashboardTimeZone, refreshMsOf } from './dashboard-url';
 
 /**
- * The dashboard's state as it lives in the URL (`?from=now-1h&to=now&refresh=30s&var-route=/api/cart`),
- * and a setter that pushes a new history entry so Back restores the previous view.
+ * The dashboard's state as it lives in the URL (`?from=now-1h&to=now&refresh=30s&tz=UTC&var-route=/api/cart`),
+ * read as the header's time picker reads it, and a setter that pushes a new history entry so Back
+ * restores the previous view.
  */
-export function useDashboardParams(defaultFrom: string, defaultRefresh: string) {
+export function useDashboardParams(time: Pick<TimeSettings, 'defaultRange' | 'refresh' | 'timezone'>) {
   const search = useSearchParams();
   const router = useRouter();
   const pathname = usePathname();
+  const { defaultRange, refresh, timezone } = time;
 
   const params = useMemo<DashboardParams>(() => {
     const vars: Record<string, string[]> = {};
     for (const key of new Set(search.keys())) if (key.startsWith('var-')) vars[key.slice(4)] = search.getAll(key);
-    const refresh = search.get('refresh') ?? defaultRefresh;
-    return { from: search.get('from') ?? defaultFrom, to: search.get('to') ?? 'now', vars, refreshMs: REFRESH_MS[refresh] ?? false };
-  }, [search, defaultFrom, defaultRefresh]);
+    return { from: search.get('from') ?? defaultRange, to: search.get('to') ?? 'now', vars, refreshMs: refreshMsOf(search.get('refresh'), refresh) };
+  }, [search, defaultRange, refresh]);
+  const tz = search.get('tz');
+  const timeZone = useMemo(() => dashboardTimeZone(tz, timezone), [tz, timezone]);
 
   /** Replaces URL parameters (null deletes, an array repeats the key) with a new history entry. */
   const update = useCallback(
@@ -36,5 +39,5 @@ export function useDashboardParams(defaultFrom: string, defaultRefresh: string) 
     [search, router, pathname],
   );
 
-  return { params, update };
+  return { params, timeZone, update };
 }

@@ -4,6 +4,7 @@ import { useSearchParams } from 'next/navigation';
 import { useRef, useState } from 'react';
 import { useEarlyInput } from '@/components/ui/use-early-input';
 import { useUrlUpdate } from '@/components/ui/use-url-update';
+import { REFRESH_INTERVALS } from '@/lib/dashboards/time-settings';
 
 const PRESETS = [
   { from: 'now-15m', label: 'Last 15 minutes' },
@@ -13,8 +14,6 @@ const PRESETS = [
   { from: 'now-7d', label: 'Last 7 days' },
   { from: 'now-30d', label: 'Last 30 days' },
 ] as const;
-
-const REFRESH = ['off', '30s', '1m', '5m'] as const;
 
 /** Formats an epoch-ms URL value for a UTC datetime-local input. */
 const toInput = (v: string | null) => (v && /^\d+$/.test(v) ? new Date(Number(v)).toISOString().slice(0, 16) : '');
@@ -36,6 +35,8 @@ export function TimeRangePicker({ defaultFrom = 'now-1h', timezone = 'UTC' }: { 
   const [open, setOpen] = useState(false);
   const from = params.get('from') ?? defaultFrom;
   const to = params.get('to') ?? 'now';
+  // A dashboard page always has its refresh in the URL (a missing one means its default, which the
+  // page writes in); elsewhere nothing refreshes, so a missing one is off.
   const refresh = params.get('refresh') ?? 'off';
   // A dashboard with its own timezone puts it in the URL (?tz=); absolute inputs stay in UTC.
   const shownZone = params.get('tz') ?? timezone;
@@ -43,7 +44,8 @@ export function TimeRangePicker({ defaultFrom = 'now-1h', timezone = 'UTC' }: { 
   const [absTo, setAbsTo] = useState(toInput(to));
 
   const push = useUrlUpdate();
-  const setRefresh = (value: string) => push({ refresh: value === 'off' ? null : value });
+  // "off" is written out: without it, a dashboard would fall back to its own default refresh.
+  const setRefresh = (value: string) => push({ refresh: value });
   const refreshList = useRef<HTMLSelectElement>(null);
   // A refresh chosen before the page was interactive takes effect then (the list already shows it).
   useEarlyInput(refreshList, (control) => setRefresh(control.value));
@@ -75,7 +77,7 @@ export function TimeRangePicker({ defaultFrom = 'now-1h', timezone = 'UTC' }: { 
       <label className="flex items-center gap-1 text-[var(--muted)]">
         Refresh
         <select ref={refreshList} aria-label="Auto-refresh" value={refresh} onChange={(e) => setRefresh(e.target.value)} className="rounded border border-[var(--border)] bg-[var(--panel)] px-1 py-0.5 text-[var(--text)]">
-          {REFRESH.map((r) => (
+          {REFRESH_INTERVALS.map((r) => (
             <option key={r} value={r}>
               {r}
             </option>

@@ -76,9 +76,22 @@ describe('interpolateQuery', () => {
     expect(interpolateQuery('increase(x[$__range]) [$__interval]', {}, builtins)).toBe('increase(x[6h]) [1m]');
   });
 
-  it('joins multi-select values as an escaped alternation for =~', () => {
-    expect(interpolateQuery('x{route=~"$r"}', { r: ['/api/orders/:id', '/api/cart'] }, builtins)).toBe('x{route=~"/api/orders/:id|/api/cart"}');
-    expect(interpolateQuery('x{v=~"$r"}', { r: ['1.2', 'a+b'] }, builtins)).toBe('x{v=~"1\\\\.2|a\\\\+b"}');
+  it('joins multi-select values as an escaped alternation for =~, grouped so that it stays one term', () => {
+    expect(interpolateQuery('x{route=~"$r"}', { r: ['/api/orders/:id', '/api/cart'] }, builtins)).toBe('x{route=~"(?:/api/orders/:id|/api/cart)"}');
+    expect(interpolateQuery('x{v=~"$r"}', { r: ['1.2', 'a+b'] }, builtins)).toBe('x{v=~"(?:1\\\\.2|a\\\\+b)"}');
+    expect(interpolateQuery('x{route=~"$r"}', { r: ['/api/cart'] }, builtins)).toBe('x{route=~"/api/cart"}');
+  });
+
+  it('keeps the text around a multi-value reference in a regex applying to every value', () => {
+    const out = interpolateQuery('up{instance=~"$host:.*"} or x{route=~"/api$route"}', { host: ['h1', 'h2'], route: ['/a', '/b'] }, builtins);
+    expect(out).toBe('up{instance=~"(?:h1|h2):.*"} or x{route=~"/api(?:/a|/b)"}');
+    const instance = new RegExp(`^(?:${'(?:h1|h2):.*'})$`);
+    expect(['h1:9090', 'h2:9090', 'h1', 'x:h2:1'].map((v) => instance.test(v))).toEqual([true, true, false, false]);
+  });
+
+  it('skips comments, whose quotes open no string and whose references are not filled in', () => {
+    expect(interpolateQuery("# the route's p99 ($unused)\nsum(x{route=~\"$route\"})", { route: ['/a', '/b'] }, builtins)).toBe("# the route's p99 ($unused)\nsum(x{route=~\"(?:/a|/b)\"})");
+    expect(findVariableRefs('x{a="#$v"} # $w').map((r) => r.name)).toEqual(['v']);
   });
 
   it('refuses several values after = and undefined variables', () => {
@@ -117,12 +130,12 @@ describe('resolveVariableValues', () => {
   const available = { service: ['checkout', 'payment'] };
 
   it('uses requested values, then defaults, then the first available value', () => {
-    expect(resolveVariableValues([service, env], { service: 'payment' }, available)).toEqual({ service: ['payment'], env: ['prod'] });
-    expect(resolveVariableValues([service], {}, available)).toEqual({ service: ['checkout'] });
+    expect(resolveVariableValues([service, env], { service: 'payment' }, available).values).toEqual({ service: ['payment'], env: ['prod'] });
+    expect(resolveVariableValues([service], {}, available).values).toEqual({ service: ['checkout'] });
   });
 
   it('expands All to every allowed value', () => {
-    expect(resolveVariableValues([route], { route: ALL_VALUE }, {})).toEqual({ route: ['/api/cart', '/api/products'] });
+    expect(resolveVariableValues([route], { route: ALL_VALUE }, {}).values).toEqual({ route: ['/api/cart', '/api/products'] });
     expect(() => resolveVariableValues([env], { env: ALL_VALUE }, {})).toThrow(/does not offer "All"/);
   });
 
@@ -131,11 +144,29 @@ describe('resolveVariableValues', () => {
     expect(() => resolveVariableValues([env], { env: value }, {})).toThrow();
   });
 
-  it('rejects values outside the allowed list or pattern, and several values for a single-select', () => {
-    expect(() => resolveVariableValues([service], { service: 'billing' }, available)).toThrow(/not one of the values/);
+  it('rejects values outside the options or pattern, and several values for a single-select', () => {
+    expect(() => resolveVariableValues([env], { env: 'dev' }, {})).toThrow('value "dev" is not one of the values of $env');
     expect(() => resolveVariableValues([env], { env: ['prod', 'staging'] }, {})).toThrow(/takes one value/);
     const strict = VariableSchema.parse({ name: 'r', type: 'custom', options: ['/api/cart', '/internal'], allowedPattern: '/api/.*' });
     expect(() => resolveVariableValues([strict], { r: '/internal' }, {})).toThrow(/does not match/);
+  });
+
+  it('leaves out values the window does not offer, and names variables left with none', () => {
+    const multi = VariableSchema.parse({ name: 'service', type: 'query', selector: 'up', label: 'service', multi: true, includeAll: true });
+    expect(resolveVariableValues([service], { service: 'billing' }, available)).toEqual({ values: {}, notes: ['Value "billing" of $service does not occur in this range'], empty: ['service'] });
+    expect(resolveVariableValues([multi], { service: ['billing', 'payment', 'tax'] }, available)).toEqual({
+      values: { service: ['payment'] },
+      notes: ['Values "billing", "tax" of $service do not occur in this range and are left out'],
+      empty: [],
+    });
+    expect(resolveVariableValues([multi], { service: ALL_VALUE }, { service: [] })).toEqual({ values: {}, notes: ['$service has no values in this range'], empty: ['service'] });
+    expect(resolveVariableValues([service], {}, { service: [] }).empty).toEqual(['service']);
+  });
+
+  it('resolves only the variables in use, yet checks the characters of every value', () => {
+    expect(resolveVariableValues([service, env], { service: 'billing' }, {}, new Set(['env']))).toEqual({ values: { env: ['prod'] }, notes: [], empty: [] });
+    expect(() => resolveVariableValues([service, env], { service: '"} or vector(1)' }, {}, new Set(['env']))).toThrow('value "\\"} or vector(1)" of $service has characters that are not allowed');
+    expect(() => resolveVariableValues([service, env], { env: ALL_VALUE }, available, new Set(['service']))).toThrow(/does not offer "All"/);
   });
 
   it('refuses to guess when a query variable was not fetched', () => {

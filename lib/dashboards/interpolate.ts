@@ -30,13 +30,23 @@ export interface VariableRef {
 
 const REF = /\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\[\[([A-Za-z_][A-Za-z0-9_]*)\]\]|\$([A-Za-z_][A-Za-z0-9_]*)/y;
 
-/** Finds every `$name`, `${name}` and `[[name]]` in a PromQL or LogQL expression, with its context. */
+/**
+ * Finds every `$name`, `${name}` and `[[name]]` in a PromQL or LogQL expression, with its context.
+ * A `#` outside strings starts a comment to the end of the line (both languages): its quotes open no
+ * string and its references are not filled in.
+ */
 export function findVariableRefs(expr: string): VariableRef[] {
   const refs: VariableRef[] = [];
   let quote: '"' | "'" | '`' | null = null;
   let regex = false;
   for (let i = 0; i < expr.length; i++) {
     const ch = expr[i];
+    if (!quote && ch === '#') {
+      const eol = expr.indexOf('\n', i);
+      if (eol < 0) break;
+      i = eol;
+      continue;
+    }
     if (quote && ch === '\\' && quote !== '`') {
       i++; // skip the escaped character
       continue;
@@ -89,7 +99,9 @@ export function renderValues(name: string, values: readonly string[], context: R
   if (!context.regex && values.length > 1) {
     throw new AppError('INVALID_INPUT', `variable $${name} has several values but is used with = instead of =~`);
   }
-  const joined = context.regex ? values.map(escapeRegex).join('|') : (values[0] ?? '');
+  // Several values become one group, so that text around the reference applies to each of them:
+  // `"$host:.*"` with h1, h2 is `(?:h1|h2):.*`, not `h1|h2:.*`.
+  const joined = !context.regex ? (values[0] ?? '') : values.length === 1 ? escapeRegex(values[0] ?? '') : `(?:${values.map(escapeRegex).join('|')})`;
   if (context.quote === '`') {
     // Raw strings have no escapes: a backtick would end the string, so it can never be placed.
     if (joined.includes('`')) throw new AppError('INVALID_INPUT', `value of $${name} contains a backtick`);
@@ -127,9 +139,16 @@ export function interpolateQuery(expr: string, values: Readonly<Record<string, r
   return out + expr.slice(last);
 }
 
+const TEXT_REF = /\$\{([A-Za-z_]\w*)\}|\[\[([A-Za-z_]\w*)\]\]|\$([A-Za-z_]\w*)/g;
+
+/** Names of the variables plain text uses (titles, alert label filters, a service name), in order. */
+export function findTextVariableNames(text: string): string[] {
+  return [...text.matchAll(TEXT_REF)].map((m) => m[1] ?? m[2] ?? m[3] ?? '');
+}
+
 /** Replaces references in plain text (titles, alert label filters, a service name); multi-values join with ", ". */
 export function interpolateText(text: string, values: Readonly<Record<string, readonly string[]>>): string {
-  return text.replace(/\$\{([A-Za-z_]\w*)\}|\[\[([A-Za-z_]\w*)\]\]|\$([A-Za-z_]\w*)/g, (whole, a?: string, b?: string, c?: string) => {
+  return text.replace(TEXT_REF, (whole, a?: string, b?: string, c?: string) => {
     const v = values[a ?? b ?? c ?? ''];
     return v ? v.join(', ') : whole;
   });
@@ -138,37 +157,87 @@ export function interpolateText(text: string, values: Readonly<Record<string, re
 /** Raw selections from a URL (`var-<name>`), before validation. */
 export type RequestedValues = Readonly<Record<string, string | readonly string[] | undefined>>;
 
+/** The variables of a dashboard chosen for one panel: values to fill in and what this window left out. */
+export interface ResolvedVariables {
+  /** Validated values of the variables resolved, by name. */
+  values: Record<string, string[]>;
+  /** Plain sentences on values left out because this window does not offer them. */
+  notes: string[];
+  /** Variables left with no value in this window: the queries using them have nothing to show. */
+  empty: string[];
+}
+
+/** The requested values (or the default) of a variable, before "All" is expanded; undefined when neither is set. */
+function requestedOf(v: Variable, requested: RequestedValues): string[] | undefined {
+  const raw = requested[v.name] ?? v.default;
+  return raw === undefined ? undefined : typeof raw === 'string' ? [raw] : [...raw];
+}
+
+/** Checks what may be checked without the allowed values: "All" is offered, and every value has safe characters and matches allowedPattern. */
+function checkValueSyntax(v: Variable, picked: readonly string[]): void {
+  if (picked.includes(ALL_VALUE) && !v.includeAll) throw new AppError('INVALID_INPUT', `variable $${v.name} does not offer "All"`);
+  const pattern = v.allowedPattern === undefined ? null : new RegExp(`^(?:${v.allowedPattern})$`);
+  for (const value of picked) {
+    if (value === ALL_VALUE) continue;
+    if (!SAFE_VALUE.test(value)) throw new AppError('INVALID_INPUT', `value ${JSON.stringify(value)} of $${v.name} has characters that are not allowed`);
+    if (pattern && !pattern.test(value)) throw new AppError('INVALID_INPUT', `value ${JSON.stringify(value)} of $${v.name} does not match ${v.allowedPattern}`);
+  }
+}
+
+/** Refuses (INVALID_INPUT) any requested value with unsafe characters, outside allowedPattern, or "All" where it is not offered. */
+export function checkRequestedValues(variables: readonly Variable[], requested: RequestedValues): void {
+  for (const v of variables) {
+    const picked = requestedOf(v, requested);
+    if (picked) checkValueSyntax(v, picked);
+  }
+}
+
+const quoteList = (values: readonly string[]) => values.map((v) => JSON.stringify(v)).join(', ');
+
 /**
- * Validates requested values (or each variable's default) against the allowed values and charset.
- * `available` holds the label values the caller fetched for each query-type variable.
+ * Validates requested values (or each variable's default) against the charset, allowedPattern and
+ * allowed values. Every requested value is checked for its characters, so a hostile value is refused
+ * whether or not the panel uses it; only the variables in `used` (all when omitted) are resolved.
+ * `available` holds the label values the caller fetched for each used query variable, over the
+ * panel's window: a value the window does not offer (a link from another range) is left out with a
+ * note rather than refused, and a variable left with no value (or "All" of nothing) is listed in `empty`.
+ * A custom variable's options are fixed, so a value outside them is refused.
  */
 export function resolveVariableValues(
   variables: readonly Variable[],
   requested: RequestedValues,
   available: Readonly<Record<string, readonly string[]>>,
-): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
+  used?: ReadonlySet<string>,
+): ResolvedVariables {
+  const out: ResolvedVariables = { values: {}, notes: [], empty: [] };
+  checkRequestedValues(variables, requested);
   for (const v of variables) {
+    if (used && !used.has(v.name)) continue;
+    let picked = requestedOf(v, requested);
     const allowed = v.type === 'custom' ? v.options : available[v.name];
     if (!allowed) throw new AppError('INTERNAL', `allowed values of $${v.name} were not fetched`);
-    const raw = requested[v.name] ?? v.default ?? allowed[0];
-    if (raw === undefined) throw new AppError('INVALID_INPUT', `variable $${v.name} has no value and no values are available`);
-    let picked = typeof raw === 'string' ? [raw] : [...raw];
-    if (picked.includes(ALL_VALUE)) {
-      if (!v.includeAll) throw new AppError('INVALID_INPUT', `variable $${v.name} does not offer "All"`);
-      picked = [...allowed];
+    const all = picked?.includes(ALL_VALUE) ?? false;
+    if (all) picked = [...allowed];
+    picked ??= allowed.slice(0, 1);
+    if (picked.length === 0) {
+      if (!all && requested[v.name] !== undefined) throw new AppError('INVALID_INPUT', `variable $${v.name} has no value`);
+      out.notes.push(`$${v.name} has no values in this range`);
+      out.empty.push(v.name);
+      continue;
     }
-    if (picked.length === 0) throw new AppError('INVALID_INPUT', `variable $${v.name} has no value`);
-    if (!v.multi && picked.length > 1 && !(v.includeAll && picked.length === allowed.length)) {
+    if (!v.multi && picked.length > 1 && !(all || (v.includeAll && picked.length === allowed.length))) {
       throw new AppError('INVALID_INPUT', `variable $${v.name} takes one value`);
     }
-    const pattern = v.allowedPattern === undefined ? null : new RegExp(`^(?:${v.allowedPattern})$`);
-    for (const value of picked) {
-      if (!SAFE_VALUE.test(value)) throw new AppError('INVALID_INPUT', `value ${JSON.stringify(value)} of $${v.name} has characters that are not allowed`);
-      if (pattern && !pattern.test(value)) throw new AppError('INVALID_INPUT', `value ${JSON.stringify(value)} of $${v.name} does not match ${v.allowedPattern}`);
-      if (!allowed.includes(value)) throw new AppError('INVALID_INPUT', `value ${JSON.stringify(value)} is not one of the values of $${v.name}`);
+    checkValueSyntax(v, picked);
+    const missing = picked.filter((value) => !allowed.includes(value));
+    if (missing.length > 0 && v.type === 'custom') throw new AppError('INVALID_INPUT', `value ${JSON.stringify(missing[0])} is not one of the values of $${v.name}`);
+    picked = picked.filter((value) => allowed.includes(value));
+    if (missing.length > 0) {
+      const what = missing.length === 1 ? `Value ${quoteList(missing)} of $${v.name} does not occur` : `Values ${quoteList(missing)} of $${v.name} do not occur`;
+      out.notes.push(picked.length > 0 ? `${what} in this range and ${missing.length === 1 ? 'is' : 'are'} left out` : `${what} in this range`);
     }
-    out[v.name] = picked;
+    if (picked.length === 0) out.empty.push(v.name);
+    else out.values[v.name] = picked;
   }
   return out;
 }

@@ -1,7 +1,7 @@
 import type { Dashboard, Panel } from './schema';
 import { positionOf, positionInString, type Position } from './json-position';
-import { ALL_VALUE, BUILTIN_VARIABLES, SAFE_VALUE, findVariableRefs } from './interpolate';
-import { estimateSeries, findSyntaxProblem, isLogQuery, type QueryLanguage } from './query-analysis';
+import { ALL_VALUE, BUILTIN_VARIABLES, SAFE_VALUE, findTextVariableNames, findVariableRefs } from './interpolate';
+import { estimateSeries, findRatioWithoutFallback, findSyntaxProblem, isLogQuery, type QueryLanguage } from './query-analysis';
 import { LONGEST_RANGE, MAX_POINTS_PER_SERIES, computeStep, formatDuration, parseDuration } from './time';
 
 /**
@@ -85,7 +85,7 @@ export function lintDashboard(d: Dashboard, text: string, positions: ReadonlyMap
 
   const panelIds = new Map<string, string>();
   d.rows.forEach((row, r) => {
-    for (const ref of findVariableRefs(row.title)) used.add(ref.name);
+    for (const name of findTextVariableNames(row.title)) used.add(name);
     row.panels.forEach((panel, p) => {
       const at = `/rows/${r}/panels/${p}`;
       const first = panelIds.get(panel.id);
@@ -96,7 +96,7 @@ export function lintDashboard(d: Dashboard, text: string, positions: ReadonlyMap
       panel.thresholds.forEach((t, i) => {
         if ('alertRule' in t && refs.alertRules && !refs.alertRules.has(t.alertRule)) add(`${at}/thresholds/${i}/alertRule`, 'error', `alert rule "${t.alertRule}" is not defined in the Prometheus rule files`);
       });
-      for (const site of textSites(panel, at)) for (const ref of findVariableRefs(site.text)) noteRef(ref.name, site.pointer);
+      for (const site of textSites(panel, at)) for (const name of findTextVariableNames(site.text)) noteRef(name, site.pointer);
       let seriesTotal = 0;
       let seriesKnown = true;
       for (const site of querySites(panel, at)) {
@@ -123,6 +123,10 @@ export function lintDashboard(d: Dashboard, text: string, positions: ReadonlyMap
     const problem = findSyntaxProblem(site.expr, site.language);
     if (problem) add(site.pointer, 'error', `${site.label}: ${problem.message}`, where(problem.offset));
     else if (site.language === 'logql' && !isLogQuery(site.expr)) add(site.pointer, 'error', 'a logs panel needs a log query (a stream selector with filters), not a metric query');
+    else if (site.language === 'promql') {
+      const ratio = findRatioWithoutFallback(site.expr);
+      if (ratio !== null) add(site.pointer, 'warning', `${site.label}: the ratio is empty (No data) whenever no series matches the numerator, e.g. for a service without errors; write (numerator or denominator * 0) / denominator`, where(ratio));
+    }
     for (const ref of findVariableRefs(site.expr)) {
       noteRef(ref.name, site.pointer);
       const v = vars.get(ref.name);
@@ -165,7 +169,11 @@ function checkVariables(d: Dashboard, add: Add, used: Set<string>) {
       const problem = findSyntaxProblem(v.selector, 'promql');
       if (problem) add(`${at}/selector`, 'error', `selector: ${problem.message}`);
       else if (!/^\s*[a-zA-Z_:][\w:]*\s*(\{[^}]*\})?\s*$|^\s*\{[^}]*\}\s*$/.test(v.selector)) add(`${at}/selector`, 'error', 'selector must be a series selector such as metric{label="value"}, not an expression');
-      for (const ref of findVariableRefs(v.selector)) used.add(ref.name);
+      // The server reads a query variable's values for its selector as written (lib/panels/variables.ts).
+      for (const ref of findVariableRefs(v.selector)) {
+        used.add(ref.name);
+        add(`${at}/selector`, 'error', `selector uses $${ref.name}, but variables are not filled in selectors; write the selector with fixed label values`);
+      }
     }
   });
 }

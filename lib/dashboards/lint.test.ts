@@ -60,6 +60,8 @@ const CASES: Case[] = [
   ['invalid allowedPattern', 'error', 'allowedPattern "(unclosed" is not a valid regular expression', (d) => void (d.variables![0]!.allowedPattern = '(unclosed')],
   ['unsafe custom option', 'error', 'option "a\\"b" has characters a variable value may not contain', (d) => void d.variables!.push({ name: 'env', type: 'custom', options: ['a"b'] })],
   ['query variable with an expression', 'error', 'selector must be a series selector such as metric{label="value"}, not an expression', (d) => void (d.variables![0] = { ...d.variables![0]!, selector: 'sum(http_server_requests_total)' } as never)],
+  ['variable in a query variable\'s selector', 'error', 'selector uses $env, but variables are not filled in selectors; write the selector with fixed label values', (d) => void d.variables!.push({ name: 'env', type: 'custom', options: ['prod'] }, { name: 'svc', type: 'query', selector: 'build_info{env="$env"}', label: 'service' })],
+  ['ratio without a fallback', 'warning', 'query "q": the ratio is empty (No data) whenever no series matches the numerator, e.g. for a service without errors; write (numerator or denominator * 0) / denominator', (d) => void (panel(d).queries![0]!.expr = 'sum by (route) (rate(http_server_requests_total{route=~"$route",status=~"5.."}[5m])) / sum by (route) (rate(http_server_requests_total{route=~"$route"}[5m]))')],
   ['variable defined twice', 'error', 'variable $route is defined twice', (d) => void d.variables!.push({ ...d.variables![0]! })],
   ['All default without includeAll', 'error', 'default "$__all" needs includeAll: true', (d) => void (d.variables![0]!.includeAll = false)],
   ['stat thresholds out of order', 'error', 'stat colour thresholds must be in ascending order of value', (d) => addPanel(d, { id: 's', title: 'S', type: 'stat', query: { id: 'v', expr: 'sum(up)' }, thresholds: [{ value: 5, label: 'bad', color: 'red' }, { value: 1, label: 'ok', color: 'green' }] })],
@@ -75,6 +77,17 @@ describe('lint: broken dashboards', () => {
     const broken = breakIt(d) ?? d;
     const found = lint(broken);
     expect(found.map((x) => `${x.severity}: ${x.message}`).join('\n')).toContain(`${severity}: ${message}`);
+  });
+
+  it('passes the built-ins as subquery steps and offsets', () => {
+    const d = minimalDashboard();
+    addPanel(d, ts({ queries: [
+      { id: 'a', expr: 'max_over_time(sum(rate(http_server_requests_total{route=~"$route"}[5m]))[1h:$__interval])' },
+      { id: 'b', expr: 'max_over_time(sum(rate(http_server_requests_total[$__rate_interval]))[$__range:$__interval])' },
+      { id: 'c', expr: 'sum(rate(http_server_requests_total[5m] offset $__range))' },
+      { id: 'd', expr: 'sum(http_server_requests_total offset ${__interval})' },
+    ] }));
+    expect(lint(d)).toEqual([]);
   });
 
   it('places a PromQL error at its line and column in the file', () => {

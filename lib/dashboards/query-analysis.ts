@@ -17,16 +17,24 @@ export interface SyntaxProblem {
 }
 
 /**
+ * Whether a bare reference stands where PromQL wants a duration: a range or subquery range
+ * (`[$__range]`, `[$__range:`), a subquery step (`:$__interval]`) or after `offset`.
+ */
+function isDurationPosition(before: string, after: string): boolean {
+  return (/[[:]\s*$/.test(before) && /^\s*[\]:]/.test(after)) || /\boffset\s+-?$/i.test(before);
+}
+
+/**
  * Replaces each variable reference with a placeholder of the same length, so offsets reported
- * by the parser point at the original text: durations inside `[...]`, identifiers elsewhere.
+ * by the parser point at the original text: durations where PromQL wants one, identifiers elsewhere.
  */
 export function withPlaceholders(expr: string): string {
   let out = '';
   let last = 0;
   for (const ref of findVariableRefs(expr)) {
     const len = ref.end - ref.start;
-    const inRange = ref.context.kind === 'bare' && /\[\s*$/.test(expr.slice(0, ref.start)) && /^\s*[\]:]/.test(expr.slice(ref.end));
-    const text = ref.context.kind === 'string' ? 'x'.repeat(len) : inRange ? `${'1'.repeat(len - 1)}m` : 'x'.repeat(len);
+    const isDuration = ref.context.kind === 'bare' && isDurationPosition(expr.slice(0, ref.start), expr.slice(ref.end));
+    const text = isDuration ? `${'1'.repeat(len - 1)}m` : 'x'.repeat(len);
     out += expr.slice(last, ref.start) + text;
     last = ref.end;
   }
@@ -48,6 +56,47 @@ export function findSyntaxProblem(expr: string, language: QueryLanguage): Syntax
     },
   });
   return problem;
+}
+
+/**
+ * The offset of the first `/` whose numerator selects a subset of its denominator's series (the same
+ * expression with more label matchers, e.g. 5xx of all requests) with no fallback: such a ratio is
+ * empty, "No data", whenever no series matches the numerator, as for a service without errors.
+ * `(numerator or denominator * 0) / denominator` (or `or vector(0)`) reads 0 there. Null when none.
+ */
+export function findRatioWithoutFallback(expr: string): number | null {
+  const text = withPlaceholders(expr);
+  const tree = promParser.parse(text);
+  // The expression with its label matchers left out: equal for errors and all of the same metric.
+  const shape = (n: SyntaxNode) => text.slice(n.from, n.to).replace(/\{[^}]*\}/g, '').replace(/\s+/g, '');
+  const matchers = (n: SyntaxNode) => {
+    let count = 0;
+    tree.iterate({ from: n.from, to: n.to, enter: (m) => void (m.name.endsWith('LabelMatcher') && count++) });
+    return count;
+  };
+  let found: number | null = null;
+  tree.iterate({
+    enter: (node) => {
+      if (found !== null) return false;
+      const div = node.name === 'BinaryExpr' ? node.node.getChild('Div') : null;
+      const [left, right] = div ? exprChildren(node.node).map(unwrapParens) : [];
+      if (!div || !left || !right) return true;
+      const hasFallback = left.name === 'BinaryExpr' && left.getChild('Or') !== null;
+      if (!hasFallback && shape(left) === shape(right) && matchers(left) > matchers(right)) found = div.from;
+      return true;
+    },
+  });
+  return found;
+}
+
+function unwrapParens(node: SyntaxNode): SyntaxNode {
+  let n = node;
+  while (n.name === 'ParenExpr') {
+    const inner = lastExprChild(n);
+    if (!inner) break;
+    n = inner;
+  }
+  return n;
 }
 
 /** True when a LogQL expression is a log query (lines), false for a metric query. */

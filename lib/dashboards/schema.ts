@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isTimeZone, REFRESH_INTERVALS } from './time-settings';
 
 /**
  * The dashboard file format. `dashboards/schema.json` is generated from these schemas
@@ -174,7 +175,7 @@ export const CustomVariableSchema = z.strictObject({
 
 export const VariableSchema = z.discriminatedUnion('type', [QueryVariableSchema, CustomVariableSchema]);
 
-export const REFRESH_INTERVALS = ['off', '30s', '1m', '5m'] as const;
+export { REFRESH_INTERVALS };
 
 export const TimeSettingsSchema = z.strictObject({
   defaultRange: RelativeTimeSchema.default('now-6h').describe('Start of the default range; the range ends now.'),
@@ -215,13 +216,3 @@ export type Threshold = z.infer<typeof ThresholdSchema>;
 export type Variable = z.infer<typeof VariableSchema>;
 export type TimeSettings = z.infer<typeof TimeSettingsSchema>;
 export type Unit = z.infer<typeof UnitSchema>;
-
-/** True when the runtime knows the IANA zone (Intl throws a RangeError otherwise). */
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { alignRange, computeRateInterval, computeStep, formatDuration, parseDuration, parseTimeRef, resolveRange } from './time';
+import { alignRange, alignWindow, computeRateInterval, computeStep, formatDuration, parseDuration, parseTimeRef, resolveRange } from './time';
+import { parseEnv } from '@/lib/env';
 import { asUnixMs } from '@/lib/datasources/types';
 
 const NOW = Date.UTC(2025, 0, 15, 12, 0, 0);
@@ -87,6 +88,46 @@ describe('alignRange', () => {
   it('never returns an empty range', () => {
     const r = alignRange({ start: asUnixMs(NOW + 1000), end: asUnixMs(NOW + 2000) }, 60);
     expect(r.end - r.start).toBe(60_000);
+  });
+});
+
+describe('alignWindow', () => {
+  const at = Date.UTC(2025, 5, 10, 14, 58, 37);
+  const week = (now: number) => alignWindow({ start: asUnixMs(now - 7 * D), end: asUnixMs(now) }, 3600, 15);
+
+  it('reaches now to within a scrape interval, while range queries stay on the step', () => {
+    const w = week(at);
+    expect(new Date(w.end).toISOString()).toBe('2025-06-10T14:58:30.000Z');
+    expect(new Date(w.rangeEnd).toISOString()).toBe('2025-06-10T14:00:00.000Z');
+    expect(w.start % H).toBe(0);
+    expect((w.rangeEnd - w.start) % H).toBe(0);
+  });
+
+  it('gives viewers within one scrape interval the same window, and a refresh after it a newer end on the same range', () => {
+    expect(week(at + 5_000)).toEqual(week(at));
+    const later = week(at + 15_000);
+    expect(later.end - week(at).end).toBe(15_000);
+    expect([later.start, later.rangeEnd]).toEqual([week(at).start, week(at).rangeEnd]);
+  });
+
+  it('never ends range queries after the window, nor leaves them empty', () => {
+    const fine = alignWindow({ start: asUnixMs(NOW - H + 7_000), end: asUnixMs(NOW + 7_000) }, 5, 15);
+    expect(fine.rangeEnd).toBe(fine.end);
+    expect(fine.end).toBe(NOW + 5_000);
+    const short = alignWindow({ start: asUnixMs(NOW + 1000), end: asUnixMs(NOW + 2000) }, 60, 15);
+    expect(short.rangeEnd - short.start).toBe(60_000);
+    expect(short.end).toBeGreaterThanOrEqual(short.rangeEnd);
+  });
+});
+
+describe('PROMETHEUS_SCRAPE_INTERVAL', () => {
+  it('defaults to 15s and takes a duration of whole seconds', () => {
+    expect(parseEnv({}).PROMETHEUS_SCRAPE_INTERVAL).toBe(15);
+    expect(parseEnv({ PROMETHEUS_SCRAPE_INTERVAL: '1m' }).PROMETHEUS_SCRAPE_INTERVAL).toBe(60);
+  });
+
+  it.each(['15', '500ms', 'fast', '0s'])('refuses %j, naming the variable', (value) => {
+    expect(() => parseEnv({ PROMETHEUS_SCRAPE_INTERVAL: value })).toThrow(/PROMETHEUS_SCRAPE_INTERVAL/);
   });
 });
 

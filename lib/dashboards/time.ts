@@ -12,7 +12,7 @@ export const MAX_POINTS_PER_SERIES = 11_000;
 export const LONGEST_RANGE = '30d';
 /** Relative ranges the time picker offers, shortest first. */
 export const SELECTABLE_RANGES = ['15m', '1h', '6h', '24h', '7d', '30d'] as const;
-/** Default scrape interval assumed for $__rate_interval (seconds). */
+/** Prometheus' scrape interval when none is configured (PROMETHEUS_SCRAPE_INTERVAL), in seconds. */
 export const DEFAULT_SCRAPE_INTERVAL_S = 15;
 
 const UNIT_MS: Record<string, number> = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000, y: 31_536_000_000 };
@@ -116,6 +116,27 @@ export function alignRange(range: TimeRange, stepSeconds: number): TimeRange {
   let end = Math.floor(range.end / stepMs) * stepMs;
   if (end <= start) end = start + stepMs;
   return { start: asUnixMs(start), end: asUnixMs(end) };
+}
+
+/** A dashboard's window: where range queries run (on the step) and where it ends (now, or `to`). */
+export interface AlignedWindow extends TimeRange {
+  /** The last step of range queries: `end` aligned down to the step, never before `start` plus a step. */
+  rangeEnd: UnixMs;
+}
+
+/**
+ * Aligns a range for a dashboard. Range queries run from `start` to `rangeEnd`, both aligned down
+ * to the step (alignRange), so viewers within one step share a cached query and refreshes do not
+ * jitter. The window itself ends at `end`, aligned down only to the scrape interval (or the step,
+ * when finer): what is read at the end (stat values, tables, SLO status, log lines) is then at most
+ * one scrape old rather than up to a step old, viewers within one scrape interval still share those
+ * reads, and a refresh after it reads newer data.
+ */
+export function alignWindow(range: TimeRange, stepSeconds: number, scrapeIntervalSeconds: number): AlignedWindow {
+  const steps = alignRange(range, stepSeconds);
+  const grainMs = Math.max(1, Math.min(stepSeconds, scrapeIntervalSeconds)) * 1000;
+  const end = Math.max(steps.end, Math.floor(range.end / grainMs) * grainMs);
+  return { start: steps.start, end: asUnixMs(end), rangeEnd: steps.end };
 }
 
 /** $__rate_interval: at least four scrapes, and at least one step plus a scrape (seconds). */

@@ -6,6 +6,11 @@ import type { Slo } from '@/lib/slo/schema';
 import type { SloStatus } from '@/lib/slo/types';
 import type { ResolvedWindow } from './types';
 
+/** The window as the server uses it: range queries end at `rangeEnd`, the last step at or before `end`. */
+export interface PanelWindow extends ResolvedWindow {
+  rangeEnd: UnixMs;
+}
+
 /**
  * What panel resolution needs from the outside world, as plain functions: the real ones wrap the
  * datasource adapters and the database (deps.ts); unit tests pass fakes.
@@ -26,13 +31,15 @@ export interface PanelDeps {
   getSlo(id: string): Slo | null;
   /** The SLO's status as of `nowMs`, computed once for every use (lib/slo/status.ts). */
   sloStatus(slo: Slo, nowMs: number, opts: CallOptions): Promise<SloStatus>;
+  /** How often Prometheus scrapes (PROMETHEUS_SCRAPE_INTERVAL, seconds): $__rate_interval and how fresh a window's end is. */
+  scrapeIntervalSeconds: number;
 }
 
 /** Everything a resolver of one panel knows about the request. */
 export interface PanelContext {
   deps: PanelDeps;
   dashboard: Dashboard;
-  window: ResolvedWindow;
+  window: PanelWindow;
   /** Validated variable values, by name. */
   values: Record<string, string[]>;
   builtins: BuiltinValues;

@@ -7,6 +7,7 @@ import { getSlo } from '@/lib/dashboards/load';
 import { listDeployments } from '@/lib/deployments/store';
 import { createRequestSloDeps } from '@/lib/slo/request-deps';
 import { computeSloStatus } from '@/lib/slo/status';
+import { env } from '@/lib/env';
 import type { PanelDeps } from './context';
 
 /** The real dependencies of panel resolution: the process-wide datasource adapters and the database. */
@@ -25,5 +26,6 @@ export function createPanelDeps(): PanelDeps {
     listDeployments: (f) => listDeployments(f),
     getSlo: (id) => getSlo(id),
     sloStatus: (slo, nowMs, opts) => computeSloStatus(slo, createRequestSloDeps(opts), nowMs),
+    scrapeIntervalSeconds: env().PROMETHEUS_SCRAPE_INTERVAL,
   };
 }

@@ -22,18 +22,20 @@ const alert = (name: string, labels: Record<string, string>, state: Alert['state
 /** Fake deps that record every query sent upstream. */
 function fakeDeps(over: Partial<PanelDeps> = {}) {
   const ranges: RangeQuery[] = [];
-  const instants: string[] = [];
+  const instants: { query: string; time: number }[] = [];
+  const logCalls: { query: string; start: number; end: number }[] = [];
+  const labelCalls: string[][] = [];
   const exemplarCalls: { query: string; start: number; end: number; opts: CallOptions }[] = [];
   const deps: PanelDeps = {
     queryRange: async (q) => (ranges.push(q), { data: [series({ service: 'checkout' }, [1, 2, null, 4])], notices: [] }),
-    queryInstant: async (q) => (instants.push(q), { data: [], notices: [] }),
+    queryInstant: async (query, time) => (instants.push({ query, time }), { data: [], notices: [] }),
     queryExemplars: async (query, start, end, opts) => (exemplarCalls.push({ query, start, end, opts }), { data: [], notices: [] }),
-    labelValues: async () => ['checkout', 'payment'],
+    labelValues: async (_label, match) => (labelCalls.push(match), ['checkout', 'payment']),
     alertRules: async () => [rule('CheckoutBurn', 'slo:sli_error:ratio_rate1h{slo="checkout"} > 14.4 * 0.005 and slo:sli_error:ratio_rate5m{slo="checkout"} > 14.4 * 0.005')],
     prometheusAlerts: async () => [alert('A', { service: 'checkout' }, 'firing'), alert('B', { service: 'payment' }, 'firing'), alert('C', { service: 'checkout' }, 'pending')],
     alertmanagerAlerts: async () => [],
     mergeAlerts: (p) => p,
-    queryLogs: async () => ({ data: [], notices: [] }),
+    queryLogs: async (q) => (logCalls.push(q), { data: [], notices: [] }),
     traceDependencies: async () => [],
     listDeployments: async (f) =>
       f.services.includes('checkout')
@@ -43,9 +45,10 @@ function fakeDeps(over: Partial<PanelDeps> = {}) {
     sloStatus: async () => {
       throw new Error('no SLO in these tests');
     },
+    scrapeIntervalSeconds: 15,
     ...over,
   };
-  return { deps, ranges, instants, exemplarCalls };
+  return { deps, ranges, instants, exemplarCalls, logCalls, labelCalls };
 }
 
 const dashboard = (extra: Partial<DashboardInput> = {}) =>
@@ -163,10 +166,65 @@ describe('resolvePanel', () => {
     expect(ranges).toHaveLength(0);
   });
 
-  it('rejects a value that is safe but not one the variable offers', async () => {
-    const { deps } = fakeDeps();
-    const err = await errorOf(resolvePanel(deps, dashboard(), req('rate', { values: { service: 'billing' } })));
-    expect(err.message).toBe('value "billing" is not one of the values of $service');
+  it('shows no data, and says why, for a safe value this range does not offer (a link from another range); no query runs', async () => {
+    const { deps, ranges } = fakeDeps();
+    const data = await resolvePanel(deps, dashboard(), req('rate', { values: { service: 'billing' } }));
+    expect(data).toMatchObject({ type: 'timeseries', series: [], deployments: [] });
+    expect(data.notices).toEqual([{ code: 'PARTIAL', message: 'Value "billing" of $service does not occur in this range' }]);
+    expect(ranges).toHaveLength(0);
+    const { deps: logDeps, logCalls } = fakeDeps();
+    expect(await resolvePanel(logDeps, dashboard(), req('logs', { values: { service: 'billing' } }))).toMatchObject({ type: 'logs', entries: [], notices: [{ code: 'PARTIAL' }] });
+    expect(logCalls).toHaveLength(0);
+  });
+
+  it('leaves out the values of a multi-select this range does not offer, and says so', async () => {
+    const d = dashboard({ variables: [{ name: 'service', type: 'query', selector: 'up', label: 'service', multi: true }] });
+    const { deps, ranges } = fakeDeps();
+    const data = await resolvePanel(deps, d, req('rate', { values: { service: ['billing', 'payment'] } }));
+    expect(ranges[0]?.query).toBe('sum(rate(x{service="payment"}[1m]))');
+    expect(data.notices.map((n) => n.message)).toEqual(['Value "billing" of $service does not occur in this range and is left out']);
+  });
+
+  it('shows no data for "All" when the range offers no values at all', async () => {
+    const d = dashboard({ variables: [{ name: 'service', type: 'query', selector: 'up', label: 'service', multi: true, includeAll: true, default: '$__all' }] });
+    const { deps, ranges } = fakeDeps({ labelValues: async () => [] });
+    const data = await resolvePanel(deps, d, req('value'));
+    const rate = await resolvePanel(deps, d, req('rate'));
+    expect(data).toMatchObject({ type: 'stat', value: 4, notices: [] });
+    expect(rate).toMatchObject({ type: 'timeseries', series: [], notices: [{ code: 'PARTIAL', message: '$service has no values in this range' }] });
+    expect(ranges).toHaveLength(1); // the stat, which does not use $service
+  });
+
+  it('needs only the variables the panel uses: another variable\'s stale value or Prometheus being down leave it alone', async () => {
+    const { deps, labelCalls, logCalls } = fakeDeps({ labelValues: async () => Promise.reject(new Error('Prometheus is unavailable (ECONNREFUSED)')) });
+    const d = dashboard({ rows: [{ title: 'Main', panels: [{ id: 'loki', title: 'Logs', type: 'logs', expr: '{service_name="checkout"} |= "error"' }, { id: 'other', title: 'Other', type: 'timeseries', queries: [{ id: 'a', expr: 'up' }] }] }] });
+    expect(await resolvePanel(deps, d, req('loki'))).toMatchObject({ type: 'logs', entries: [], notices: [] });
+    expect(logCalls).toHaveLength(1);
+    expect(labelCalls).toHaveLength(0);
+    const ok = fakeDeps();
+    expect(await resolvePanel(ok.deps, dashboard(), req('other', { values: { service: 'billing' } }))).toMatchObject({ type: 'timeseries', notices: [] });
+    expect(ok.labelCalls).toHaveLength(0);
+  });
+
+  it('still refuses a hostile value of a variable the panel does not use', async () => {
+    const { deps, ranges } = fakeDeps();
+    const err = await errorOf(resolvePanel(deps, dashboard(), req('other', { values: { service: 'checkout"} or vector(1) #' } })));
+    expect([err.code, err.message]).toEqual(['INVALID_INPUT', 'value "checkout\\"} or vector(1) #" of $service has characters that are not allowed']);
+    expect(ranges).toHaveLength(0);
+  });
+
+  it('refuses a query variable whose selector uses another variable, rather than reading no values', async () => {
+    const d = dashboard({ variables: [{ name: 'env', type: 'custom', options: ['prod'] }, { name: 'service', type: 'query', selector: 'up{env="$env"}', label: 'service' }] });
+    const { deps, labelCalls } = fakeDeps();
+    const err = await errorOf(resolvePanel(deps, d, req('rate')));
+    expect(err.message).toBe('the selector of $service uses $env, which is not filled in there; write the selector with fixed label values');
+    expect(labelCalls).toHaveLength(0);
+  });
+
+  it('fills in $__rate_interval from the configured scrape interval', async () => {
+    const { deps, ranges } = fakeDeps({ scrapeIntervalSeconds: 30 });
+    await resolvePanel(deps, dashboard(), req('rate'));
+    expect(ranges[0]?.query).toBe('sum(rate(x{service="checkout"}[2m]))');
   });
 
   it('answers NOT_FOUND for an unknown panel and FORBIDDEN for logs and alerts to viewers', async () => {
@@ -200,6 +258,59 @@ describe('resolvePanel', () => {
     const data = await resolvePanel(deps, d, req('value', { from: 'now-7d' }));
     expect(7 * 86400 / (ranges[0]?.stepSeconds ?? 1)).toBeLessThanOrEqual(11_000);
     expect(data.notices[0]?.code).toBe('STEP_RAISED');
+  });
+});
+
+describe('the window reaches now', () => {
+  // 12:58:37: at now-7d the step is an hour, so the last step (12:00) is nearly an hour old.
+  const LATE = Date.UTC(2025, 0, 10, 12, 58, 37);
+  const END = Date.UTC(2025, 0, 10, 12, 58, 30);
+  const week = (panelId: string, over: Partial<Parameters<typeof resolvePanel>[2]> = {}) => req(panelId, { from: 'now-7d', nowMs: LATE, ...over });
+
+  it('keeps range queries on the step while the window ends at now, to within a scrape interval', async () => {
+    const { deps, ranges } = fakeDeps();
+    const data = await resolvePanel(deps, dashboard(), week('rate'));
+    expect(ranges[0]).toMatchObject({ stepSeconds: 3600, end: Date.UTC(2025, 0, 10, 12) });
+    expect((ranges[0]?.start ?? 1) % 3_600_000).toBe(0);
+    expect(data.window).toMatchObject({ end: END, stepSeconds: 3600 });
+  });
+
+  it('reads SLO status, tables and logs at the end of the window, not at the last step', async () => {
+    const asked: number[] = [];
+    const slo = { id: 'checkout-availability' } as unknown as Slo; // only the id is read by the fake below
+    const { deps, instants, logCalls } = fakeDeps({ getSlo: () => slo, sloStatus: async (_s, nowMs) => (asked.push(nowMs), { state: 'meeting' } as unknown as SloStatus) });
+    const d = dashboard({ rows: [{ title: 'Main', panels: [{ id: 'journey', title: 'Journey', type: 'slo', sloId: 'checkout-availability' }, { id: 'logs', title: 'Logs', type: 'logs', expr: '{service_name="$service"}' }, { id: 'build', title: 'Build', type: 'table', queries: [{ id: 'v', expr: 'build_info' }], columns: [{ header: 'Version', label: 'version' }] }] }] });
+    await resolvePanel(deps, d, week('journey'));
+    await resolvePanel(deps, d, week('logs'));
+    await resolvePanel(deps, d, week('build'));
+    expect(asked).toEqual([END]);
+    expect(logCalls[0]?.end).toBe(END);
+    expect(instants.map((i) => i.time)).toEqual([END]);
+  });
+
+  it("gives a stat's last value from the end of the window, appended to its sparkline", async () => {
+    const { deps, instants } = fakeDeps({ queryInstant: async (query, time) => (instants.push({ query, time }), { data: [{ id: 'a', name: 'a', labels: {}, samples: [{ t: asUnixMs(time), value: 9 }] }], notices: [] }) });
+    const data = await resolvePanel(deps, dashboard(), week('value'));
+    if (data.type !== 'stat') throw new Error(data.type);
+    expect(data.value).toBe(9);
+    expect(data.sparkline.at(-1)).toEqual({ t: END, value: 9 });
+    expect(instants).toEqual([{ query: 'up', time: END }]);
+  });
+
+  it('keeps the last sample of the range when nothing is measured at the end', async () => {
+    const { deps } = fakeDeps();
+    const data = await resolvePanel(deps, dashboard(), week('value'));
+    expect(data).toMatchObject({ type: 'stat', value: 4 });
+  });
+
+  it('shares reads between viewers within a scrape interval, and a refresh after it reads newer data', async () => {
+    const { deps, ranges, instants } = fakeDeps();
+    await resolvePanel(deps, dashboard(), week('value'));
+    await resolvePanel(deps, dashboard(), week('value', { nowMs: LATE + 5_000 }));
+    await resolvePanel(deps, dashboard(), week('value', { nowMs: LATE + 20_000 }));
+    expect(ranges[1]).toEqual(ranges[0]);
+    expect(ranges[2]).toEqual(ranges[0]);
+    expect(instants.map((i) => i.time)).toEqual([END, END, END + 15_000]);
   });
 });
 

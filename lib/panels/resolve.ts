@@ -3,21 +3,22 @@ import type { CallOptions } from '@/lib/datasources/http';
 import type { ResultNotice } from '@/lib/datasources/types';
 import type { RequestedValues } from '@/lib/dashboards/interpolate';
 import type { Dashboard, Panel, PanelType } from '@/lib/dashboards/schema';
-import { alignRange, computeRateInterval, computeStep, formatDuration, resolveRange } from '@/lib/dashboards/time';
+import { alignWindow, computeRateInterval, computeStep, DEFAULT_SCRAPE_INTERVAL_S, formatDuration, resolveRange } from '@/lib/dashboards/time';
 import { hasRole } from '@/lib/auth/principal';
 import type { Role } from '@/lib/env';
 import { resolveAlerts, resolveLogs } from './alerts-logs';
-import type { PanelContext, PanelDeps } from './context';
+import type { PanelContext, PanelDeps, PanelWindow } from './context';
 import { resolveDependencies } from './dependencies';
+import { noPanelData } from './no-data';
 import { resolveSlo } from './slo';
 import { resolveTable } from './table';
 import { resolveStat, resolveTimeseries } from './timeseries';
-import type { PanelData, ResolvedWindow } from './types';
+import type { PanelData } from './types';
 import { validateVariables } from './variables';
 
 /**
  * Server-side panel resolution (ARCHITECTURE.md decision 1): find the panel, check the role its
- * type needs, align the range to the dashboard's step, validate variables, then query.
+ * type needs, align the range to the dashboard's step, validate the variables it uses, then query.
  */
 
 /** Panel types whose data only operators and above may read (log lines, alert details). */
@@ -57,11 +58,20 @@ export function findPanel(dashboard: Dashboard, panelId: string): Panel {
   return panel;
 }
 
-/** The window every panel of the dashboard shares: range resolved, step chosen, both ends aligned. */
-export function resolveWindow(dashboard: Dashboard, from: string | undefined, to: string | undefined, nowMs: number): { window: ResolvedWindow; notices: ResultNotice[] } {
+/**
+ * The window every panel of the dashboard shares: range resolved, step chosen, range queries on the
+ * step and the end at now (or `to`) to within a scrape interval (alignWindow).
+ */
+export function resolveWindow(
+  dashboard: Dashboard,
+  from: string | undefined,
+  to: string | undefined,
+  nowMs: number,
+  scrapeIntervalSeconds = DEFAULT_SCRAPE_INTERVAL_S,
+): { window: PanelWindow; notices: ResultNotice[] } {
   const range = resolveRange(from || dashboard.time.defaultRange, to || 'now', nowMs);
   const step = computeStep(range.end - range.start, dashboard.time.resolution, dashboard.time.maxPoints);
-  const aligned = alignRange(range, step.stepSeconds);
+  const aligned = alignWindow(range, step.stepSeconds, scrapeIntervalSeconds);
   const notices: ResultNotice[] = step.raised
     ? [{ code: 'STEP_RAISED', message: `Resolution lowered to one point every ${formatDuration(step.stepSeconds)} (asked for ${formatDuration(step.requestedSeconds)}) to stay under 11,000 points per series` }]
     : [];
@@ -73,19 +83,25 @@ export async function resolvePanel(deps: PanelDeps, dashboard: Dashboard, req: P
   const panel = findPanel(dashboard, req.panelId);
   const needed = roleForPanel(panel.type);
   if (!hasRole(req.role, needed)) throw new AppError('FORBIDDEN', `the ${panel.type} panel "${panel.title}" needs the ${needed} role; you have ${req.role}`, { details: { neededRole: needed } });
-  const { window, notices } = resolveWindow(dashboard, req.from, req.to, req.nowMs);
+  const { window, notices } = resolveWindow(dashboard, req.from, req.to, req.nowMs, deps.scrapeIntervalSeconds);
   const call: CallOptions = { signal: req.signal, requestId: req.requestId, cache: true };
-  const values = await validateVariables(deps, dashboard, req.values, window, call);
+  const variables = await validateVariables(deps, dashboard, panel, req.values, window, call);
+  if (variables.empty.length > 0) return noPanelData(panel, window, [...notices, ...variables.notices], variables.values);
   const ctx: PanelContext = {
     deps,
     dashboard,
     window,
-    values,
+    values: variables.values,
     call,
-    builtins: { rangeSeconds: (window.end - window.start) / 1000, intervalSeconds: window.stepSeconds, rateIntervalSeconds: computeRateInterval(window.stepSeconds) },
+    // $__range is the range queries' span, a whole number of steps, so it stays the same (one cache key) for a step.
+    builtins: {
+      rangeSeconds: (window.rangeEnd - window.start) / 1000,
+      intervalSeconds: window.stepSeconds,
+      rateIntervalSeconds: computeRateInterval(window.stepSeconds, deps.scrapeIntervalSeconds),
+    },
   };
   const data = await dispatch(ctx, panel);
-  return { ...data, notices: [...notices, ...data.notices] };
+  return { ...data, notices: [...notices, ...variables.notices, ...data.notices] };
 }
 
 function dispatch(ctx: PanelContext, panel: Panel): Promise<PanelData> {

@@ -16,6 +16,11 @@ function lastValue(s: TimeSeries): number | null {
   return null;
 }
 
+/** The columns a table panel shows: label columns and value columns with their unit. */
+export function tableColumns(panel: TablePanel): TableColumn[] {
+  return panel.columns.map((c) => ({ header: c.header, kind: c.label ? 'label' : 'value', unit: c.unit ?? 'none' }));
+}
+
 /**
  * A table of instant queries at the end of the window. Rows are the distinct combinations of the
  * label columns across all queries; each value column shows its query's series with those labels.
@@ -35,7 +40,7 @@ export async function resolveTable(ctx: PanelContext, panel: TablePanel): Promis
   const rows = new Map<string, Record<string, string>>();
   for (const series of byQuery.values()) for (const s of series) rows.set(keyOf(s.labels), s.labels);
 
-  const columns: TableColumn[] = panel.columns.map((c) => ({ header: c.header, kind: c.label ? 'label' : 'value', unit: c.unit ?? 'none' }));
+  const columns = tableColumns(panel);
   const tableRows = [...rows.entries()].map(([key, labels]) => ({
     key,
     cells: panel.columns.map((c): string | number | null => {

@@ -1,4 +1,4 @@
-import { asUnixMs, type Deployment, type ResultNotice, type Sample } from '@/lib/datasources/types';
+import { asUnixMs, type Deployment, type ResultNotice, type Sample, type TimeSeries } from '@/lib/datasources/types';
 import { interpolateQuery, interpolateText } from '@/lib/dashboards/interpolate';
 import type { Query, StatPanelSchema, TimeseriesPanelSchema, Unit } from '@/lib/dashboards/schema';
 import type { z } from 'zod';
@@ -16,10 +16,10 @@ export function formatLegend(template: string | undefined, labels: Record<string
   return template.replace(/\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g, (_, name: string) => labels[name] ?? '');
 }
 
-/** Runs one query of a panel over the aligned window (through the step-aligned panel cache). */
+/** Runs one query of a panel over the window's steps, `start` to `rangeEnd` (through the step-aligned panel cache). */
 async function runRangeQuery(ctx: PanelContext, q: Query, unit: Unit, notices: ResultNotice[]): Promise<PanelSeries[]> {
   const expr = interpolateQuery(q.expr, ctx.values, ctx.builtins);
-  const r = await ctx.deps.queryRange({ query: expr, start: ctx.window.start, end: ctx.window.end, stepSeconds: ctx.window.stepSeconds }, ctx.call);
+  const r = await ctx.deps.queryRange({ query: expr, start: ctx.window.start, end: ctx.window.rangeEnd, stepSeconds: ctx.window.stepSeconds }, ctx.call);
   notices.push(...r.notices);
   return r.data.map((s) => ({ ...s, id: `${q.id}:${s.id}`, name: formatLegend(q.legend, s.labels, s.name || q.id), queryId: q.id, unit: q.unit ?? unit, axis: q.axis }));
 }
@@ -67,17 +67,32 @@ export function reduceSamples(samples: readonly Sample[], how: StatPanel['reduce
   }
 }
 
-/** A stat panel: one reduced value with its sparkline; several series are summed point by point. */
+/**
+ * The query's series at the window's end when that is past the range's last step (up to a step
+ * later): the newest value, which the range leaves out. Empty when the end is the last step.
+ */
+async function runInstantAtEnd(ctx: PanelContext, q: Query, notices: ResultNotice[]): Promise<TimeSeries[]> {
+  if (ctx.window.end <= ctx.window.rangeEnd) return [];
+  const r = await ctx.deps.queryInstant(interpolateQuery(q.expr, ctx.values, ctx.builtins), ctx.window.end, ctx.call);
+  notices.push(...r.notices);
+  return r.data;
+}
+
+/**
+ * A stat panel: one reduced value with its sparkline; several series are summed point by point. The
+ * sparkline ends with the value at the window's end, so `last` is the newest value, not a step old.
+ */
 export async function resolveStat(ctx: PanelContext, panel: StatPanel): Promise<StatData> {
   const notices: ResultNotice[] = [];
-  const [series, thresholds, deployments] = await Promise.all([
+  const [series, atEnd, thresholds, deployments] = await Promise.all([
     runRangeQuery(ctx, panel.query, panel.unit, notices),
+    runInstantAtEnd(ctx, panel.query, notices),
     resolveThresholds(ctx, panel.thresholds, notices),
     resolveDeployments(ctx, panel.deploymentServices),
   ]);
   if (series.length > 1) notices.push({ code: 'PARTIAL', message: `The query returned ${series.length} series; the stat shows their sum` });
   const byTime = new Map<number, number | null>();
-  for (const s of series) {
+  for (const s of [...series, ...atEnd]) {
     for (const p of s.samples) {
       const prev = byTime.get(p.t);
       byTime.set(p.t, p.value === null ? (prev ?? null) : (prev ?? 0) + p.value);

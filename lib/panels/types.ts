@@ -7,7 +7,10 @@ import type { Unit } from '@/lib/dashboards/schema';
  * the BFF (which builds it) and the chart components (which draw it); no wire shapes in here.
  */
 
-/** The time window a panel was resolved for, after alignment to the step. */
+/**
+ * The time window a panel was resolved for (lib/dashboards/time.ts alignWindow): it starts on the
+ * step and ends at now (or `to`) to within a scrape interval; a chart's points sit on the step.
+ */
 export interface ResolvedWindow {
   start: UnixMs;
   end: UnixMs;

@@ -1,16 +1,21 @@
 import { AppError } from '@/lib/api/errors';
 import type { CallOptions } from '@/lib/datasources/http';
-import { resolveVariableValues, type RequestedValues } from '@/lib/dashboards/interpolate';
-import type { Dashboard, Variable } from '@/lib/dashboards/schema';
+import type { ResultNotice } from '@/lib/datasources/types';
+import { checkRequestedValues, findTextVariableNames, findVariableRefs, resolveVariableValues, type RequestedValues } from '@/lib/dashboards/interpolate';
+import type { Dashboard, Panel, Variable } from '@/lib/dashboards/schema';
 import type { PanelDeps } from './context';
 import type { ResolvedWindow } from './types';
 
 /**
  * Allowed values of a dashboard's variables: a custom variable's list, or a query variable's label
- * values from Prometheus over the (step-aligned) window, so identical requests share one upstream call.
+ * values from Prometheus over the window, so identical requests share one upstream call. A selector
+ * is used as written: one naming another variable is refused (lint reports it too) rather than
+ * read for no values.
  */
 export async function fetchVariableOptions(deps: PanelDeps, variable: Variable, window: ResolvedWindow, call: CallOptions): Promise<string[]> {
   if (variable.type === 'custom') return variable.options;
+  const ref = findVariableRefs(variable.selector)[0];
+  if (ref) throw new AppError('INVALID_INPUT', `the selector of $${variable.name} uses $${ref.name}, which is not filled in there; write the selector with fixed label values`);
   const values = await deps.labelValues(variable.label, [variable.selector], { start: window.start, end: window.end }, { ...call, cache: true });
   return [...values].sort();
 }
@@ -22,20 +27,65 @@ export function toRequestedValues(query: Readonly<Record<string, string | readon
   return out;
 }
 
+/** Names of the variables (and built-ins) a panel's data depends on: its queries, alert label filters, service and deployment services. */
+export function panelVariableNames(panel: Panel): Set<string> {
+  const names = new Set<string>();
+  const fromExpr = (expr: string) => findVariableRefs(expr).forEach((r) => names.add(r.name));
+  const fromText = (text: string) => findTextVariableNames(text).forEach((n) => names.add(n));
+  switch (panel.type) {
+    case 'timeseries':
+    case 'table':
+      panel.queries.forEach((q) => fromExpr(q.expr));
+      break;
+    case 'stat':
+      fromExpr(panel.query.expr);
+      break;
+    case 'logs':
+      fromExpr(panel.expr);
+      break;
+    case 'alerts':
+      Object.values(panel.labels).forEach(fromText);
+      break;
+    case 'dependencies':
+      fromText(panel.service);
+      break;
+    case 'slo':
+    case 'markdown':
+      break;
+  }
+  if (panel.type === 'timeseries' || panel.type === 'stat') panel.deploymentServices.forEach(fromText);
+  return names;
+}
+
+/** The variables of one panel request: values to fill in, notices on values left out, and variables left with none. */
+export interface PanelVariables {
+  values: Record<string, string[]>;
+  notices: ResultNotice[];
+  /** Variables the panel uses that have no value in this window: the panel has nothing to show. */
+  empty: string[];
+}
+
 /**
- * Validates the requested values of every variable against its allowed values (fetching label
- * values for query variables). Throws INVALID_INPUT naming the variable before any panel query runs.
+ * Validates the requested variable values for one panel before any of its queries runs: unknown
+ * variables and unsafe values are refused (INVALID_INPUT naming the variable) whichever panel asks;
+ * only the variables the panel uses are resolved, so a panel that uses none never asks Prometheus
+ * for label values, and a value the window does not offer costs the panels using it their data
+ * (with a notice), not an error on every panel.
  */
-export async function validateVariables(deps: PanelDeps, dashboard: Dashboard, requested: RequestedValues, window: ResolvedWindow, call: CallOptions): Promise<Record<string, string[]>> {
+export async function validateVariables(deps: PanelDeps, dashboard: Dashboard, panel: Panel, requested: RequestedValues, window: ResolvedWindow, call: CallOptions): Promise<PanelVariables> {
   const unknown = Object.keys(requested).filter((name) => !dashboard.variables.some((v) => v.name === name));
   if (unknown.length > 0) throw new AppError('INVALID_INPUT', `dashboard "${dashboard.slug}" has no variable $${unknown[0]}`);
+  const used = panelVariableNames(panel);
   const available: Record<string, string[]> = {};
+  // Every requested value is checked for its characters before any label values are read.
+  checkRequestedValues(dashboard.variables, requested);
   await Promise.all(
     dashboard.variables
-      .filter((v) => v.type === 'query')
+      .filter((v) => v.type === 'query' && used.has(v.name))
       .map(async (v) => {
         available[v.name] = await fetchVariableOptions(deps, v, window, call);
       }),
   );
-  return resolveVariableValues(dashboard.variables, requested, available);
+  const { values, notes, empty } = resolveVariableValues(dashboard.variables, requested, available, used);
+  return { values, notices: notes.map((message) => ({ code: 'PARTIAL', message })), empty };
 }

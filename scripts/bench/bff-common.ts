@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { interpolateQuery } from '@/lib/dashboards/interpolate';
-import { alignRange, computeRateInterval, computeStep } from '@/lib/dashboards/time';
+import { alignWindow, computeRateInterval, computeStep, DEFAULT_SCRAPE_INTERVAL_S } from '@/lib/dashboards/time';
 import type { BenchStack } from './bff-stack';
 
 /** Shared helpers of the BFF benchmarks (bff-vs-prometheus, bff-coalescing, bff-memory). */
@@ -97,14 +97,15 @@ export function panelQueries(panelId: string, rangeMs: number, nowMs: number, sh
   if (!panel) throw new Error(`public-api has no panel ${panelId}`);
   const { stepSeconds } = computeStep(rangeMs, file.time.resolution, file.time.maxPoints);
   const shiftMs = shiftSteps * stepSeconds * 1000;
-  const window = alignRange({ start: (nowMs - rangeMs - shiftMs) as never, end: (nowMs - shiftMs) as never }, stepSeconds);
-  const builtins = { rangeSeconds: (window.end - window.start) / 1000, intervalSeconds: stepSeconds, rateIntervalSeconds: computeRateInterval(stepSeconds) };
+  // As lib/panels/resolve.ts: range queries on the step up to rangeEnd, exemplars up to the window's end.
+  const window = alignWindow({ start: (nowMs - rangeMs - shiftMs) as never, end: (nowMs - shiftMs) as never }, stepSeconds, DEFAULT_SCRAPE_INTERVAL_S);
+  const builtins = { rangeSeconds: (window.rangeEnd - window.start) / 1000, intervalSeconds: stepSeconds, rateIntervalSeconds: computeRateInterval(stepSeconds) };
   const exprs = (panel.queries ?? (panel.query ? [panel.query] : [])).map((q) => interpolateQuery(q.expr, {}, builtins));
   return {
     stepSeconds,
     from: nowMs - rangeMs - shiftMs,
     to: nowMs - shiftMs,
-    queries: exprs.map((query) => ({ query, startMs: window.start, endMs: window.end, stepSeconds })),
+    queries: exprs.map((query) => ({ query, startMs: window.start, endMs: window.rangeEnd, stepSeconds })),
     exemplarQueries: panel.exemplars ? exprs.map((query) => ({ query, startMs: window.start, endMs: window.end })) : [],
   };
 }

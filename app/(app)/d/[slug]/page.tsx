@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { Suspense } from 'react';
+import { completeDashboardSearch, timeZoneProblem } from '@/components/dashboard/dashboard-url';
 import { DashboardView } from '@/components/dashboard/dashboard-view';
 import { FileErrorList } from '@/components/dashboard/file-error-list';
 import { PageGate } from '@/components/layout/page-gate';
@@ -40,16 +41,21 @@ async function DashboardContent({ slug, search }: { slug: string; search: Record
     );
   }
   const { dashboard, titles } = found;
-  // Make the dashboard's own default range and refresh explicit in the URL, so the header picker
-  // shows them and the address reproduces this view anywhere.
-  if (search.from === undefined) {
-    const sp = new URLSearchParams();
-    for (const [k, v] of Object.entries(search)) for (const one of typeof v === 'string' ? [v] : (v ?? [])) sp.append(k, one);
-    sp.set('from', dashboard.time.defaultRange);
-    sp.set('to', typeof search.to === 'string' ? search.to : 'now');
-    if (dashboard.time.refresh !== 'off' && search.refresh === undefined) sp.set('refresh', dashboard.time.refresh);
-    if (dashboard.time.timezone !== 'UTC') sp.set('tz', dashboard.time.timezone);
-    redirect(`/d/${slug}?${sp.toString()}`);
+  // Make the dashboard's own default range, refresh and time zone explicit in the URL, so the header
+  // picker shows what the dashboard does and the address reproduces this view anywhere.
+  const completed = completeDashboardSearch(search, dashboard.time);
+  if (completed !== null) redirect(`/d/${slug}?${completed}`);
+  const tzProblem = timeZoneProblem(search.tz);
+  if (tzProblem) {
+    const withoutTz = new URLSearchParams();
+    for (const [k, v] of Object.entries(search)) if (k !== 'tz') for (const one of typeof v === 'string' ? [v] : (v ?? [])) withoutTz.append(k, one);
+    return (
+      <div className="flex flex-col gap-2">
+        <h1 className="text-lg font-semibold">{dashboard.title}</h1>
+        <p role="alert" className="text-sm">The address asks for times in a zone that does not exist. {tzProblem}</p>
+        <Link href={`/d/${slug}?${withoutTz.toString()}`} className="text-sm text-[var(--accent)] underline">Show it in the dashboard’s own time zone ({dashboard.time.timezone})</Link>
+      </div>
+    );
   }
   return (
     <Suspense>

@@ -16,6 +16,7 @@ export const GET = route({ access: { role: 'viewer' }, name: 'dashboards.variabl
   if (!found.ok) throw new AppError('NOT_FOUND', `dashboard "${params.slug}" cannot be shown: its file is invalid`);
   const variable = found.dashboard.variables.find((v) => v.name === params.name);
   if (!variable) throw notFound('Variable', `${params.slug}/$${params.name}`);
-  const { window } = resolveWindow(found.dashboard, query.from, query.to, Date.now());
-  return { name: variable.name, options: await fetchVariableOptions(createPanelDeps(), variable, window, { signal, requestId }) };
+  const deps = createPanelDeps();
+  const { window } = resolveWindow(found.dashboard, query.from, query.to, Date.now(), deps.scrapeIntervalSeconds);
+  return { name: variable.name, options: await fetchVariableOptions(deps, variable, window, { signal, requestId }) };
 });
