@@ -141,7 +141,9 @@ test('Alerts → payment alert → chart with threshold and deployment → exemp
     await expect.poll(isActive, { timeout: 120_000, intervals: [2_000] }).toBe(false);
     await page.getByRole('link', { name: '← Back to alert' }).click();
     await expect(page.getByRole('heading', { name: new RegExp(ALERT) })).toBeVisible({ timeout: 30_000 });
-    await expect(page.getByTestId('alert-state')).toHaveText('inactive');
+    // A fresh load: the page's earlier answer (firing) may be shown from the client's cache until it refetches.
+    await page.reload();
+    await expect(page.getByTestId('alert-state')).toHaveText('inactive', { timeout: 30_000 });
     await expect(page.getByRole('status').filter({ hasText: 'showing its rule around when it was last active' })).toBeVisible();
     await expect(alerts.chart()).toBeVisible();
   });

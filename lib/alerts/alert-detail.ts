@@ -12,7 +12,7 @@ import { findAlert, type AlertLookup } from './alert-id';
 import { ENVIRONMENT_TAG, toCandidateSearch, toJaegerDuration, toSlowThresholdSeconds, type CandidateSearch } from './candidate-search';
 import { toExpressionExemplarSource, toSloExemplarSource, type ExemplarSource } from './exemplar-source';
 import { toAlertEnvironment, toAlertService } from './group-alerts';
-import { LAST_ACTIVE_LOOKBACK_MS, LAST_ACTIVE_STEP_SECONDS, toAlertsSelector, toLastActivePeriod, type LastActivePeriod } from './last-active';
+import { lastActiveRange, LAST_ACTIVE_STEP_SECONDS, toLastActivePeriod, toLastActiveQuery, type LastActivePeriod } from './last-active';
 import { loadCurrentAlerts } from './list-alerts';
 import type { AlertChartSeries, AlertDetail, AlertExemplar } from './types';
 
@@ -70,9 +70,9 @@ async function settle<T>(p: Promise<T>, fallback: T, what: string, notices: Resu
 
 /** When a resolved alert was last active, from its ALERTS series over the last week; undefined when Prometheus failed. */
 async function findLastActive(lookup: AlertLookup, rule: AlertRule, now: number, opts: CallOptions, notices: ResultNotice[]) {
-  const query = toAlertsSelector(rule.name, lookup.labels);
+  const query = toLastActiveQuery(rule.name, lookup.labels);
   const read = prometheus()
-    .queryRange({ query, start: asUnixMs(now - LAST_ACTIVE_LOOKBACK_MS), end: asUnixMs(now), stepSeconds: LAST_ACTIVE_STEP_SECONDS }, opts)
+    .queryRange({ query, ...lastActiveRange(now), stepSeconds: LAST_ACTIVE_STEP_SECONDS }, opts)
     .then((r) => toLastActivePeriod(r.data, r.window.stepSeconds));
   return settle<LastActivePeriod | null | undefined>(read, undefined, 'When this alert was last active could not be read', notices);
 }

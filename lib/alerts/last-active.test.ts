@@ -1,9 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import type { TimeSeries, UnixMs } from '@/lib/datasources/types';
-import { LAST_ACTIVE_LOOKBACK_MS, LAST_ACTIVE_STEP_SECONDS, toAlertsSelector, toLastActivePeriod } from './last-active';
+import { lastActiveRange, LAST_ACTIVE_LOOKBACK_MS, LAST_ACTIVE_STEP_SECONDS, toAlertsSelector, toLastActivePeriod, toLastActiveQuery } from './last-active';
 
 const MIN = 60_000;
 const series = (state: string, minutes: number[]): TimeSeries => ({ id: state, name: state, labels: { alertstate: state }, samples: minutes.map((m) => ({ t: (m * MIN) as UnixMs, value: 1 })) });
+
+describe('lastActiveRange', () => {
+  it('ends at now on the step grid, so the last point read covers an alert that resolved seconds ago', () => {
+    const now = 1_795_360_355_123;
+    const r = lastActiveRange(now, 61);
+    expect(r.end).toBe(now);
+    expect((r.end - r.start) % 61_000).toBe(0);
+    expect(r.end - r.start).toBeGreaterThanOrEqual(LAST_ACTIVE_LOOKBACK_MS);
+    expect(r.end - r.start).toBeLessThan(LAST_ACTIVE_LOOKBACK_MS + 61_000);
+  });
+});
+
+describe('toLastActiveQuery', () => {
+  it('looks at every evaluation within each step, so an alert active for less than a step is not missed', () => {
+    expect(toLastActiveQuery('Burn', { service: 'payment' }, 61)).toBe('max_over_time(ALERTS{alertname="Burn",service="payment"}[61s])');
+  });
+});
 
 describe('toAlertsSelector', () => {
   it("selects the alert's ALERTS series by alertname and labels, escaped, in either state", () => {

@@ -30,6 +30,24 @@ export function toAlertsSelector(alertname: string, labels: Labels = {}): string
 }
 
 /**
+ * The range to read it over: the lookback, ending exactly at `nowMs` on the step grid, so that the
+ * last point read covers the last step (an alert that resolved seconds ago is seen).
+ */
+export function lastActiveRange(nowMs: number, stepSeconds = LAST_ACTIVE_STEP_SECONDS): { start: UnixMs; end: UnixMs } {
+  const steps = Math.ceil(LAST_ACTIVE_LOOKBACK_MS / 1000 / stepSeconds);
+  return { start: (nowMs - steps * stepSeconds * 1000) as UnixMs, end: nowMs as UnixMs };
+}
+
+/**
+ * The query for an alert's activity over the lookback: whether it was pending or firing at any
+ * evaluation within each step. ALERTS itself, read on a grid of minute-long steps, misses an alert
+ * active for less than a step between two grid points (its series ends with a stale marker).
+ */
+export function toLastActiveQuery(alertname: string, labels: Labels = {}, stepSeconds = LAST_ACTIVE_STEP_SECONDS): string {
+  return `max_over_time(${toAlertsSelector(alertname, labels)}[${stepSeconds}s])`;
+}
+
+/**
  * The last period the alert was active, from ALERTS points read every `stepSeconds`: the last run
  * of points without a gap (pending and firing series together). Null when it was never active.
  */

@@ -22,7 +22,7 @@ vi.mock('@/lib/datasources/prometheus', () => ({
     rules: async () => up.rules,
     queryRange: async (q: RangeQuery) => {
       up.ranges.push(q);
-      return { data: q.query.startsWith('ALERTS{') ? up.alertsSeries : [], notices: [], window: { start: q.start, end: q.end, stepSeconds: q.stepSeconds } };
+      return { data: q.query.startsWith('max_over_time(ALERTS{') ? up.alertsSeries : [], notices: [], window: { start: q.start, end: q.end, stepSeconds: q.stepSeconds } };
     },
     queryExemplars: async () => ({ data: [], notices: [] }),
   }),
@@ -80,7 +80,7 @@ describe('loadAlertDetail for an alert that has resolved', () => {
     expect(d.resolvedAt).toBe(firedAt + 30 * MIN);
     expect(d.window).toMatchObject({ start: firedAt - HOUR, end: firedAt + 30 * MIN + HOUR });
     // The ALERTS history was read for this alert only, then the rule charted over the window.
-    expect(up.ranges[0]!.query).toBe('ALERTS{alertname="PaymentLatencyBurnRate1h",service="payment",severity="page",slo="payment-latency"}');
+    expect(up.ranges[0]!.query).toBe('max_over_time(ALERTS{alertname="PaymentLatencyBurnRate1h",service="payment",severity="page",slo="payment-latency"}[61s])');
     expect(up.ranges.slice(1).every((q) => q.start === d.window.start && q.end === d.window.end)).toBe(true);
     expect(d.notices.map((n) => n.message)).toContain('This alert is no longer pending or firing; showing its rule around when it was last active.');
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TraceSearchRequestSchema, toTraceSearch } from './search-request';
+import { searchNotices, TraceSearchRequestSchema, toTraceSearch } from './search-request';
 
 describe('trace search request', () => {
   it('turns the page URL into a Jaeger search: tags parsed, range resolved, limit kept', () => {
@@ -16,12 +16,9 @@ describe('trace search request', () => {
     });
   });
 
-  it('has Jaeger keep errored traces only (tag error=true), so its limit counts errored traces, keeping the user\'s tags', () => {
-    const q = toTraceSearch(TraceSearchRequestSchema.parse({ service: 'cart', errors: '1', tags: 'http.status_code=500', limit: '20' }));
-    expect(q.tags).toEqual({ 'http.status_code': '500', error: 'true' });
-    expect(q.limit).toBe(20);
-    expect(toTraceSearch(TraceSearchRequestSchema.parse({ service: 'cart', errors: '1' })).tags).toEqual({ error: 'true' });
-    expect(toTraceSearch(TraceSearchRequestSchema.parse({ service: 'cart', tags: 'region=eu' })).tags).toEqual({ region: 'eu' });
+  it('asks Jaeger for five times the limit when only errored traces are wanted', () => {
+    expect(toTraceSearch(TraceSearchRequestSchema.parse({ service: 'cart', errors: '1', limit: '20' })).limit).toBe(100);
+    expect(toTraceSearch(TraceSearchRequestSchema.parse({ service: 'cart', errors: '1', limit: '1000' })).limit).toBe(1500);
   });
 
   it('names the field of bad input', () => {
@@ -30,5 +27,15 @@ describe('trace search request', () => {
     expect(paths({ service: 'cart', tags: 'oops' })).toEqual(['tags']);
     expect(paths({ service: '' })).toEqual(['service']);
     expect(paths({ service: 'cart', from: '1700003600000', to: '1700000000000' })).toEqual(['to']);
+  });
+
+  it('says when the list stopped at the limit, and when "errors only" looked at every trace Jaeger returned', () => {
+    const errorsOnly = TraceSearchRequestSchema.parse({ service: 'cart', errors: '1', limit: '20' });
+    expect(searchNotices(errorsOnly, 100, 100, 20).map((n) => n.code)).toEqual(['ENTRIES_CAPPED']);
+    expect(searchNotices(errorsOnly, 100, 100, 3)).toEqual([
+      { code: 'PARTIAL', message: 'Errors only looked at the newest 100 traces of cart and found 3 with errors; older ones may be missing: narrow the time range to see them' },
+    ]);
+    expect(searchNotices(errorsOnly, 100, 40, 3)).toEqual([]);
+    expect(searchNotices(TraceSearchRequestSchema.parse({ service: 'cart', limit: '20' }), 20, 7, 7)).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import { parseTimeRef } from '@/lib/dashboards/time';
 import { GO_DURATION, type TraceSearch } from '@/lib/datasources/jaeger';
-import type { UnixMs } from '@/lib/datasources/types';
+import type { ResultNotice, UnixMs } from '@/lib/datasources/types';
 import { parseTagList } from './tag-list';
 
 /**
@@ -12,6 +12,8 @@ import { parseTagList } from './tag-list';
 
 /** Most traces one search returns (Jaeger's own UI stops at 1,500 too). */
 export const MAX_SEARCH_TRACES = 1_500;
+/** With "errors only", Jaeger is asked for this many times the limit and the errored ones are kept. */
+export const ERRORS_ONLY_OVERFETCH = 5;
 const MAX_RANGE_MS = 31 * 24 * 3600 * 1000;
 
 const time = (dflt: string) =>
@@ -62,19 +64,30 @@ export const TraceSearchRequestSchema = z
 
 export type TraceSearchRequest = z.infer<typeof TraceSearchRequestSchema>;
 
-/**
- * The Jaeger search for a request. "Errors only" is Jaeger's own tag filter `error=true` (set on a span
- * whose status is an error), added to the user's tags, so Jaeger's limit counts errored traces only.
- */
+/** The Jaeger search for a request; "errors only" over-fetches so that filtering still fills the page. */
 export function toTraceSearch(q: TraceSearchRequest): TraceSearch {
   return {
     service: q.service,
     operation: q.operation,
-    tags: q.errors ? { ...q.tags, error: 'true' } : q.tags,
+    tags: q.tags,
     minDuration: q.minDuration,
     maxDuration: q.maxDuration,
     start: q.from,
     end: q.to,
-    limit: q.limit,
+    limit: q.errors ? Math.min(MAX_SEARCH_TRACES, q.limit * ERRORS_ONLY_OVERFETCH) : q.limit,
   };
+}
+
+/**
+ * What the page is told about a search's answer: the list stopped at the limit, or, with "errors
+ * only", Jaeger's newest traces (which it returns at most `asked` of) were all looked at, so older
+ * errored traces may be missing. ("Errors only" keeps traces with an error in any span; Jaeger's tag
+ * filter error=true would only find errors in the searched service's own spans.)
+ */
+export function searchNotices(q: TraceSearchRequest, asked: number, found: number, shown: number): ResultNotice[] {
+  if (shown >= q.limit) return [{ code: 'ENTRIES_CAPPED', message: `Showing the newest ${q.limit} traces; raise the limit or narrow the search to see more` }];
+  if (q.errors && found >= asked) {
+    return [{ code: 'PARTIAL', message: `Errors only looked at the newest ${asked} traces of ${q.service} and found ${shown} with errors; older ones may be missing: narrow the time range to see them` }];
+  }
+  return [];
 }
