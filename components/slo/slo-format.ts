@@ -1,17 +1,6 @@
-import {
-  describeExhaustion,
-  describeOutageLeft,
-  formatAllowedFailures,
-  formatApproxDuration,
-  formatBudgetLeft,
-  formatBudgetShare,
-  formatSliFor,
-  formatSliPercent,
-} from '@/lib/slo/describe';
+/** Formatting for the SLO pages; null is always "no data" and prints as such, never as 0. The sentences' formatters live with them in lib/slo/describe. */
 
-/** Formatting for the SLO pages; null is always "no data" and prints as such, never as 0. */
-
-export { describeExhaustion, describeOutageLeft, formatAllowedFailures, formatApproxDuration, formatBudgetLeft, formatBudgetShare, formatSliFor, formatSliPercent };
+export { describeExhaustion, describeOutageLeft, formatAllowedFailures, formatApproxDuration, formatBudgetLeft, formatBudgetShare, formatSliFor, formatSliPercent } from '@/lib/slo/describe';
 
 /** A burn rate as a multiple of the sustainable rate: 2.345 → "2.3×", 14.4 → "14.4×", 6 → "6×". */
 export function formatBurnRate(rate: number | null): string {
