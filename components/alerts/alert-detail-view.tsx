@@ -6,6 +6,7 @@ import { useCallback, useMemo } from 'react';
 import { describeDeployment } from '@/components/charts/deployment-marker';
 import { formatTimestamp, formatValue } from '@/components/charts/format';
 import { toAlertBackParams } from '@/lib/alerts/alert-link';
+import { describeCandidateSpan } from '@/lib/alerts/candidate-search';
 import { readContext, withContext } from '@/lib/alerts/context-params';
 import type { AlertDetail, AlertExemplar } from '@/lib/alerts/types';
 import { useAlertDetail } from '@/lib/queries/alerts';
@@ -84,7 +85,7 @@ export function AlertDetailView({ id }: { id: string }) {
       )}
       <p className="text-xs text-[var(--muted)]" data-testid="candidate-search">
         Candidate traces{slower}{found.environment ? ` in environment ${found.environment}` : ''} from {formatTimestamp(found.start, 'UTC').slice(0, 19)} to {formatTimestamp(found.end, 'UTC').slice(11)},{' '}
-        {alert.activeAt !== null ? 'ten minutes either side of when the alert became active.' : 'the last ten minutes.'}
+        {describeCandidateSpan(alert.activeAt !== null)}
       </p>
       <div className={`grid gap-3 md:grid-cols-2 ${noExemplars ? '' : 'opacity-90'}`}>
         <TraceCandidates title="Slowest traces" traces={data.candidates.slowest} hrefOf={traceHref} empty={`No traces of ${data.service ?? 'the service'}${slower} in the window.`} />

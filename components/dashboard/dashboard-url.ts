@@ -1,5 +1,5 @@
 import type { TimeSettings } from '@/lib/dashboards/schema';
-import { isTimeZone, REFRESH_INTERVALS } from '@/lib/dashboards/time-settings';
+import { isRefreshInterval, isTimeZone, REFRESH_MS } from '@/lib/dashboards/time-settings';
 
 /**
  * A dashboard's view as URL parameters (`?from=now-1h&to=now&refresh=30s&tz=Europe/Berlin`), read the
@@ -7,11 +7,10 @@ import { isTimeZone, REFRESH_INTERVALS } from '@/lib/dashboards/time-settings';
  * what the dashboard does.
  */
 
-const REFRESH_MS: Record<string, number> = { '30s': 30_000, '1m': 60_000, '5m': 300_000 };
-
 /** The auto-refresh interval in ms of a `refresh` parameter ("off" or a missing one: the dashboard's default), or false for off. */
 export function refreshMsOf(refresh: string | null, defaultRefresh: string): number | false {
-  return REFRESH_MS[refresh ?? defaultRefresh] ?? false;
+  const interval = refresh ?? defaultRefresh;
+  return isRefreshInterval(interval) && interval !== 'off' ? REFRESH_MS[interval] : false;
 }
 
 /** The time zone a dashboard page shows its times in: a valid `tz` parameter, else the dashboard's own. */
@@ -21,6 +20,13 @@ export function dashboardTimeZone(tz: string | null, dashboardZone: string): str
 
 type Search = Readonly<Record<string, string | string[] | undefined>>;
 
+/** A page's search params as URLSearchParams, every value of a repeated key kept, without the `omit` key. */
+export function toSearchParams(search: Search, omit?: string): URLSearchParams {
+  const sp = new URLSearchParams();
+  for (const [k, v] of Object.entries(search)) if (k !== omit) for (const one of typeof v === 'string' ? [v] : (v ?? [])) sp.append(k, one);
+  return sp;
+}
+
 /**
  * The query string a dashboard page should redirect to so that its view is explicit in the URL (the
  * header's picker reads the URL only): the default range when `from` is missing, the dashboard's
@@ -28,8 +34,7 @@ type Search = Readonly<Record<string, string | string[] | undefined>>;
  * missing. Null when nothing is missing.
  */
 export function completeDashboardSearch(search: Search, time: TimeSettings): string | null {
-  const sp = new URLSearchParams();
-  for (const [k, v] of Object.entries(search)) for (const one of typeof v === 'string' ? [v] : (v ?? [])) sp.append(k, one);
+  const sp = toSearchParams(search);
   let changed = false;
   if (search.from === undefined) {
     sp.set('from', time.defaultRange);
@@ -37,7 +42,7 @@ export function completeDashboardSearch(search: Search, time: TimeSettings): str
     changed = true;
   }
   const refresh = search.refresh;
-  if (typeof refresh !== 'string' || !(REFRESH_INTERVALS as readonly string[]).includes(refresh)) {
+  if (typeof refresh !== 'string' || !isRefreshInterval(refresh)) {
     if (time.refresh !== 'off' || refresh !== undefined) {
       sp.set('refresh', time.refresh);
       changed = true;

@@ -48,9 +48,11 @@ export function ExploreView() {
   const active = lang === 'promql' ? prom : logs;
   const lines = useMemo(() => (logs.data?.kind === 'logs' ? [...logs.data.data].reverse() : []), [logs.data]);
   const zoom = (f: number, t: number) => push({ from: String(Math.round(f)), to: String(Math.round(t)) });
-  const series = lang === 'promql' ? prom.data?.data : logs.data?.kind === 'metrics' ? logs.data.data : undefined;
+  // The answer holding series: PromQL's, or a LogQL metric query's (a log query's lines are not series).
+  const seriesAnswer = lang === 'promql' ? prom.data : logs.data?.kind === 'metrics' ? logs.data : undefined;
+  const series = seriesAnswer?.data;
   // Range answers say which window and step they covered; an instant answer has none and no chart.
-  const queried = lang === 'promql' ? prom.data?.window : logs.data?.kind === 'metrics' ? logs.data.window : undefined;
+  const queried = seriesAnswer?.window;
 
   return (
     <div className="flex flex-col gap-3">

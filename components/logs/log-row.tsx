@@ -5,7 +5,7 @@ import { memo } from 'react';
 import { LEVEL_CLASS } from '@/components/traces/log-line';
 import { FieldRows } from '@/components/ui/field-rows';
 import type { LogEntry } from '@/lib/datasources/types';
-import { findTraceIds } from './logql';
+import { findTraceIds } from '@/lib/traces/trace-id';
 
 /** A trace ID inside text becomes a link to that trace; the rest stays text. */
 function LinkedLine({ line, ids }: { line: string; ids: string[] }) {

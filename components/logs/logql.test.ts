@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Sample, TimeSeries, UnixMs } from '@/lib/datasources/types';
-import { addMatcher, findTraceIds, isLogQuery, missingSelectorLabels, pickVolumeStep, streamSelector, toVolumeBars, toVolumeQuery } from './logql';
+import { addMatcher, isLogQuery, missingSelectorLabels, pickVolumeStep, streamSelector, toVolumeBars, toVolumeQuery } from './logql';
 
 const series = (labels: Record<string, string>, points: [number, number | null][]): TimeSeries => ({
   id: JSON.stringify(labels),
@@ -89,34 +89,5 @@ describe('toVolumeBars', () => {
     const bars = toVolumeBars([series({ detected_level: 'warning' }, [[start + 60_000, 7], [start + 60_000, null]])], start, start + 60_000, 60);
     expect(bars).toHaveLength(1);
     expect(bars[0]!.warn).toBe(7);
-  });
-});
-
-describe('findTraceIds', () => {
-  const id = '0123456789abcdef0123456789abcdef';
-  it('reads structured metadata and the parsed id, once', () => {
-    expect(findTraceIds({ traceId: id, fields: { trace_id: id }, line: 'hello' })).toEqual([id]);
-  });
-  it('finds trace_id=<hex> and "traceId":"<hex>" in the line, lower-cased', () => {
-    const other = 'ABCDEF0123456789ABCDEF0123456789';
-    expect(findTraceIds({ traceId: null, fields: {}, line: `done trace_id=${id} parent {"traceId":"${other}"}` })).toEqual([id, other.toLowerCase()]);
-  });
-  it('ignores hex that is not labelled as a trace id, and all-zero ids', () => {
-    expect(findTraceIds({ traceId: '0'.repeat(32), fields: {}, line: `sha ${id}` })).toEqual([]);
-  });
-  it('reads W3C traceparent values, in the line or in a field', () => {
-    const tp = `00-${id}-00f067aa0ba902b7-01`;
-    expect(findTraceIds({ traceId: null, fields: {}, line: `GET /cart traceparent=${tp}` })).toEqual([id]);
-    expect(findTraceIds({ traceId: null, fields: {}, line: `{"traceparent":"${tp.toUpperCase()}"}` })).toEqual([id]);
-    expect(findTraceIds({ traceId: null, fields: { traceparent: tp }, line: 'hello' })).toEqual([id]);
-    // All-zero trace ids and version ff are invalid traceparents.
-    expect(findTraceIds({ traceId: null, fields: {}, line: `traceparent=00-${'0'.repeat(32)}-00f067aa0ba902b7-01 ff-${id}-00f067aa0ba902b7-01` })).toEqual([]);
-  });
-  it("reads ECS's trace.id", () => {
-    expect(findTraceIds({ traceId: null, fields: {}, line: `{"@timestamp":"2025-06-10T14:58:30Z","trace.id":"${id}","message":"paid"}` })).toEqual([id]);
-  });
-  it('links a 64-bit trace once when it is written with and without its zero padding', () => {
-    const short = '463ac35c9f6413ad';
-    expect(findTraceIds({ traceId: `${'0'.repeat(16)}${short}`, fields: {}, line: `trace_id=${short}` })).toEqual([`${'0'.repeat(16)}${short}`]);
   });
 });

@@ -1,15 +1,11 @@
 import type { LogLevel, TimeSeries } from '@/lib/datasources/types';
 import { parseTimeRef } from '@/lib/dashboards/time';
+import { escapeQuotedString } from '@/lib/promql/escape';
 
 /**
- * Pure LogQL helpers for the logs explorer: label picking, the volume query and its bars, and
- * trace IDs found in a line. No React, so each is unit-tested on its own.
+ * Pure LogQL helpers for the logs explorer: label picking, the volume query and its bars. No React,
+ * so each is unit-tested on its own.
  */
-
-// Trace ids in a line are read the same way by the correlation search, so they live in lib/traces.
-export { findTraceIds } from '@/lib/traces/trace-id';
-
-const escapeValue = (v: string) => v.replace(/\\/g, '\\\\').replace(/"/g, '\\"');
 
 /** True for a log query (starts with a stream selector); false for a metric query such as `rate(...)`. */
 export function isLogQuery(query: string): boolean {
@@ -21,7 +17,7 @@ export function isLogQuery(query: string): boolean {
  * any pipeline after it; a query without a selector becomes `{name="value"}`.
  */
 export function addMatcher(query: string, name: string, value: string): string {
-  const matcher = `${name}="${escapeValue(value)}"`;
+  const matcher = `${name}="${escapeQuotedString(value)}"`;
   const q = query.trim();
   const close = q.startsWith('{') ? q.indexOf('}') : -1;
   if (close < 0) return `{${matcher}}${q ? ` ${q}` : ''}`;

@@ -1,14 +1,15 @@
 'use client';
 
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { isErrorBody } from '@/lib/api/errors';
-import type { LogEntry, ResultNotice, Trace } from '@/lib/datasources/types';
+import type { Trace } from '@/lib/datasources/types';
 import { fromCompactTrace, type CompactTrace } from '@/lib/traces/compact-trace';
 import { markTraceView, takeEarlyFetch } from '@/lib/traces/early-trace-view';
-import type { TraceLogDirection } from '@/lib/traces/trace-log-messages';
-import { rangeForTraceLogs } from '@/lib/traces/trace-log-query';
-import { traceLogsUrl, traceViewUrl } from '@/lib/traces/trace-view-url';
-import { BffError, fetchJson } from '@/lib/queries/fetch-json';
+import { toTraceLogsFailure, type TraceLogDirection } from '@/lib/traces/trace-log-messages';
+import { rangeForTraceLogs, type TraceLogRange } from '@/lib/traces/trace-log-query';
+import { traceViewUrl } from '@/lib/traces/trace-view-url';
+import { BffError } from '@/lib/queries/fetch-json';
+import { useTraceLogs } from '@/lib/queries/traces';
 import type { TraceLogsState } from './trace-logs';
 import { TraceProblem } from './trace-problem';
 import { TraceView } from './trace-view';
@@ -34,35 +35,21 @@ interface TracePageClientProps {
 
 type TraceState = { state: 'loading' } | { state: 'ok'; trace: Trace } | { state: 'error'; error: BffError };
 
+/** The logs query as the panel shows it: loading (also while retrying), the lines of the end asked for, or why they failed. */
+function toTraceLogsState(q: ReturnType<typeof useTraceLogs>, range: TraceLogRange | null, direction: TraceLogDirection): TraceLogsState {
+  if (q.isSuccess && range) return { state: 'ok', entries: q.data.entries, notices: q.data.notices, direction, range };
+  if (q.isError && !q.isFetching) return { state: 'error', ...toTraceLogsFailure(q.error) };
+  return { state: 'loading' };
+}
+
 /**
  * The trace page's client root: fetches the trace in the compact view format (taking the page's early
- * fetch of it), then the trace's logs; retries the logs or loads their other end when capped; keeps the
- * selected span in the URL (?span=) without navigating.
+ * fetch of it), then the trace's logs (useTraceLogs); retries the logs or loads their other end when
+ * capped; keeps the selected span in the URL (?span=) without navigating.
  */
 export function TracePageClient({ traceId, initialSpanId }: TracePageClientProps) {
   const [trace, setTrace] = useState<TraceState>({ state: 'loading' });
-  const [logs, setLogs] = useState<TraceLogsState>({ state: 'loading' });
   const [direction, setDirection] = useState<TraceLogDirection>('forward');
-
-  // Only the latest request may set the logs: switching ends twice quickly must not show the first answer.
-  const logRequest = useRef(0);
-  const loadLogs = useCallback((t: Trace, dir: TraceLogDirection, stillWanted: () => boolean = () => true) => {
-    const request = ++logRequest.current;
-    const live = () => stillWanted() && request === logRequest.current;
-    setLogs({ state: 'loading' });
-    const range = rangeForTraceLogs(t);
-    fetchJson<{ entries: LogEntry[]; notices: ResultNotice[] }>(traceLogsUrl(t.traceId, range, dir)).then(
-      (r) => live() && setLogs({ state: 'ok', entries: r.entries, notices: r.notices, direction: dir, range }),
-      (err: unknown) =>
-        live() &&
-        setLogs({
-          state: 'error',
-          // No BffError: the request got no answer (network down, server gone).
-          ...(err instanceof BffError ? { status: err.status, code: err.code } : { status: 0, code: 'NETWORK' }),
-          message: err instanceof Error ? err.message : String(err),
-        }),
-    );
-  }, []);
 
   useEffect(() => {
     let live = true;
@@ -73,14 +60,13 @@ export function TracePageClient({ traceId, initialSpanId }: TracePageClientProps
         markTraceView('decoded');
         setTrace({ state: 'ok', trace: t });
         setDirection('forward');
-        loadLogs(t, 'forward', () => live);
       },
       (err: unknown) => live && setTrace({ state: 'error', error: err instanceof BffError ? err : new BffError('INTERNAL', String(err), 0) }),
     );
     return () => {
       live = false;
     };
-  }, [traceId, loadLogs]);
+  }, [traceId]);
 
   const keepInUrl = useCallback((spanId: string | null) => {
     const url = new URL(window.location.href);
@@ -89,18 +75,17 @@ export function TracePageClient({ traceId, initialSpanId }: TracePageClientProps
     window.history.replaceState(window.history.state, '', url);
   }, []);
 
+  // The logs of the trace shown (until another trace has loaded, the previous one).
   const loaded = trace.state === 'ok' ? trace.trace : null;
-  const retryLogs = useCallback(() => loaded && loadLogs(loaded, direction), [loaded, direction, loadLogs]);
-  const switchLogDirection = useCallback((dir: TraceLogDirection) => {
-    if (!loaded) return;
-    setDirection(dir);
-    loadLogs(loaded, dir);
-  }, [loaded, loadLogs]);
+  const range = useMemo(() => (loaded ? rangeForTraceLogs(loaded) : null), [loaded]);
+  const logsQuery = useTraceLogs(loaded?.traceId ?? traceId, range, direction);
+  const { refetch } = logsQuery;
+  const retryLogs = useCallback(() => void refetch(), [refetch]);
 
   if (trace.state === 'loading') return <p className="text-[var(--muted)]">Loading trace {traceId}…</p>;
   if (trace.state === 'error') {
     if (trace.error.code === 'NOT_FOUND') return <TraceProblem title="Trace not found" message={`Jaeger holds no trace ${traceId}. It may have expired or not be flushed yet.`} />;
     return <TraceProblem title="Jaeger is unavailable" message={trace.error.message} />;
   }
-  return <TraceView trace={trace.trace} logs={logs} initialSpanId={initialSpanId} onSpanSelect={keepInUrl} onRetryLogs={retryLogs} onLogDirection={switchLogDirection} />;
+  return <TraceView trace={trace.trace} logs={toTraceLogsState(logsQuery, range, direction)} initialSpanId={initialSpanId} onSpanSelect={keepInUrl} onRetryLogs={retryLogs} onLogDirection={setDirection} />;
 }

@@ -7,7 +7,7 @@ import { prometheus } from '@/lib/datasources/prometheus';
 import type { MergedAlert } from '@/lib/datasources/alertmanager/to-alerts';
 import { asUnixMs, type Alert, type AlertRule, type Deployment, type ResultNotice, type TraceSummary, type UnixMs } from '@/lib/datasources/types';
 import { listDeployments } from '@/lib/deployments/store';
-import { toAlertThreshold, toChartExpressions } from './alert-expression';
+import { readRuleThreshold, toAlertThreshold, toChartExpressions } from './alert-expression';
 import { findAlert, type AlertLookup } from './alert-id';
 import { ENVIRONMENT_TAG, toCandidateSearch, toJaegerDuration, toSlowThresholdSeconds, type CandidateSearch } from './candidate-search';
 import { toExpressionExemplarSource, toSloExemplarSource, type ExemplarSource } from './exemplar-source';
@@ -106,15 +106,18 @@ export async function loadAlertDetail(lookup: AlertLookup, ctx: { environment?: 
   const [{ alerts, fingerprints, notices }, rules] = await Promise.all([loadCurrentAlerts(opts), prometheus().rules(opts)]);
   let alert = findAlert(alerts, lookup, fingerprints);
   let resolvedAt: UnixMs | null = null;
+  // The rule a resolved alert is rebuilt from; a current alert's rule is found from its labels.
+  let linked: AlertRule | null = null;
   if (!alert) {
-    const linked = findLinkedRule(rules, lookup);
+    linked = findLinkedRule(rules, lookup);
     if (!linked) throw notFound('Alert', lookup.alertname ?? lookup.id);
     const lastActive = await findLastActive(lookup, linked, now, opts, notices);
     alert = toResolvedAlert(linked, lookup, lastActive?.start ?? null);
     resolvedAt = lastActive?.end ?? null;
     notices.push({ code: 'PARTIAL', message: describeResolved(lastActive) });
   }
-  const rule = findRule(rules, alert);
+  const rule = linked ?? findRule(rules, alert);
+  const threshold = rule ? readRuleThreshold(rule) : null;
   const slo = alert.labels.slo ? getSlo(alert.labels.slo) : null;
   const service = toAlertService(alert) ?? slo?.service ?? null;
   const environment = ctx.environment ?? toAlertEnvironment(alert) ?? undefined;
@@ -123,7 +126,7 @@ export async function loadAlertDetail(lookup: AlertLookup, ctx: { environment?: 
 
   const exprs = rule ? toChartExpressions(rule.query) : [];
   const source: ExemplarSource | null = slo ? toSloExemplarSource(slo) : rule ? toExpressionExemplarSource(rule.query) : null;
-  const search = toCandidateSearch({ activeAt: alert.activeAt, now, minDurationSeconds: toSlowThresholdSeconds(slo, rule), environment });
+  const search = toCandidateSearch({ activeAt: alert.activeAt, now, minDurationSeconds: toSlowThresholdSeconds(slo, rule, threshold), environment });
 
   const [seriesLists, exemplars, deployments, candidates] = await Promise.all([
     Promise.all(
@@ -161,7 +164,7 @@ export async function loadAlertDetail(lookup: AlertLookup, ctx: { environment?: 
     resolvedAt,
     rule: rule ? { name: rule.name, group: rule.group, expr: rule.query, forSeconds: rule.durationSeconds } : null,
     service,
-    threshold: rule ? toAlertThreshold(rule) : null,
+    threshold: toAlertThreshold(threshold),
     window,
     unit: slo || rule?.annotations.error_ratio_threshold ? 'ratio' : 'none',
     series: series.slice(0, MAX_SERIES),

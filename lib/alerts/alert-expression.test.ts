@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toAlertThreshold, toChartExpressions } from './alert-expression';
+import { readRuleThreshold, toAlertThreshold, toChartExpressions } from './alert-expression';
 
 describe('toChartExpressions', () => {
   it('charts both windows of a generated burn-rate rule, without the comparisons', () => {
@@ -32,16 +32,16 @@ describe('toChartExpressions', () => {
 
 describe('toAlertThreshold', () => {
   it('prefers the SLO rules\' error ratio annotation over the expression', () => {
-    expect(toAlertThreshold({ query: 'x > 14.4 * 0.005', annotations: { burn_rate_threshold: '14.4', error_ratio_threshold: '0.072' } })).toEqual({ value: 0.072, source: 'annotation error_ratio_threshold' });
+    expect(toAlertThreshold(readRuleThreshold({ query: 'x > 14.4 * 0.005', annotations: { burn_rate_threshold: '14.4', error_ratio_threshold: '0.072' } }))).toEqual({ value: 0.072, source: 'annotation error_ratio_threshold' });
   });
 
   it('evaluates the numeric product in a simple rule', () => {
-    expect(toAlertThreshold({ query: '(a / b) > (14.4 * 0.005) and (c / d) > (14.4 * 0.005)', annotations: {} })?.value).toBeCloseTo(0.072, 10);
-    expect(toAlertThreshold({ query: 'rate(errors_total[5m]) >= 2.5', annotations: { summary: 'x' } })).toEqual({ value: 2.5, source: 'expression' });
+    expect(toAlertThreshold(readRuleThreshold({ query: '(a / b) > (14.4 * 0.005) and (c / d) > (14.4 * 0.005)', annotations: {} }))?.value).toBeCloseTo(0.072, 10);
+    expect(toAlertThreshold(readRuleThreshold({ query: 'rate(errors_total[5m]) >= 2.5', annotations: { summary: 'x' } }))).toEqual({ value: 2.5, source: 'expression' });
   });
 
   it('reads a threshold annotation, ignoring one that is not a number', () => {
-    expect(toAlertThreshold({ query: 'a > b', annotations: { threshold: '300' } })).toEqual({ value: 300, source: 'annotation threshold' });
-    expect(toAlertThreshold({ query: 'a > b', annotations: { threshold: 'high' } })).toBeNull();
+    expect(toAlertThreshold(readRuleThreshold({ query: 'a > b', annotations: { threshold: '300' } }))).toEqual({ value: 300, source: 'annotation threshold' });
+    expect(toAlertThreshold(readRuleThreshold({ query: 'a > b', annotations: { threshold: 'high' } }))).toBeNull();
   });
 });

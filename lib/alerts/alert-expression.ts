@@ -1,5 +1,6 @@
 import { extractRuleThreshold } from '@/lib/panels/thresholds';
 import type { AlertRule } from '@/lib/datasources/types';
+import type { AlertDetail } from './types';
 
 /**
  * Reads an alerting rule's expression for charting: the sides worth drawing and the threshold
@@ -100,17 +101,32 @@ export function toChartExpressions(expr: string): string[] {
   return out.length ? out : [expr.trim()];
 }
 
+/** Where an alert's threshold was read: the rule's `error_ratio_threshold` or `threshold` annotation, or its expression. */
+export type AlertThresholdKind = 'error_ratio_threshold' | 'threshold' | 'expression';
+
+/** An alerting rule's threshold and where it was read. */
+export interface RuleThreshold {
+  value: number;
+  kind: AlertThresholdKind;
+}
+
 /**
  * The threshold of an alert for its chart: the SLO rules' `error_ratio_threshold` annotation (the
  * charted sides are error ratios), else a `threshold` annotation, else the number its expression
  * compares with. Null when none is known.
  */
-export function toAlertThreshold(rule: Pick<AlertRule, 'query' | 'annotations'>): { value: number; source: string } | null {
+export function readRuleThreshold(rule: Pick<AlertRule, 'query' | 'annotations'>): RuleThreshold | null {
   const a = rule.annotations;
-  for (const key of ['error_ratio_threshold', 'threshold']) {
-    const v = a[key];
-    if (v !== undefined && v.trim() !== '' && Number.isFinite(Number(v))) return { value: Number(v), source: `annotation ${key}` };
+  for (const kind of ['error_ratio_threshold', 'threshold'] as const) {
+    const v = a[kind];
+    if (v !== undefined && v.trim() !== '' && Number.isFinite(Number(v))) return { value: Number(v), kind };
   }
   const parsed = extractRuleThreshold({ query: rule.query, annotations: {} });
-  return parsed === null ? null : { value: parsed, source: 'expression' };
+  return parsed === null ? null : { value: parsed, kind: 'expression' };
+}
+
+/** The threshold as the alert page shows it: its value and where it came from in words (`annotation threshold`, `expression`). */
+export function toAlertThreshold(threshold: RuleThreshold | null): AlertDetail['threshold'] {
+  if (!threshold) return null;
+  return { value: threshold.value, source: threshold.kind === 'expression' ? 'expression' : `annotation ${threshold.kind}` };
 }

@@ -1,5 +1,6 @@
 import type { Alert, Labels } from '@/lib/datasources/types';
 import { withContext, type DrilldownContext } from './context-params';
+import { parseLabelParams } from './label-params';
 
 /**
  * Links to an alert's page. Besides the id they carry the alertname and every other label
@@ -13,9 +14,8 @@ import { withContext, type DrilldownContext } from './context-params';
 export type AlertLinkTarget = Pick<Alert, 'id' | 'name' | 'labels'>;
 
 const ALERT_ID = /^[\w.-]{1,200}$/;
-const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
-const MAX_LABELS = 64;
-const MAX_LENGTH = 1_000;
+/** Longest alertname kept (as long as a label item parseLabelParams keeps). */
+const MAX_ALERTNAME = 1_000;
 
 /** The params that find an alert again: `alertname` and one `label=name=value` per other label, sorted. */
 export function toAlertLookupParams(alert: Pick<Alert, 'name' | 'labels'>): { alertname: string | undefined; label: string[] } {
@@ -39,17 +39,11 @@ export function toAlertBackParams(alert: AlertLinkTarget): Record<string, string
 type ParamGetter = (key: string) => string | readonly string[] | null | undefined;
 const all = (v: ReturnType<ParamGetter>): readonly string[] => (v === null || v === undefined ? [] : typeof v === 'string' ? [v] : v);
 
-/** The alert a page should lead back to, from its `alert`, `alertname` and `label` params; null without a valid id. Malformed labels are dropped. */
+/** The alert a page should lead back to, from its `alert`, `alertname` and `label` params; null without a valid id. Malformed labels are dropped (parseLabelParams). */
 export function readAlertBackLink(get: ParamGetter): AlertLinkTarget | null {
   const id = all(get('alert'))[0];
   if (!id || !ALERT_ID.test(id)) return null;
   const alertname = all(get('alertname'))[0];
-  const labels: Labels = {};
-  if (alertname && alertname.length <= MAX_LENGTH) labels.alertname = alertname;
-  for (const item of all(get('label')).slice(0, MAX_LABELS)) {
-    const i = item.indexOf('=');
-    const name = item.slice(0, i);
-    if (i > 0 && item.length <= MAX_LENGTH && LABEL_NAME.test(name) && name !== 'alertname') labels[name] = item.slice(i + 1);
-  }
+  const labels: Labels = { ...(alertname && alertname.length <= MAX_ALERTNAME ? { alertname } : {}), ...parseLabelParams(get('label')) };
   return { id, name: labels.alertname ?? '', labels };
 }

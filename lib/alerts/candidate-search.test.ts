@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AlertRule, UnixMs } from '@/lib/datasources/types';
+import { readRuleThreshold } from './alert-expression';
 import { toCandidateSearch, toJaegerDuration, toSlowThresholdSeconds } from './candidate-search';
 
 const MIN = 60_000;
@@ -20,17 +21,19 @@ describe('toCandidateSearch', () => {
 
 describe('toSlowThresholdSeconds', () => {
   const rule = (query: string, annotations: Record<string, string> = {}): Pick<AlertRule, 'query' | 'annotations'> => ({ query, annotations });
+  // The rule's threshold is read once by the caller (loadAlertDetail) and passed in.
+  const slowThreshold = (slo: Parameters<typeof toSlowThresholdSeconds>[0], r: Pick<AlertRule, 'query' | 'annotations'> | null) => toSlowThresholdSeconds(slo, r, r && readRuleThreshold(r));
   it("uses a latency SLO's threshold; an availability SLO has none", () => {
-    expect(toSlowThresholdSeconds({ sli: { type: 'latency', metric: 'http_server_request_duration_seconds', selector: 'service="payment"', thresholdSeconds: 1 } }, rule('x > 1'))).toBe(1);
-    expect(toSlowThresholdSeconds({ sli: { type: 'ratio', good: 'a_total', valid: 'b_total' } }, rule('x > 1'))).toBeNull();
+    expect(slowThreshold({ sli: { type: 'latency', metric: 'http_server_request_duration_seconds', selector: 'service="payment"', thresholdSeconds: 1 } }, rule('x > 1'))).toBe(1);
+    expect(slowThreshold({ sli: { type: 'ratio', good: 'a_total', valid: 'b_total' } }, rule('x > 1'))).toBeNull();
   });
 
   it('reads the threshold of a rule on a quantile of a seconds histogram, and nothing else', () => {
-    expect(toSlowThresholdSeconds(null, rule('histogram_quantile(0.99, sum by (le) (rate(http_server_request_duration_seconds_bucket{service="cart"}[5m]))) > 0.5'))).toBe(0.5);
-    expect(toSlowThresholdSeconds(null, rule('histogram_quantile(0.9, rate(rpc_seconds_bucket[5m])) > 2', { threshold: '0.75' }))).toBe(0.75);
-    expect(toSlowThresholdSeconds(null, rule('sum(rate(http_server_requests_total{status=~"5.."}[5m])) > 1'))).toBeNull();
-    expect(toSlowThresholdSeconds(null, rule('histogram_quantile(0.99, rate(payload_bytes_bucket[5m])) > 1e6'))).toBeNull();
-    expect(toSlowThresholdSeconds(null, null)).toBeNull();
+    expect(slowThreshold(null, rule('histogram_quantile(0.99, sum by (le) (rate(http_server_request_duration_seconds_bucket{service="cart"}[5m]))) > 0.5'))).toBe(0.5);
+    expect(slowThreshold(null, rule('histogram_quantile(0.9, rate(rpc_seconds_bucket[5m])) > 2', { threshold: '0.75' }))).toBe(0.75);
+    expect(slowThreshold(null, rule('sum(rate(http_server_requests_total{status=~"5.."}[5m])) > 1'))).toBeNull();
+    expect(slowThreshold(null, rule('histogram_quantile(0.99, rate(payload_bytes_bucket[5m])) > 1e6'))).toBeNull();
+    expect(slowThreshold(null, null)).toBeNull();
   });
 });
 

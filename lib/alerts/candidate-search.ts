@@ -1,6 +1,7 @@
 import { asUnixMs, type AlertRule, type UnixMs } from '@/lib/datasources/types';
 import type { Slo } from '@/lib/slo/schema';
-import { toAlertThreshold } from './alert-expression';
+import { plural } from '@/lib/text/plural';
+import type { RuleThreshold } from './alert-expression';
 
 /**
  * Where an alert's candidate traces are searched in Jaeger: around the alert's start rather than
@@ -22,8 +23,8 @@ export interface CandidateSearch {
 }
 
 /**
- * The search window and filters: ten minutes either side of when the alert became active, never
- * past now (the last ten minutes when its start is unknown).
+ * The search window and filters: CANDIDATE_SPAN_MS either side of when the alert became active,
+ * never past now (the last CANDIDATE_SPAN_MS when its start is unknown).
  */
 export function toCandidateSearch(a: { activeAt: UnixMs | null; now: number; minDurationSeconds: number | null; environment?: string | null }): CandidateSearch {
   const onset = Math.min(a.activeAt ?? a.now, a.now);
@@ -34,14 +35,20 @@ const SECONDS_HISTOGRAM = /\b[a-zA-Z_:][a-zA-Z0-9_:]*_seconds_bucket\b/;
 
 /**
  * How slow a request must be to count against a latency alert, in seconds: a latency SLO's
- * threshold; for a rule on a quantile of a `*_seconds` histogram, the threshold it compares with.
+ * threshold; for a rule on a quantile of a `*_seconds` histogram, the threshold it compares with
+ * (`threshold`, the rule's as readRuleThreshold read it; an error ratio is not a duration).
  * Null when the alert is not known to be about latency.
  */
-export function toSlowThresholdSeconds(slo: Pick<Slo, 'sli'> | null, rule: Pick<AlertRule, 'query' | 'annotations'> | null): number | null {
+export function toSlowThresholdSeconds(slo: Pick<Slo, 'sli'> | null, rule: Pick<AlertRule, 'query'> | null, threshold: RuleThreshold | null): number | null {
   if (slo) return slo.sli.type === 'latency' ? slo.sli.thresholdSeconds : null;
   if (!rule || !/\bhistogram_quantile\s*\(/.test(rule.query) || !SECONDS_HISTOGRAM.test(rule.query)) return null;
-  const threshold = toAlertThreshold(rule);
-  return threshold && threshold.source !== 'annotation error_ratio_threshold' && threshold.value > 0 ? threshold.value : null;
+  return threshold && threshold.kind !== 'error_ratio_threshold' && threshold.value > 0 ? threshold.value : null;
+}
+
+/** Says where candidates were searched, as toCandidateSearch chose it: around the alert's start, or the last minutes when it is unknown. */
+export function describeCandidateSpan(activeAtKnown: boolean): string {
+  const span = plural(CANDIDATE_SPAN_MS / 60_000, 'minute');
+  return activeAtKnown ? `${span} either side of when the alert became active.` : `the last ${span}.`;
 }
 
 /** A duration in Go syntax for Jaeger's minDuration, to the microsecond. */

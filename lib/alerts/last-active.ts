@@ -1,5 +1,6 @@
 import type { Labels, TimeSeries, UnixMs } from '@/lib/datasources/types';
-import { escapePromString } from '@/lib/slo/promql';
+import { escapeQuotedString } from '@/lib/promql/escape';
+import { LABEL_NAME } from './label-params';
 
 /**
  * When an alert that has resolved was last active, from Prometheus' synthetic ALERTS series (one
@@ -12,8 +13,6 @@ export const LAST_ACTIVE_LOOKBACK_MS = 7 * 24 * 3_600_000;
 /** Seconds between the ALERTS points read: a minute's precision, under Prometheus' 11,000 points. */
 export const LAST_ACTIVE_STEP_SECONDS = Math.ceil(LAST_ACTIVE_LOOKBACK_MS / 1000 / 10_000);
 
-const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
-
 /** From the first to the last ALERTS point of one active period. */
 export interface LastActivePeriod {
   start: UnixMs;
@@ -25,7 +24,7 @@ export function toAlertsSelector(alertname: string, labels: Labels = {}): string
   const rest = Object.keys(labels)
     .filter((k) => k !== 'alertname' && k !== 'alertstate' && LABEL_NAME.test(k))
     .sort();
-  const matchers = [`alertname="${escapePromString(alertname)}"`, ...rest.map((k) => `${k}="${escapePromString(labels[k]!)}"`)];
+  const matchers = [`alertname="${escapeQuotedString(alertname)}"`, ...rest.map((k) => `${k}="${escapeQuotedString(labels[k]!)}"`)];
   return `ALERTS{${matchers.join(',')}}`;
 }
 

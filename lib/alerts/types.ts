@@ -1,6 +1,6 @@
 import type { MergedAlert } from '@/lib/datasources/alertmanager/to-alerts';
 import type { CandidateSearch } from './candidate-search';
-import type { Alert, Deployment, Exemplar, ResultNotice, TimeSeries, TraceSummary, UnixMs } from '@/lib/datasources/types';
+import type { Alert, Deployment, Exemplar, QueryWindow, ResultNotice, TimeSeries, TraceSummary, UnixMs } from '@/lib/datasources/types';
 
 /**
  * What the alert and search BFF routes answer: neutral shapes shared by lib/alerts (which builds
@@ -56,7 +56,8 @@ export interface AlertDetail {
   service: string | null;
   /** The value the expression is compared with, drawn as a horizontal line; null when unknown. */
   threshold: { value: number; source: string } | null;
-  window: { start: UnixMs; end: UnixMs; stepSeconds: number };
+  /** What the chart covers (toAlertWindow): from before the alert became active until now, or after it resolved. */
+  window: QueryWindow;
   /** How to print the charted values: SLO alerts chart error ratios. */
   unit: 'ratio' | 'none';
   series: AlertChartSeries[];

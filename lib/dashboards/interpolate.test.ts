@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parser as promParser } from '@prometheus-io/lezer-promql';
 import { parser as logParser } from '@grafana/lezer-logql';
-import { ALL_VALUE, findVariableRefs, interpolateQuery, interpolateText, renderValues, resolveVariableValues } from './interpolate';
+import { ALL_VALUE, checkRequestedValues, findVariableRefs, interpolateQuery, interpolateText, renderValues, resolveVariableValues, type RequestedValues } from './interpolate';
 import { VariableSchema, type Variable } from './schema';
 
 const builtins = { rangeSeconds: 6 * 3600, intervalSeconds: 60, rateIntervalSeconds: 75 };
@@ -128,48 +128,51 @@ describe('resolveVariableValues', () => {
   const env: Variable = VariableSchema.parse({ name: 'env', type: 'custom', options: ['prod', 'staging'], default: 'prod' });
   const route: Variable = VariableSchema.parse({ name: 'route', type: 'custom', options: ['/api/cart', '/api/products'], multi: true, includeAll: true, allowedPattern: '/api/.*' });
   const available = { service: ['checkout', 'payment'] };
+  /** As validateVariables does it: the request checked once, then the variables in `used` resolved. */
+  const resolve = (variables: Variable[], requested: RequestedValues, avail: Readonly<Record<string, readonly string[]>>, used: ReadonlySet<string>) =>
+    resolveVariableValues(variables, checkRequestedValues(variables, requested), avail, used);
 
   it('uses requested values, then defaults, then the first available value', () => {
-    expect(resolveVariableValues([service, env], { service: 'payment' }, available).values).toEqual({ service: ['payment'], env: ['prod'] });
-    expect(resolveVariableValues([service], {}, available).values).toEqual({ service: ['checkout'] });
+    expect(resolve([service, env], { service: 'payment' }, available, new Set(['service', 'env'])).values).toEqual({ service: ['payment'], env: ['prod'] });
+    expect(resolve([service], {}, available, new Set(['service'])).values).toEqual({ service: ['checkout'] });
   });
 
   it('expands All to every allowed value', () => {
-    expect(resolveVariableValues([route], { route: ALL_VALUE }, {}).values).toEqual({ route: ['/api/cart', '/api/products'] });
-    expect(() => resolveVariableValues([env], { env: ALL_VALUE }, {})).toThrow(/does not offer "All"/);
+    expect(resolve([route], { route: ALL_VALUE }, {}, new Set(['route'])).values).toEqual({ route: ['/api/cart', '/api/products'] });
+    expect(() => resolve([env], { env: ALL_VALUE }, {}, new Set(['env']))).toThrow(/does not offer "All"/);
   });
 
   it.each(HOSTILE)('rejects the hostile value %j before it reaches a query', (value) => {
-    expect(() => resolveVariableValues([service], { service: value }, { service: [value, 'checkout'] })).toThrow(/not allowed/);
-    expect(() => resolveVariableValues([env], { env: value }, {})).toThrow();
+    expect(() => resolve([service], { service: value }, { service: [value, 'checkout'] }, new Set(['service']))).toThrow(/not allowed/);
+    expect(() => resolve([env], { env: value }, {}, new Set(['env']))).toThrow();
   });
 
   it('rejects values outside the options or pattern, and several values for a single-select', () => {
-    expect(() => resolveVariableValues([env], { env: 'dev' }, {})).toThrow('value "dev" is not one of the values of $env');
-    expect(() => resolveVariableValues([env], { env: ['prod', 'staging'] }, {})).toThrow(/takes one value/);
+    expect(() => resolve([env], { env: 'dev' }, {}, new Set(['env']))).toThrow('value "dev" is not one of the values of $env');
+    expect(() => resolve([env], { env: ['prod', 'staging'] }, {}, new Set(['env']))).toThrow(/takes one value/);
     const strict = VariableSchema.parse({ name: 'r', type: 'custom', options: ['/api/cart', '/internal'], allowedPattern: '/api/.*' });
-    expect(() => resolveVariableValues([strict], { r: '/internal' }, {})).toThrow(/does not match/);
+    expect(() => resolve([strict], { r: '/internal' }, {}, new Set(['r']))).toThrow(/does not match/);
   });
 
   it('leaves out values the window does not offer, and names variables left with none', () => {
     const multi = VariableSchema.parse({ name: 'service', type: 'query', selector: 'up', label: 'service', multi: true, includeAll: true });
-    expect(resolveVariableValues([service], { service: 'billing' }, available)).toEqual({ values: {}, notes: ['Value "billing" of $service does not occur in this range'], empty: ['service'] });
-    expect(resolveVariableValues([multi], { service: ['billing', 'payment', 'tax'] }, available)).toEqual({
+    expect(resolve([service], { service: 'billing' }, available, new Set(['service']))).toEqual({ values: {}, notices: [{ code: 'PARTIAL', message: 'Value "billing" of $service does not occur in this range' }], empty: ['service'] });
+    expect(resolve([multi], { service: ['billing', 'payment', 'tax'] }, available, new Set(['service']))).toEqual({
       values: { service: ['payment'] },
-      notes: ['Values "billing", "tax" of $service do not occur in this range and are left out'],
+      notices: [{ code: 'PARTIAL', message: 'Values "billing", "tax" of $service do not occur in this range and are left out' }],
       empty: [],
     });
-    expect(resolveVariableValues([multi], { service: ALL_VALUE }, { service: [] })).toEqual({ values: {}, notes: ['$service has no values in this range'], empty: ['service'] });
-    expect(resolveVariableValues([service], {}, { service: [] }).empty).toEqual(['service']);
+    expect(resolve([multi], { service: ALL_VALUE }, { service: [] }, new Set(['service']))).toEqual({ values: {}, notices: [{ code: 'PARTIAL', message: '$service has no values in this range' }], empty: ['service'] });
+    expect(resolve([service], {}, { service: [] }, new Set(['service'])).empty).toEqual(['service']);
   });
 
   it('resolves only the variables in use, yet checks the characters of every value', () => {
-    expect(resolveVariableValues([service, env], { service: 'billing' }, {}, new Set(['env']))).toEqual({ values: { env: ['prod'] }, notes: [], empty: [] });
-    expect(() => resolveVariableValues([service, env], { service: '"} or vector(1)' }, {}, new Set(['env']))).toThrow('value "\\"} or vector(1)" of $service has characters that are not allowed');
-    expect(() => resolveVariableValues([service, env], { env: ALL_VALUE }, available, new Set(['service']))).toThrow(/does not offer "All"/);
+    expect(resolve([service, env], { service: 'billing' }, {}, new Set(['env']))).toEqual({ values: { env: ['prod'] }, notices: [], empty: [] });
+    expect(() => resolve([service, env], { service: '"} or vector(1)' }, {}, new Set(['env']))).toThrow('value "\\"} or vector(1)" of $service has characters that are not allowed');
+    expect(() => resolve([service, env], { env: ALL_VALUE }, available, new Set(['service']))).toThrow(/does not offer "All"/);
   });
 
   it('refuses to guess when a query variable was not fetched', () => {
-    expect(() => resolveVariableValues([service], { service: 'payment' }, {})).toThrow(/not fetched/);
+    expect(() => resolve([service], { service: 'payment' }, {}, new Set(['service']))).toThrow(/not fetched/);
   });
 });

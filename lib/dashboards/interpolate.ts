@@ -1,4 +1,6 @@
 import { AppError } from '@/lib/api/errors';
+import { escapeQuotedString } from '@/lib/promql/escape';
+import type { ResultNotice } from '@/lib/datasources/types';
 import type { Variable } from './schema';
 import { formatDuration } from './time';
 
@@ -77,16 +79,6 @@ export function escapeRegex(value: string): string {
   return value.replace(/[\\.+*?()|[\]{}^$]/g, '\\$&');
 }
 
-/** Escapes a value for a double- or single-quoted PromQL/LogQL string literal (Go string rules). */
-export function escapeStringLiteral(value: string, quote: '"' | "'"): string {
-  return value
-    .replace(/\\/g, '\\\\')
-    .replace(quote === '"' ? /"/g : /'/g, `\\${quote}`)
-    .replace(/\n/g, '\\n')
-    .replace(/\r/g, '\\r')
-    .replace(/\t/g, '\\t');
-}
-
 /** Renders the values of one reference for its context; throws when they cannot be placed safely. */
 export function renderValues(name: string, values: readonly string[], context: RefContext): string {
   if (values.length === 0) throw new AppError('INVALID_INPUT', `variable $${name} has no value`);
@@ -107,7 +99,7 @@ export function renderValues(name: string, values: readonly string[], context: R
     if (joined.includes('`')) throw new AppError('INVALID_INPUT', `value of $${name} contains a backtick`);
     return joined;
   }
-  return escapeStringLiteral(joined, context.quote);
+  return escapeQuotedString(joined, context.quote);
 }
 
 /** Values for the built-ins, in seconds. */
@@ -157,12 +149,16 @@ export function interpolateText(text: string, values: Readonly<Record<string, re
 /** Raw selections from a URL (`var-<name>`), before validation. */
 export type RequestedValues = Readonly<Record<string, string | readonly string[] | undefined>>;
 
+declare const checked: unique symbol;
+/** Requested values that passed checkRequestedValues, so that resolving them never checks them again. */
+export type CheckedValues = RequestedValues & { readonly [checked]: true };
+
 /** The variables of a dashboard chosen for one panel: values to fill in and what this window left out. */
 export interface ResolvedVariables {
   /** Validated values of the variables resolved, by name. */
   values: Record<string, string[]>;
-  /** Plain sentences on values left out because this window does not offer them. */
-  notes: string[];
+  /** PARTIAL notices on values left out because this window does not offer them. */
+  notices: ResultNotice[];
   /** Variables left with no value in this window: the queries using them have nothing to show. */
   empty: string[];
 }
@@ -184,57 +180,62 @@ function checkValueSyntax(v: Variable, picked: readonly string[]): void {
   }
 }
 
-/** Refuses (INVALID_INPUT) any requested value with unsafe characters, outside allowedPattern, or "All" where it is not offered. */
-export function checkRequestedValues(variables: readonly Variable[], requested: RequestedValues): void {
+/**
+ * Refuses (INVALID_INPUT) any requested value (or default) with unsafe characters, outside
+ * allowedPattern, or "All" where it is not offered, whether or not a panel uses the variable.
+ */
+export function checkRequestedValues(variables: readonly Variable[], requested: RequestedValues): CheckedValues {
   for (const v of variables) {
     const picked = requestedOf(v, requested);
     if (picked) checkValueSyntax(v, picked);
   }
+  return requested as CheckedValues; // safe: every variable's requested values (or default) were checked just above
 }
 
 const quoteList = (values: readonly string[]) => values.map((v) => JSON.stringify(v)).join(', ');
 
 /**
- * Validates requested values (or each variable's default) against the charset, allowedPattern and
- * allowed values. Every requested value is checked for its characters, so a hostile value is refused
- * whether or not the panel uses it; only the variables in `used` (all when omitted) are resolved.
- * `available` holds the label values the caller fetched for each used query variable, over the
- * panel's window: a value the window does not offer (a link from another range) is left out with a
- * note rather than refused, and a variable left with no value (or "All" of nothing) is listed in `empty`.
- * A custom variable's options are fixed, so a value outside them is refused.
+ * Resolves the variables in `used` from values checkRequestedValues passed (or each variable's
+ * default) against their allowed values. `available` holds the label values the caller fetched for
+ * each used query variable, over the panel's window: a value the window does not offer (a link from
+ * another range) is left out with a notice rather than refused, and a variable left with no value (or
+ * "All" of nothing) is listed in `empty`. A custom variable's options are fixed, so a value outside
+ * them is refused. Values taken from the allowed ones ("All", or the first when none is set) were not
+ * part of the request, so their characters are checked here.
  */
 export function resolveVariableValues(
   variables: readonly Variable[],
-  requested: RequestedValues,
+  requested: CheckedValues,
   available: Readonly<Record<string, readonly string[]>>,
-  used?: ReadonlySet<string>,
+  used: ReadonlySet<string>,
 ): ResolvedVariables {
-  const out: ResolvedVariables = { values: {}, notes: [], empty: [] };
-  checkRequestedValues(variables, requested);
+  const out: ResolvedVariables = { values: {}, notices: [], empty: [] };
+  const notice = (message: string): void => void out.notices.push({ code: 'PARTIAL', message });
   for (const v of variables) {
-    if (used && !used.has(v.name)) continue;
+    if (!used.has(v.name)) continue;
     let picked = requestedOf(v, requested);
     const allowed = v.type === 'custom' ? v.options : available[v.name];
     if (!allowed) throw new AppError('INTERNAL', `allowed values of $${v.name} were not fetched`);
     const all = picked?.includes(ALL_VALUE) ?? false;
+    const fromAllowed = all || picked === undefined;
     if (all) picked = [...allowed];
     picked ??= allowed.slice(0, 1);
     if (picked.length === 0) {
       if (!all && requested[v.name] !== undefined) throw new AppError('INVALID_INPUT', `variable $${v.name} has no value`);
-      out.notes.push(`$${v.name} has no values in this range`);
+      notice(`$${v.name} has no values in this range`);
       out.empty.push(v.name);
       continue;
     }
     if (!v.multi && picked.length > 1 && !(all || (v.includeAll && picked.length === allowed.length))) {
       throw new AppError('INVALID_INPUT', `variable $${v.name} takes one value`);
     }
-    checkValueSyntax(v, picked);
+    if (fromAllowed) checkValueSyntax(v, picked);
     const missing = picked.filter((value) => !allowed.includes(value));
     if (missing.length > 0 && v.type === 'custom') throw new AppError('INVALID_INPUT', `value ${JSON.stringify(missing[0])} is not one of the values of $${v.name}`);
     picked = picked.filter((value) => allowed.includes(value));
     if (missing.length > 0) {
       const what = missing.length === 1 ? `Value ${quoteList(missing)} of $${v.name} does not occur` : `Values ${quoteList(missing)} of $${v.name} do not occur`;
-      out.notes.push(picked.length > 0 ? `${what} in this range and ${missing.length === 1 ? 'is' : 'are'} left out` : `${what} in this range`);
+      notice(picked.length > 0 ? `${what} in this range and ${missing.length === 1 ? 'is' : 'are'} left out` : `${what} in this range`);
     }
     if (picked.length === 0) out.empty.push(v.name);
     else out.values[v.name] = picked;

@@ -1,7 +1,8 @@
 import type { Dashboard, Panel } from './schema';
 import { positionOf, positionInString, type Position } from './json-position';
 import { ALL_VALUE, BUILTIN_VARIABLES, SAFE_VALUE, findTextVariableNames, findVariableRefs } from './interpolate';
-import { estimateSeries, findRatioWithoutFallback, findSyntaxProblem, isLogQuery, type QueryLanguage } from './query-analysis';
+import { estimateSeries, findRatioWithoutFallback, findSyntaxProblem, isLogQuery } from './query-analysis';
+import { querySites, textSites, type QuerySite } from './panel-sites';
 import { LONGEST_RANGE, MAX_POINTS_PER_SERIES, computeStep, formatDuration, parseDuration } from './time';
 
 /**
@@ -31,36 +32,8 @@ export const MAX_SERIES_PER_PANEL = 30;
 /** More queries than this on one panel is a sign it should be split. */
 export const MAX_QUERIES_PER_PANEL = 8;
 
-export interface QuerySite {
-  pointer: string;
-  expr: string;
-  language: QueryLanguage;
-  label: string;
-}
-
-/** Every PromQL/LogQL expression of a panel, with its pointer. */
-export function querySites(panel: Panel, at: string): QuerySite[] {
-  switch (panel.type) {
-    case 'timeseries':
-    case 'table':
-      return panel.queries.map((q, i) => ({ pointer: `${at}/queries/${i}/expr`, expr: q.expr, language: 'promql', label: `query "${q.id}"` }));
-    case 'stat':
-      return [{ pointer: `${at}/query/expr`, expr: panel.query.expr, language: 'promql', label: `query "${panel.query.id}"` }];
-    case 'logs':
-      return [{ pointer: `${at}/expr`, expr: panel.expr, language: 'logql', label: 'log query' }];
-    default:
-      return [];
-  }
-}
-
-/** Plain-text fields that may use variables. */
-function textSites(panel: Panel, at: string): { pointer: string; text: string }[] {
-  const out = [{ pointer: `${at}/title`, text: panel.title }];
-  panel.deploymentServices.forEach((s, i) => out.push({ pointer: `${at}/deploymentServices/${i}`, text: s }));
-  if (panel.type === 'alerts') for (const [k, v] of Object.entries(panel.labels)) out.push({ pointer: `${at}/labels/${k}`, text: v });
-  if (panel.type === 'dependencies') out.push({ pointer: `${at}/service`, text: panel.service });
-  return out;
-}
+// lint-online.ts reads the query sites from here.
+export { querySites } from './panel-sites';
 
 /** Runs every per-dashboard check; `text` and `positions` locate findings inside query strings. */
 export function lintDashboard(d: Dashboard, text: string, positions: ReadonlyMap<string, Position>, refs: References): Finding[] {

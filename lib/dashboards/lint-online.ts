@@ -19,7 +19,8 @@ const Vector = z.object({ resultType: z.string(), result: z.array(z.unknown()) }
 
 type Fetch = (url: string) => Promise<Response>;
 
-async function get(fetchFn: Fetch, url: string): Promise<unknown> {
+/** GETs a Prometheus HTTP API URL and returns its `data`; throws "<url path> answered <status>" unless it succeeded. */
+export async function fetchPromData(fetchFn: Fetch, url: string): Promise<unknown> {
   const res = await fetchFn(url);
   const body = PromResponse.safeParse(await res.json().catch(() => null));
   if (!res.ok || !body.success) throw new Error(`${url.split('?')[0]} answered ${res.status}`);
@@ -32,7 +33,7 @@ async function defaultValues(d: Dashboard, base: string, fetchFn: Fetch): Promis
   for (const v of d.variables) {
     let options: string[];
     if (v.type === 'custom') options = v.options;
-    else options = StringList.parse(await get(fetchFn, `${base}/api/v1/label/${v.label}/values?${new URLSearchParams({ 'match[]': v.selector })}`));
+    else options = StringList.parse(await fetchPromData(fetchFn, `${base}/api/v1/label/${v.label}/values?${new URLSearchParams({ 'match[]': v.selector })}`));
     const dflt = v.default === undefined || v.default === '$__all' ? options.slice(0, 1) : typeof v.default === 'string' ? [v.default] : v.default;
     out[v.name] = dflt.length ? dflt : ['none'];
   }
@@ -63,13 +64,13 @@ export async function lintOnline(files: readonly ParsedFile<Dashboard>[], baseUr
           if (site.language !== 'promql') continue;
           for (const metric of findMetricNames(site.expr)) {
             if (!metricSeries.has(metric)) {
-              const series = SeriesList.parse(await get(fetchFn, `${base}/api/v1/series?${new URLSearchParams({ 'match[]': metric, start: hourAgo })}`));
+              const series = SeriesList.parse(await fetchPromData(fetchFn, `${base}/api/v1/series?${new URLSearchParams({ 'match[]': metric, start: hourAgo })}`));
               metricSeries.set(metric, series.length);
             }
             if (metricSeries.get(metric) === 0) report(site.pointer, 'error', `${site.label}: metric ${metric} has no series in ${base} (last hour)`);
           }
           const expr = interpolateQuery(site.expr, values, { rangeSeconds: 3600, intervalSeconds: 60, rateIntervalSeconds: 75 });
-          const result = Vector.parse(await get(fetchFn, `${base}/api/v1/query?${new URLSearchParams({ query: expr })}`));
+          const result = Vector.parse(await fetchPromData(fetchFn, `${base}/api/v1/query?${new URLSearchParams({ query: expr })}`));
           const n = result.result.length;
           report(site.pointer, n > MAX_SERIES_PER_PANEL ? 'warning' : 'info', `${site.label} returns ${n} series now`);
         }

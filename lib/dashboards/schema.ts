@@ -213,6 +213,7 @@ export type Panel = z.infer<typeof PanelSchema>;
 export type PanelType = Panel['type'];
 export type Query = z.infer<typeof QuerySchema>;
 export type Threshold = z.infer<typeof ThresholdSchema>;
+export type StaticThreshold = z.infer<typeof StaticThresholdSchema>;
 export type Variable = z.infer<typeof VariableSchema>;
 export type TimeSettings = z.infer<typeof TimeSettingsSchema>;
 export type Unit = z.infer<typeof UnitSchema>;

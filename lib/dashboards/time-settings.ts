@@ -5,6 +5,15 @@
 
 /** Auto-refresh intervals a dashboard and the time picker offer. */
 export const REFRESH_INTERVALS = ['off', '30s', '1m', '5m'] as const;
+export type RefreshInterval = (typeof REFRESH_INTERVALS)[number];
+
+/** Each auto-refresh interval in ms: written out, not parsed, so client code does not load the duration parser. */
+export const REFRESH_MS: Record<Exclude<RefreshInterval, 'off'>, number> = { '30s': 30_000, '1m': 60_000, '5m': 300_000 };
+
+/** True for one of REFRESH_INTERVALS. */
+export function isRefreshInterval(value: string): value is RefreshInterval {
+  return (REFRESH_INTERVALS as readonly string[]).includes(value);
+}
 
 /** True when the runtime knows the IANA zone (Intl throws a RangeError otherwise). */
 export function isTimeZone(zone: string): boolean {

@@ -2,14 +2,13 @@ import type { CallOptions } from '@/lib/datasources/http';
 import type { Alert, AlertRule, Deployment, DependencyLink, Exemplar, LogEntry, QueryResult, RangeQuery, TimeSeries, UnixMs } from '@/lib/datasources/types';
 import type { Dashboard } from '@/lib/dashboards/schema';
 import type { BuiltinValues } from '@/lib/dashboards/interpolate';
+import type { AlignedWindow } from '@/lib/dashboards/time';
 import type { Slo } from '@/lib/slo/schema';
 import type { SloStatus } from '@/lib/slo/types';
 import type { ResolvedWindow } from './types';
 
 /** The window as the server uses it: range queries end at `rangeEnd`, the last step at or before `end`. */
-export interface PanelWindow extends ResolvedWindow {
-  rangeEnd: UnixMs;
-}
+export type PanelWindow = ResolvedWindow & Pick<AlignedWindow, 'rangeEnd'>;
 
 /**
  * What panel resolution needs from the outside world, as plain functions: the real ones wrap the

@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 import { AppError } from '@/lib/api/errors';
 import type { DependencyLink, ResultNotice, TimeSeries } from '@/lib/datasources/types';
-import { escapeStringLiteral, interpolateText, SAFE_VALUE } from '@/lib/dashboards/interpolate';
+import { interpolateText, SAFE_VALUE } from '@/lib/dashboards/interpolate';
+import { escapeQuotedString } from '@/lib/promql/escape';
 import type { DependenciesPanelSchema } from '@/lib/dashboards/schema';
 import { formatDuration } from '@/lib/dashboards/time';
 import type { PanelContext } from './context';
@@ -16,7 +17,7 @@ const ERROR_STATUS = '5..|error';
 export function buildDependencyQueries(service: string, direction: DependencyEdge['direction'], window: string) {
   const side = direction === 'downstream' ? 'service' : 'dependency';
   const other = direction === 'downstream' ? 'dependency' : 'service';
-  const sel = `${side}="${escapeStringLiteral(service, '"')}"`;
+  const sel = `${side}="${escapeQuotedString(service)}"`;
   return {
     other,
     rate: `sum by (${other}) (rate(dependency_requests_total{${sel}}[${window}]))`,

@@ -3,12 +3,12 @@ import type { ResultNotice } from '@/lib/datasources/types';
 import { interpolateText } from '@/lib/dashboards/interpolate';
 import type { Panel } from '@/lib/dashboards/schema';
 import { tableColumns } from './table';
-import { toCssColor } from './thresholds';
+import { toStaticThreshold } from './thresholds';
 import type { PanelData, ResolvedThreshold, ResolvedWindow } from './types';
 
 /** A panel's fixed threshold lines, which need no query: a chart with no data still shows where the line is. */
 function staticThresholds(panel: Panel): ResolvedThreshold[] {
-  return panel.thresholds.flatMap((t) => ('value' in t ? [{ value: t.value, label: t.label, color: toCssColor(t.color), source: 'static' as const }] : []));
+  return panel.thresholds.flatMap((t) => ('value' in t ? [toStaticThreshold(t)] : []));
 }
 
 /**

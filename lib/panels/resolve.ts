@@ -3,7 +3,7 @@ import type { CallOptions } from '@/lib/datasources/http';
 import type { ResultNotice } from '@/lib/datasources/types';
 import type { RequestedValues } from '@/lib/dashboards/interpolate';
 import type { Dashboard, Panel, PanelType } from '@/lib/dashboards/schema';
-import { alignWindow, computeRateInterval, computeStep, DEFAULT_SCRAPE_INTERVAL_S, formatDuration, resolveRange } from '@/lib/dashboards/time';
+import { alignWindow, computeRateInterval, computeStep, formatDuration, resolveRange } from '@/lib/dashboards/time';
 import { hasRole } from '@/lib/auth/principal';
 import type { Role } from '@/lib/env';
 import { resolveAlerts, resolveLogs } from './alerts-logs';
@@ -67,7 +67,7 @@ export function resolveWindow(
   from: string | undefined,
   to: string | undefined,
   nowMs: number,
-  scrapeIntervalSeconds = DEFAULT_SCRAPE_INTERVAL_S,
+  scrapeIntervalSeconds: number,
 ): { window: PanelWindow; notices: ResultNotice[] } {
   const range = resolveRange(from || dashboard.time.defaultRange, to || 'now', nowMs);
   const step = computeStep(range.end - range.start, dashboard.time.resolution, dashboard.time.maxPoints);

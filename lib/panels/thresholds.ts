@@ -1,5 +1,5 @@
 import type { AlertRule, ResultNotice } from '@/lib/datasources/types';
-import type { Threshold } from '@/lib/dashboards/schema';
+import type { StaticThreshold, Threshold } from '@/lib/dashboards/schema';
 import type { PanelContext } from './context';
 import type { ResolvedThreshold } from './types';
 
@@ -40,6 +40,11 @@ export function toCssColor(color: string): string {
   return COLORS[color] ?? color;
 }
 
+/** A static threshold as drawn: its value and label as written, its colour as CSS. */
+export function toStaticThreshold(t: StaticThreshold): ResolvedThreshold {
+  return { value: t.value, label: t.label, color: toCssColor(t.color), source: 'static' };
+}
+
 /** Resolves a panel's thresholds; a rule that is missing or has no numeric threshold becomes a notice, not an error. */
 export async function resolveThresholds(ctx: PanelContext, thresholds: readonly Threshold[], notices: ResultNotice[]): Promise<ResolvedThreshold[]> {
   if (thresholds.length === 0) return [];
@@ -48,7 +53,7 @@ export async function resolveThresholds(ctx: PanelContext, thresholds: readonly 
   const out: ResolvedThreshold[] = [];
   for (const t of thresholds) {
     if (!('alertRule' in t)) {
-      out.push({ value: t.value, label: t.label, color: toCssColor(t.color), source: 'static' });
+      out.push(toStaticThreshold(t));
       continue;
     }
     const rule = rules.find((r) => r.name === t.alertRule);

@@ -1,5 +1,5 @@
 import type { SloStatus } from '@/lib/slo/types';
-import type { Alert, Deployment, Labels, LogEntry, ResultNotice, Sample, TimeSeries, UnixMs } from '@/lib/datasources/types';
+import type { Alert, Deployment, Labels, LogEntry, QueryWindow, ResultNotice, Sample, TimeSeries, UnixMs } from '@/lib/datasources/types';
 import type { Unit } from '@/lib/dashboards/schema';
 
 /**
@@ -11,11 +11,7 @@ import type { Unit } from '@/lib/dashboards/schema';
  * The time window a panel was resolved for (lib/dashboards/time.ts alignWindow): it starts on the
  * step and ends at now (or `to`) to within a scrape interval; a chart's points sit on the step.
  */
-export interface ResolvedWindow {
-  start: UnixMs;
-  end: UnixMs;
-  stepSeconds: number;
-}
+export type ResolvedWindow = QueryWindow;
 
 /** A series of a time series panel, tagged with the query it came from. */
 export interface PanelSeries extends TimeSeries {

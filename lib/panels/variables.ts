@@ -1,7 +1,7 @@
 import { AppError } from '@/lib/api/errors';
 import type { CallOptions } from '@/lib/datasources/http';
-import type { ResultNotice } from '@/lib/datasources/types';
-import { checkRequestedValues, findTextVariableNames, findVariableRefs, resolveVariableValues, type RequestedValues } from '@/lib/dashboards/interpolate';
+import { checkRequestedValues, findTextVariableNames, findVariableRefs, resolveVariableValues, type RequestedValues, type ResolvedVariables } from '@/lib/dashboards/interpolate';
+import { querySites, textSites } from '@/lib/dashboards/panel-sites';
 import type { Dashboard, Panel, Variable } from '@/lib/dashboards/schema';
 import type { PanelDeps } from './context';
 import type { ResolvedWindow } from './types';
@@ -30,39 +30,10 @@ export function toRequestedValues(query: Readonly<Record<string, string | readon
 /** Names of the variables (and built-ins) a panel's data depends on: its queries, alert label filters, service and deployment services. */
 export function panelVariableNames(panel: Panel): Set<string> {
   const names = new Set<string>();
-  const fromExpr = (expr: string) => findVariableRefs(expr).forEach((r) => names.add(r.name));
-  const fromText = (text: string) => findTextVariableNames(text).forEach((n) => names.add(n));
-  switch (panel.type) {
-    case 'timeseries':
-    case 'table':
-      panel.queries.forEach((q) => fromExpr(q.expr));
-      break;
-    case 'stat':
-      fromExpr(panel.query.expr);
-      break;
-    case 'logs':
-      fromExpr(panel.expr);
-      break;
-    case 'alerts':
-      Object.values(panel.labels).forEach(fromText);
-      break;
-    case 'dependencies':
-      fromText(panel.service);
-      break;
-    case 'slo':
-    case 'markdown':
-      break;
-  }
-  if (panel.type === 'timeseries' || panel.type === 'stat') panel.deploymentServices.forEach(fromText);
+  // Pointers are for lint's findings; here only the fields matter.
+  for (const site of querySites(panel, '')) for (const ref of findVariableRefs(site.expr)) names.add(ref.name);
+  for (const site of textSites(panel, '')) if (site.feedsData) for (const name of findTextVariableNames(site.text)) names.add(name);
   return names;
-}
-
-/** The variables of one panel request: values to fill in, notices on values left out, and variables left with none. */
-export interface PanelVariables {
-  values: Record<string, string[]>;
-  notices: ResultNotice[];
-  /** Variables the panel uses that have no value in this window: the panel has nothing to show. */
-  empty: string[];
 }
 
 /**
@@ -72,13 +43,13 @@ export interface PanelVariables {
  * for label values, and a value the window does not offer costs the panels using it their data
  * (with a notice), not an error on every panel.
  */
-export async function validateVariables(deps: PanelDeps, dashboard: Dashboard, panel: Panel, requested: RequestedValues, window: ResolvedWindow, call: CallOptions): Promise<PanelVariables> {
+export async function validateVariables(deps: PanelDeps, dashboard: Dashboard, panel: Panel, requested: RequestedValues, window: ResolvedWindow, call: CallOptions): Promise<ResolvedVariables> {
   const unknown = Object.keys(requested).filter((name) => !dashboard.variables.some((v) => v.name === name));
   if (unknown.length > 0) throw new AppError('INVALID_INPUT', `dashboard "${dashboard.slug}" has no variable $${unknown[0]}`);
   const used = panelVariableNames(panel);
   const available: Record<string, string[]> = {};
   // Every requested value is checked for its characters before any label values are read.
-  checkRequestedValues(dashboard.variables, requested);
+  const checked = checkRequestedValues(dashboard.variables, requested);
   await Promise.all(
     dashboard.variables
       .filter((v) => v.type === 'query' && used.has(v.name))
@@ -86,6 +57,5 @@ export async function validateVariables(deps: PanelDeps, dashboard: Dashboard, p
         available[v.name] = await fetchVariableOptions(deps, v, window, call);
       }),
   );
-  const { values, notes, empty } = resolveVariableValues(dashboard.variables, requested, available, used);
-  return { values, notices: notes.map((message) => ({ code: 'PARTIAL', message })), empty };
+  return resolveVariableValues(dashboard.variables, checked, available, used);
 }

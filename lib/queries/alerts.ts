@@ -2,11 +2,8 @@
 
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { AlertDetail, AlertListResponse } from '@/lib/alerts/types';
-import { BffError, fetchJson } from './fetch-json';
+import { fetchJson, retryServerErrors } from './fetch-json';
 import { queryKeys } from './keys';
-
-// 4xx answers (bad input, forbidden, not found) will not change on retry.
-const retryServerErrors = (count: number, err: Error) => count < 1 && !(err instanceof BffError && err.status < 500);
 
 /** Firing and pending alerts from `/api/alerts`, filtered by service and environment; refreshed every 30 s. */
 export function useAlerts(filter: { service?: string; environment?: string }) {

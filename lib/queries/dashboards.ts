@@ -2,7 +2,7 @@
 
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { PanelData, VariableOptions } from '@/lib/panels/types';
-import { BffError, fetchJson } from './fetch-json';
+import { fetchJson, retryServerErrors } from './fetch-json';
 import { queryKeys } from './keys';
 
 /** The URL state every panel of a dashboard shares. */
@@ -21,9 +21,6 @@ export function toPanelSearch(p: Pick<DashboardParams, 'from' | 'to' | 'vars'>):
   for (const name of Object.keys(p.vars).sort()) for (const v of p.vars[name] ?? []) sp.append(`var-${name}`, v);
   return sp.toString();
 }
-
-// 4xx answers (bad variable, forbidden, not found) will not change on retry.
-const retryServerErrors = (count: number, err: Error) => count < 1 && !(err instanceof BffError && err.status < 500);
 
 /** One panel's data from `/api/dashboards/{slug}/panels/{panelId}`; refetches on the dashboard's refresh interval. */
 export function usePanelData(slug: string, panelId: string, params: DashboardParams, enabled = true) {

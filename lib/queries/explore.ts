@@ -2,7 +2,7 @@
 
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { QueryWindow, ResultNotice, TimeSeries } from '@/lib/datasources/types';
-import { BffError, fetchJson } from './fetch-json';
+import { fetchJson, retryServerErrors } from './fetch-json';
 import { queryKeys } from './keys';
 
 /** What the explore PromQL endpoints answer. */
@@ -20,8 +20,6 @@ export interface PromRequest {
   from: string;
   to: string;
 }
-
-const retryServerErrors = (count: number, err: Error) => count < 1 && !(err instanceof BffError && err.status < 500);
 
 /** Runs raw PromQL through the developer explore API; disabled while `req` is null. */
 export function usePromQuery(req: PromRequest | null) {

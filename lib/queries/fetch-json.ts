@@ -13,6 +13,24 @@ export class BffError extends Error {
   }
 }
 
+/**
+ * Whether a failed request may succeed if made again: no answer at all (status 0: network down,
+ * server gone) or a server error (5xx). A 4xx answer (bad input, forbidden, not found) will not change.
+ */
+export function isRetryableStatus(status: number): boolean {
+  return status === 0 || status >= 500;
+}
+
+/** The status of a failed BFF request: the BFF's answer (BffError), or 0 when none came (fetch itself failed). */
+export function toFailedStatus(err: unknown): number {
+  return err instanceof BffError ? err.status : 0;
+}
+
+/** React-query's `retry` for every BFF query: once, and only when retrying may help (isRetryableStatus). */
+export function retryServerErrors(count: number, err: Error): boolean {
+  return count < 1 && isRetryableStatus(toFailedStatus(err));
+}
+
 /** Fetches JSON from the BFF (series samples decoded from their wire form); a failure throws BffError with the server's code and message. */
 export async function fetchJson<T>(url: string, init?: RequestInit): Promise<T> {
   const res = await fetch(url, { ...init, headers: { accept: 'application/json', ...(init?.body ? { 'content-type': 'application/json' } : {}), ...init?.headers } });

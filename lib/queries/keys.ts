@@ -12,6 +12,7 @@ export const queryKeys = {
   traceServices: () => ['traces', 'services'] as const,
   traceOperations: (service: string) => ['traces', 'services', service, 'operations'] as const,
   traceSearch: (search: string) => ['traces', 'search', search] as const,
+  traceLogs: (traceId: string, range: { start: number; end: number }, direction: 'forward' | 'backward') => ['traces', 'logs', traceId, range.start, range.end, direction] as const,
   logLabels: (search: string) => ['logs', 'labels', search] as const,
   logLabelValues: (name: string, search: string) => ['logs', 'labels', name, search] as const,
   logQuery: (search: string) => ['logs', 'query', search] as const,

@@ -2,7 +2,7 @@
 
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { LogQlResult } from '@/lib/datasources/loki/run-logql';
-import { BffError, fetchJson } from './fetch-json';
+import { fetchJson, retryServerErrors } from './fetch-json';
 import { queryKeys } from './keys';
 
 /** What GET /api/logs/query (and /api/explore/loki/query_range) answers: runLogQl's result. */
@@ -17,8 +17,6 @@ export interface LogQueryParams {
   direction?: 'forward' | 'backward';
   stepSeconds?: number;
 }
-
-const retryServerErrors = (count: number, err: Error) => count < 1 && !(err instanceof BffError && err.status < 500);
 
 /** The query string the BFF's LogQL endpoints take. */
 export function toLogQuerySearch(p: LogQueryParams): string {

@@ -2,14 +2,11 @@
 
 import { useQuery } from '@tanstack/react-query';
 import type { SloDetail, SloList } from '@/lib/slo/bff-types';
-import { BffError, fetchJson } from './fetch-json';
+import { fetchJson, retryServerErrors } from './fetch-json';
 import { queryKeys } from './keys';
 
 /** SLO figures move slowly: refresh once a minute. */
 const REFRESH_MS = 60_000;
-
-// 4xx answers (unknown SLO, forbidden) will not change on retry.
-const retryServerErrors = (count: number, err: Error) => count < 1 && !(err instanceof BffError && err.status < 500);
 
 /** Every SLO with its live status, from `/api/slos`. */
 export function useSloList() {

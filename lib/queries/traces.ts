@@ -1,8 +1,11 @@
 'use client';
 
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { ResultNotice, TraceSummary } from '@/lib/datasources/types';
-import { BffError, fetchJson } from './fetch-json';
+import type { LogEntry, ResultNotice, TraceSummary } from '@/lib/datasources/types';
+import type { TraceLogDirection } from '@/lib/traces/trace-log-messages';
+import type { TraceLogRange } from '@/lib/traces/trace-log-query';
+import { traceLogsUrl } from '@/lib/traces/trace-view-url';
+import { fetchJson, retryServerErrors } from './fetch-json';
 import { queryKeys } from './keys';
 
 /** What GET /api/traces/search answers. */
@@ -11,8 +14,11 @@ export interface TraceSearchResult {
   notices: ResultNotice[];
 }
 
-// 4xx answers (bad input, forbidden) will not change on retry; a down Jaeger is retried once.
-const retryServerErrors = (count: number, err: Error) => count < 1 && !(err instanceof BffError && err.status < 500);
+/** What GET /api/traces/{id}/logs answers. */
+export interface TraceLogsResult {
+  entries: LogEntry[];
+  notices: ResultNotice[];
+}
 
 /** Services that reported spans, for the search form. */
 export function useTraceServices() {
@@ -43,5 +49,21 @@ export function useTraceSearch(search: string | null) {
     placeholderData: keepPreviousData,
     retry: retryServerErrors,
     enabled: search !== null,
+  });
+}
+
+/**
+ * A trace's log lines over `range` (rangeForTraceLogs), the oldest (`forward`) or newest (`backward`)
+ * when there are too many; disabled while range is null (the trace not loaded yet). Each end is cached
+ * apart and never refetched on its own (the page never did; Retry asks again), so switching back to
+ * an end shows it at once instead of asking Loki for up to 5,000 lines again.
+ */
+export function useTraceLogs(traceId: string, range: TraceLogRange | null, direction: TraceLogDirection) {
+  return useQuery({
+    queryKey: queryKeys.traceLogs(traceId, range ?? { start: 0, end: 0 }, direction),
+    queryFn: ({ signal }) => fetchJson<TraceLogsResult>(traceLogsUrl(traceId, range!, direction), { signal }), // enabled only when range is set
+    staleTime: Infinity,
+    retry: retryServerErrors,
+    enabled: range !== null,
   });
 }

@@ -36,7 +36,7 @@ export function mergeCorrelatedTraces(found: TraceSummary[], logs: LogEntry[]): 
 }
 
 /** The notice for services whose search returned Jaeger's limit (TRACES_PER_SERVICE): more traces may exist; null when none did. */
-export function describeCappedServices(services: readonly string[]): ResultNotice | null {
+function describeCappedServices(services: readonly string[]): ResultNotice | null {
   if (services.length === 0) return null;
   const named = services.slice(0, NAMED_SERVICES).join(', ');
   const more = services.length > NAMED_SERVICES ? ` and ${services.length - NAMED_SERVICES} more` : '';

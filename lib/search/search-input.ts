@@ -1,4 +1,5 @@
-import { traceIdOfTraceparent } from '@/lib/traces/trace-id';
+import { escapeQuotedString } from '@/lib/promql/escape';
+import { isTraceIdText, traceIdOfTraceparent } from '@/lib/traces/trace-id';
 
 /**
  * What the header search box accepts: a trace id (16 or 32 hex digits, or a W3C traceparent value
@@ -8,7 +9,6 @@ import { traceIdOfTraceparent } from '@/lib/traces/trace-id';
 
 /** Correlation ids as the shop and most gateways write them (request ids, UUIDs). */
 export const CORRELATION_ID = /^[A-Za-z0-9._:-]{1,128}$/;
-const TRACE_ID_HEX = /^(?:[0-9a-fA-F]{16}|[0-9a-fA-F]{32})$/;
 
 export type SearchInput = { kind: 'trace'; traceId: string } | { kind: 'correlation'; id: string } | { kind: 'invalid'; message: string };
 
@@ -17,17 +17,12 @@ export function classifySearch(raw: string | null | undefined): SearchInput {
   const q = (raw ?? '').trim();
   if (q === '') return { kind: 'invalid', message: 'Type a correlation id (e.g. a request id) or a trace id.' };
   if (q.length > 128) return { kind: 'invalid', message: `That is ${q.length} characters long; correlation and trace ids have at most 128.` };
-  if (TRACE_ID_HEX.test(q)) return { kind: 'trace', traceId: q.toLowerCase() };
+  if (isTraceIdText(q)) return { kind: 'trace', traceId: q.toLowerCase() };
   // `00-<trace id>-<parent span id>-01`, as copied from a request's traceparent header.
   const fromTraceparent = traceIdOfTraceparent(q);
   if (fromTraceparent) return { kind: 'trace', traceId: fromTraceparent };
   if (!CORRELATION_ID.test(q)) return { kind: 'invalid', message: 'Ids contain only letters, digits and . _ : - (no spaces, quotes or other symbols).' };
   return { kind: 'correlation', id: q };
-}
-
-/** Escapes a value for a LogQL or PromQL double-quoted string (defence in depth after the charset check). */
-export function escapeQuoted(value: string): string {
-  return value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n');
 }
 
 /** A structured-metadata field name LogQL accepts in a label filter. */
@@ -37,5 +32,6 @@ export const LOG_FIELD_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
 export function buildCorrelationLogQuery(field: string, id: string): string {
   if (!LOG_FIELD_NAME.test(field)) throw new Error(`CORRELATION_ID_LOG_FIELD "${field}" is not a valid LogQL field name`);
   if (!CORRELATION_ID.test(id)) throw new Error('not a correlation id');
-  return `{service_name=~".+"} | ${field}="${escapeQuoted(id)}"`;
+  // Escaped as defence in depth: the charset check already keeps quotes and backslashes out.
+  return `{service_name=~".+"} | ${field}="${escapeQuotedString(id)}"`;
 }

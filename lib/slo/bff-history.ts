@@ -1,9 +1,11 @@
 import 'server-only';
+import { MAX_POINTS_PER_SERIES } from '@/lib/datasources/prometheus/client';
 import type { SloBffDeps } from './bff';
 import type { SloDeploymentImpact, SloIncident, SloMonth } from './bff-types';
 import { computeBudgetFraction, computeSli, FULL_COVERAGE, meetsObjective } from './math';
 import { getPeriodMs, resolveBurnRatePolicy } from './policy';
-import { buildIncreaseExprs, escapePromString, readGoodCount } from './promql';
+import { escapeQuotedString } from '@/lib/promql/escape';
+import { buildIncreaseExprs, readGoodCount } from './promql';
 import { toAlertName } from './rules';
 import type { Slo } from './schema';
 import { computeBudgetSpentBetween, type SloQueryDeps } from './status';
@@ -17,7 +19,7 @@ import { computeBudgetSpentBetween, type SloQueryDeps } from './status';
 export const MAX_EVENTS = 30;
 /** ALERTS is read at this many steps over the window (30 days → about every 4 minutes). */
 const ALERT_STEPS = 10_000;
-/** Monthly coverage is measured in steps of this many seconds (at most 744 per month). */
+/** Monthly coverage is measured in steps of this many seconds (at most 744 per month, 4,464 for six months). */
 const COVERAGE_STEP_SECONDS = 3_600;
 
 /** A Prometheus duration of whole seconds, at least 1s. */
@@ -80,7 +82,7 @@ export async function listIncidents(slo: Slo, deps: SloBffDeps, nowMs: number): 
   const periodMs = getPeriodMs(slo);
   const stepSeconds = Math.max(1, Math.ceil(periodMs / 1000 / ALERT_STEPS));
   // Alert names are metric names (letters and digits), so they are safe inside the regex.
-  const expr = `ALERTS{alertname=~"${[...byName.keys()].join('|')}",alertstate="firing",slo="${escapePromString(slo.id)}"}`;
+  const expr = `ALERTS{alertname=~"${[...byName.keys()].join('|')}",alertstate="firing",slo="${escapeQuotedString(slo.id)}"}`;
   // Start a whole number of steps before now, so the last point is now: "still firing" means now.
   const series = await deps.queryRangeSeries(expr, nowMs - Math.ceil(periodMs / 1000 / stepSeconds) * stepSeconds * 1000, nowMs, stepSeconds);
   const periods: Period[] = series.flatMap((s) => {
@@ -141,17 +143,33 @@ export async function queryEventsBetween(slo: Slo, deps: SloQueryDeps, startMs: 
   return { valid, good: readGoodCount(slo.sli, good, valid) };
 }
 
+/** A calendar month (UTC) up to its end or now, whichever is first. */
+interface MonthSpan {
+  startMs: number;
+  endMs: number;
+}
+
 /**
- * Share of [startMs, endMs], in which something was measured, that data covers: hourly steps
- * ending at endMs, each covered when the valid counter had samples (a span under one step is whole).
+ * Share of each month, in which something was measured, that data covers, from one range query:
+ * hourly steps on the UTC hour from the oldest month's start to now, each covered when the valid
+ * counter had samples and counted in the month its end falls in (months start on the hour, so a
+ * past month's steps are exactly its hours; the current month's last part-hour is not measured).
+ * A month shorter than one step is whole.
  */
-async function measureCoverage(slo: Slo, deps: SloQueryDeps, startMs: number, endMs: number): Promise<number> {
+async function measureMonthlyCoverage(slo: Slo, deps: SloQueryDeps, spans: MonthSpan[]): Promise<(span: MonthSpan) => number> {
   const stepMs = COVERAGE_STEP_SECONDS * 1000;
-  const steps = Math.floor((endMs - startMs) / stepMs);
-  if (steps < 1) return 1;
+  const fromMs = Math.min(...spans.map((s) => s.startMs)) + stepMs;
+  const toMs = Math.max(...spans.map((s) => s.endMs));
+  // A raised step would no longer match the increase window: every step must stay an hour.
+  if ((toMs - fromMs) / stepMs > MAX_POINTS_PER_SERIES) throw new Error(`monthly coverage of ${spans.length} months exceeds ${MAX_POINTS_PER_SERIES} hourly points`);
   const expr = buildIncreaseExprs(slo.sli, `${COVERAGE_STEP_SECONDS}s`).valid;
-  const points = await deps.queryRange(expr, endMs - (steps - 1) * stepMs, endMs, COVERAGE_STEP_SECONDS);
-  return Math.min(1, points.filter((p) => p.value !== null).length / steps);
+  const points = toMs >= fromMs ? await deps.queryRange(expr, fromMs, toMs, COVERAGE_STEP_SECONDS) : [];
+  return ({ startMs, endMs }) => {
+    const steps = Math.floor((endMs - startMs) / stepMs);
+    if (steps < 1) return 1;
+    const covered = points.filter((p) => p.t > startMs && p.t <= endMs && p.value !== null).length;
+    return Math.min(1, covered / steps);
+  };
 }
 
 /**
@@ -161,24 +179,23 @@ async function measureCoverage(slo: Slo, deps: SloQueryDeps, startMs: number, en
  */
 export async function listMonthlyCompliance(slo: Slo, deps: SloQueryDeps, nowMs: number, months: number): Promise<SloMonth[]> {
   const budget = computeBudgetFraction(slo.objective);
-  const offsets = Array.from({ length: months }, (_, i) => -i);
-  return Promise.all(
-    offsets.map(async (offset): Promise<SloMonth> => {
-      const startMs = toMonthStartMs(nowMs, offset);
-      const endMs = Math.min(toMonthStartMs(nowMs, offset + 1), nowMs);
-      const { good, valid } = endMs > startMs ? await queryEventsBetween(slo, deps, startMs, endMs) : { good: null, valid: null };
-      const sli = valid === null || good === null ? null : computeSli(good, valid);
-      const errorRatio = sli === null ? null : 1 - sli;
-      const coverage = sli === null ? 0 : await measureCoverage(slo, deps, startMs, endMs);
-      return {
-        month: toMonthKey(startMs),
-        partial: offset === 0,
-        sli,
-        validCount: sli === null ? null : valid,
-        budgetSpent: errorRatio === null ? null : errorRatio / budget,
-        coverage,
-        verdict: errorRatio === null ? 'no_data' : coverage < FULL_COVERAGE ? 'partial_data' : meetsObjective(errorRatio, slo.objective) ? 'met' : 'missed',
-      };
-    }),
-  );
+  const spans: MonthSpan[] = Array.from({ length: months }, (_, i) => ({ startMs: toMonthStartMs(nowMs, -i), endMs: Math.min(toMonthStartMs(nowMs, 1 - i), nowMs) }));
+  const [coverageOf, events] = await Promise.all([
+    measureMonthlyCoverage(slo, deps, spans),
+    Promise.all(spans.map(async (span) => ({ span, ...(span.endMs > span.startMs ? await queryEventsBetween(slo, deps, span.startMs, span.endMs) : { good: null, valid: null }) }))),
+  ]);
+  return events.map(({ span, good, valid }, i): SloMonth => {
+    const sli = valid === null || good === null ? null : computeSli(good, valid);
+    const errorRatio = sli === null ? null : 1 - sli;
+    const coverage = sli === null ? 0 : coverageOf(span);
+    return {
+      month: toMonthKey(span.startMs),
+      partial: i === 0,
+      sli,
+      validCount: sli === null ? null : valid,
+      budgetSpent: errorRatio === null ? null : errorRatio / budget,
+      coverage,
+      verdict: errorRatio === null ? 'no_data' : coverage < FULL_COVERAGE ? 'partial_data' : meetsObjective(errorRatio, slo.objective) ? 'met' : 'missed',
+    };
+  });
 }

@@ -5,10 +5,7 @@ import {
   computeBurnDown,
   computeBurnRate,
   computeErrorRatio,
-  computeIncrease,
-  computeMonthlyCompliance,
   computeSli,
-  listCalendarMonths,
   meetsObjective,
   summarizeBudget,
   type CounterSample,
@@ -93,31 +90,6 @@ describe('error budget', () => {
   });
 });
 
-describe('counter increase', () => {
-  it('treats a drop as a counter reset and keeps the events after it', () => {
-    // 0 → 100 → 150, restart, 30 → 80: increase 150 + 30 + 50 = 230.
-    const s = series(0, 60_000, [0, 100, 150, 30, 80]);
-    expect(computeIncrease(s, 0, 240_000).increase).toBe(230);
-  });
-
-  it('reports how much of the window the data covers', () => {
-    // Window of 10 minutes, data only for the last 4 (five samples a minute apart).
-    const s = series(6 * 60_000, 60_000, [0, 10, 20, 30, 40]);
-    const { increase, coverage } = computeIncrease(s, 0, 10 * 60_000);
-    expect(increase).toBe(40);
-    expect(coverage.coveredMs).toBe(4 * 60_000);
-    expect(coverage.fraction).toBeCloseTo(0.4, 12);
-  });
-
-  it('counts events across a scrape gap but not the gap as covered', () => {
-    // Samples every minute, a 5-minute hole between 2 and 7 minutes.
-    const s = series(0, 60_000, [0, 10, 20, null, null, null, null, 70, 80]);
-    const { increase, coverage } = computeIncrease(s, 0, 8 * 60_000);
-    expect(increase).toBe(80);
-    expect(coverage.coveredMs).toBe(3 * 60_000);
-  });
-});
-
 describe('burn-down', () => {
   it('starts full, falls with each bad event and ends at the remaining budget', () => {
     // 99% objective, 1,000 valid over the window → 10 bad allowed. 2 bad, then 3 bad → 80%, then 50%.
@@ -146,62 +118,5 @@ describe('burn-down', () => {
   it('is all no data without traffic', () => {
     const flat = series(0, HOUR, [5, 5, 5]);
     expect(computeBurnDown(flat, flat, 99).every((p) => p.remainingFraction === null)).toBe(true);
-  });
-});
-
-describe('calendar-month compliance', () => {
-  it('lists UTC months, crossing a year', () => {
-    const months = listCalendarMonths(Date.UTC(2025, 10, 20), Date.UTC(2026, 1, 3));
-    expect(months.map((m) => m.month)).toEqual(['2025-11', '2025-12', '2026-01', '2026-02']);
-    expect(months[1]?.endMs).toBe(Date.UTC(2026, 0, 1));
-  });
-
-  it('splits events by month and judges each month on its own', () => {
-    // Daily samples from 30 Jan to 3 Mar 2026 UTC; 1,000 valid per day; the step from sample i to
-    // i+1 covers day i. January (30th, 31st): 2,000 valid, 4 bad → 99.8% meets 99.5%.
-    // February (28 days): 28,000 valid, 10 bad on each of the first 20 days → 99.2857% misses.
-    // March (1st, 2nd): 2,000 valid, 0 bad.
-    const start = Date.UTC(2026, 0, 30);
-    const valid: CounterSample[] = [];
-    const good: CounterSample[] = [];
-    let v = 0;
-    let g = 0;
-    for (let i = 0; i <= 32; i++) {
-      valid.push({ t: start + i * DAY, value: v });
-      good.push({ t: start + i * DAY, value: g });
-      const t = new Date(start + i * DAY);
-      const bad = t.getUTCMonth() === 0 ? 2 : t.getUTCMonth() === 1 ? (t.getUTCDate() <= 20 ? 10 : 0) : 0;
-      v += 1_000;
-      g += 1_000 - bad;
-    }
-    const months = computeMonthlyCompliance(good, valid, 99.5, start, start + 32 * DAY);
-    expect(months.map((m) => m.month)).toEqual(['2026-01', '2026-02', '2026-03']);
-    const [jan, feb, mar] = months;
-    expect(jan?.valid).toBe(2_000);
-    expect(jan?.good).toBe(1_996);
-    expect(jan?.met).toBe(true);
-    expect(feb?.valid).toBe(28_000);
-    expect((feb?.valid ?? 0) - (feb?.good ?? 0)).toBe(200);
-    expect(feb?.sli).toBeCloseTo(1 - 200 / 28_000, 12);
-    expect(feb?.met).toBe(false);
-    // 200 bad of 140 allowed → 60/140 over budget.
-    expect(feb?.budgetRemainingFraction).toBeCloseTo(1 - 200 / 140, 9);
-    expect(feb?.coverage.fraction).toBeCloseTo(1, 9);
-    expect(mar?.valid).toBe(2_000);
-    expect(mar?.met).toBe(true);
-    expect(mar?.coverage.windowMs).toBe(2 * DAY);
-  });
-
-  it('judges a month exactly at its objective met, by the same rule as the status', () => {
-    const valid = series(Date.UTC(2026, 3, 1), DAY, [0, 1_000]);
-    const good = series(Date.UTC(2026, 3, 1), DAY, [0, 995]);
-    expect(computeMonthlyCompliance(good, valid, 99.5, Date.UTC(2026, 3, 1), Date.UTC(2026, 3, 2))[0]?.met).toBe(true);
-  });
-
-  it('marks a month without traffic as unknown, not compliant', () => {
-    const flat = series(Date.UTC(2026, 3, 1), DAY, [7, 7, 7]);
-    const [april] = computeMonthlyCompliance(flat, flat, 99.9, Date.UTC(2026, 3, 1), Date.UTC(2026, 3, 3));
-    expect(april?.sli).toBeNull();
-    expect(april?.met).toBeNull();
   });
 });

@@ -10,14 +10,6 @@ export interface CounterSample {
   value: number | null;
 }
 
-/** How much of a window the samples actually cover. */
-export interface Coverage {
-  coveredMs: number;
-  windowMs: number;
-  /** coveredMs / windowMs, 0..1. */
-  fraction: number;
-}
-
 /** Error budget of an objective as a fraction of events: 99.9 → 0.001. */
 export function computeBudgetFraction(objectivePercent: number): number {
   return Math.round((100 - objectivePercent) * 1e9) / 1e11;
@@ -137,36 +129,6 @@ export function toCounterSteps(samples: CounterSample[]): CounterStep[] {
   return steps;
 }
 
-function medianSpacing(samples: CounterSample[]): number {
-  const gaps: number[] = [];
-  for (let i = 1; i < samples.length; i++) gaps.push((samples[i]?.t ?? 0) - (samples[i - 1]?.t ?? 0));
-  gaps.sort((a, b) => a - b);
-  return gaps[Math.floor(gaps.length / 2)] ?? 0;
-}
-
-/**
- * Increase of a counter over (startMs, endMs] and how much of that range the data covers.
- * A step counts as covered when it spans at most `maxGapMs` (default: twice the usual spacing);
- * longer gaps still contribute their increase (the counter kept counting) but not coverage.
- */
-export function computeIncrease(
-  samples: CounterSample[],
-  startMs: number,
-  endMs: number,
-  maxGapMs?: number,
-): { increase: number; coverage: Coverage } {
-  const inRange = samples.filter((s) => s.t >= startMs && s.t <= endMs);
-  const gapLimit = maxGapMs ?? 2 * medianSpacing(inRange.filter((s) => s.value !== null));
-  let increase = 0;
-  let coveredMs = 0;
-  for (const step of toCounterSteps(inRange)) {
-    increase += step.increase;
-    if (step.spanMs <= gapLimit) coveredMs += step.spanMs;
-  }
-  const windowMs = endMs - startMs;
-  return { increase, coverage: { coveredMs, windowMs, fraction: windowMs > 0 ? Math.min(coveredMs / windowMs, 1) : 0 } };
-}
-
 /** One point of a burn-down chart: budget left at time t (null before any traffic). */
 export interface BurnDownPoint {
   t: number;
@@ -197,85 +159,5 @@ export function computeBurnDown(good: CounterSample[], valid: CounterSample[], o
     goodSoFar += goodByT.get(t) ?? 0;
     const bad = Math.max(validSoFar - goodSoFar, 0);
     return { t, remainingFraction: 1 - bad / allowed };
-  });
-}
-
-/** Compliance of one calendar month (UTC). */
-export interface MonthCompliance {
-  /** `YYYY-MM`. */
-  month: string;
-  startMs: number;
-  endMs: number;
-  good: number;
-  valid: number;
-  /** Null without valid events: unknown, not compliant. */
-  sli: number | null;
-  met: boolean | null;
-  /** Budget left at the month's end (negative when breached), null without data. */
-  budgetRemainingFraction: number | null;
-  coverage: Coverage;
-}
-
-/** UTC calendar months overlapping [fromMs, toMs], oldest first. */
-export function listCalendarMonths(fromMs: number, toMs: number): { month: string; startMs: number; endMs: number }[] {
-  const out: { month: string; startMs: number; endMs: number }[] = [];
-  const d = new Date(fromMs);
-  let y = d.getUTCFullYear();
-  let m = d.getUTCMonth();
-  for (let guard = 0; guard < 1200; guard++) {
-    const startMs = Date.UTC(y, m, 1);
-    if (startMs > toMs) break;
-    const endMs = Date.UTC(y, m + 1, 1);
-    out.push({ month: `${y}-${String(m + 1).padStart(2, '0')}`, startMs, endMs });
-    m += 1;
-    if (m === 12) [y, m] = [y + 1, 0];
-  }
-  return out;
-}
-
-// Steps are (t − spanMs, t]: one ending exactly at midnight on the 1st belongs to the month before.
-function sumStepsIn(steps: CounterStep[], startMs: number, endMs: number): number {
-  return steps.filter((s) => s.t > startMs && s.t <= endMs).reduce((acc, s) => acc + s.increase, 0);
-}
-
-function measureOverlapMs(steps: CounterStep[], startMs: number, endMs: number, gapLimitMs: number): number {
-  return steps
-    .filter((s) => s.spanMs <= gapLimitMs)
-    .reduce((acc, s) => acc + Math.max(0, Math.min(s.t, endMs) - Math.max(s.t - s.spanMs, startMs)), 0);
-}
-
-/**
- * Calendar-month compliance from cumulative good/valid counters spanning [fromMs, toMs].
- * Each increase belongs to the month its step (previous sample, sample] ends in, so months add up exactly.
- * Coverage of the current month is measured up to toMs.
- */
-export function computeMonthlyCompliance(
-  good: CounterSample[],
-  valid: CounterSample[],
-  objectivePercent: number,
-  fromMs: number,
-  toMs: number,
-): MonthCompliance[] {
-  const goodSteps = toCounterSteps(good);
-  const validSteps = toCounterSteps(valid);
-  const gapLimit = 2 * medianSpacing(valid.filter((s) => s.value !== null));
-  return listCalendarMonths(fromMs, toMs).map(({ month, startMs, endMs }) => {
-    const g = sumStepsIn(goodSteps, startMs, endMs);
-    const v = sumStepsIn(validSteps, startMs, endMs);
-    const coveredMs = measureOverlapMs(validSteps, startMs, Math.min(endMs, toMs), gapLimit);
-    const windowMs = Math.min(endMs, toMs) - startMs;
-    const sli = computeSli(g, v);
-    const summary = summarizeBudget({ good: g, valid: v, objectivePercent, windowMs: endMs - startMs });
-    return {
-      month,
-      startMs,
-      endMs,
-      good: g,
-      valid: v,
-      sli,
-      met: sli === null ? null : meetsObjective(1 - sli, objectivePercent),
-      budgetRemainingFraction: summary?.remainingFraction ?? null,
-      coverage: { coveredMs, windowMs, fraction: windowMs > 0 ? Math.min(coveredMs / windowMs, 1) : 0 },
-    };
   });
 }

@@ -1,3 +1,4 @@
+import { escapeQuotedString } from '@/lib/promql/escape';
 import type { Sli } from './schema';
 
 /**
@@ -10,11 +11,6 @@ export function toRecordingRuleName(window: string): string {
   return `slo:sli_error:ratio_rate${window}`;
 }
 
-/** Escapes a string for a PromQL double-quoted literal. */
-export function escapePromString(value: string): string {
-  return value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n');
-}
-
 // prom-client writes le="1" while Prometheus 3 normalises classic histogram buckets to le="1.0":
 // match both so the SLI survives an upgrade.
 function toLePattern(thresholdSeconds: number): string {
@@ -22,7 +18,7 @@ function toLePattern(thresholdSeconds: number): string {
 }
 
 function toLeMatcher(thresholdSeconds: number): string {
-  return `le=~"${escapePromString(toLePattern(thresholdSeconds))}"`;
+  return `le=~"${escapeQuotedString(toLePattern(thresholdSeconds))}"`;
 }
 
 /**

@@ -1,7 +1,8 @@
 import { parsePromDuration } from './duration';
 import { computeBudgetFraction } from './math';
-import { findAlertPolicyProblems, resolveBurnRatePolicy, scaleBurnRatePolicy, type BurnRateWindow } from './policy';
-import { buildErrorRatioExpr, escapePromString, toRecordingRuleName } from './promql';
+import { resolveBurnRatePolicy, scaleBurnRatePolicy, type BurnRateWindow } from './policy';
+import { escapeQuotedString } from '@/lib/promql/escape';
+import { buildErrorRatioExpr, toRecordingRuleName } from './promql';
 import type { Slo } from './schema';
 import { toYaml, type YamlValue } from './yaml';
 
@@ -76,12 +77,10 @@ function describeAlert(slo: Slo, w: BurnRateWindow, thresholdRatio: number): str
 }
 
 /**
- * Builds the recording and alerting rules of one SLO. Throws, naming the alert, when the policy
- * is unsound (the schema rejects that too): an alert that could never fire is never written.
+ * Builds the recording and alerting rules of one SLO. The SLO is parsed: SloSchema has refused an
+ * unsound policy (an alert that could never fire) with its place in the file.
  */
 export function buildSloRules(slo: Slo, options: RuleOptions): SloRuleSet {
-  const [problem] = findAlertPolicyProblems(slo);
-  if (problem) throw new Error(`SLO ${slo.id}: /${problem.path.join('/')}: ${problem.message}`);
   const windows = resolveRuleWindows(slo, options.timeScale);
   const labels = { slo: slo.id, service: slo.service };
   // Window names are canonical (policy.ts): one duration, one name, in the records and the alerts.
@@ -89,7 +88,7 @@ export function buildSloRules(slo: Slo, options: RuleOptions): SloRuleSet {
   const recording = ruleWindows.map((window) => ({ record: toRecordingRuleName(window), expr: buildErrorRatioExpr(slo.sli, window), labels }));
   const budget = computeBudgetFraction(slo.objective);
   const sloUrl = toSloUrl(options.publicUrl, slo.id);
-  const matcher = `{slo="${escapePromString(slo.id)}"}`;
+  const matcher = `{slo="${escapeQuotedString(slo.id)}"}`;
   const alerting = windows.map((w) => {
     const threshold = `${formatNumber(w.burnRate)} * ${formatNumber(budget)}`;
     return {

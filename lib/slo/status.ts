@@ -1,9 +1,10 @@
 import 'server-only';
 import { describeSlo } from './describe';
 import { projectExhaustionMs, type WindowStep } from './exhaustion';
-import { computeBudgetFraction, computeBudgetSpent, computeBurnDown, summarizeBudget, type BudgetSummary, type CounterSample } from './math';
+import { computeBudgetSpent, computeBurnDown, computeBurnRate, summarizeBudget, type BudgetSummary, type CounterSample } from './math';
 import { getPeriodMs, resolveBurnRatePolicy } from './policy';
-import { buildErrorRatioExpr, buildIncreaseExprs, escapePromString, readGoodCount, toEventSelectors, toRecordingRuleName } from './promql';
+import { escapeQuotedString } from '@/lib/promql/escape';
+import { buildErrorRatioExpr, buildIncreaseExprs, readGoodCount, toEventSelectors, toRecordingRuleName } from './promql';
 import type { Slo } from './schema';
 import type { BurnRateStatus, SloState, SloStatus } from './types';
 
@@ -37,7 +38,7 @@ async function queryErrorRatios(slo: Slo, deps: SloQueryDeps, windows: string[],
       const raw = (): Promise<number | null> => deps.queryInstant(buildErrorRatioExpr(slo.sli, w), nowMs);
       if (!useRules) return [w, await raw()] as const;
       // Rules generated with another time scale record other windows: fall back per window.
-      const recorded = await deps.queryInstant(`${toRecordingRuleName(w)}{slo="${escapePromString(slo.id)}"}`, nowMs);
+      const recorded = await deps.queryInstant(`${toRecordingRuleName(w)}{slo="${escapeQuotedString(slo.id)}"}`, nowMs);
       return [w, recorded ?? (await raw())] as const;
     }),
   );
@@ -113,7 +114,6 @@ function decideState(summary: BudgetSummary | null, exhaustionMs: number | null,
 /** Computes an SLO's status at `nowMs`. */
 export async function computeSloStatus(slo: Slo, deps: SloQueryDeps, nowMs: number): Promise<SloStatus> {
   const periodMs = getPeriodMs(slo);
-  const budgetFraction = computeBudgetFraction(slo.objective);
   const windows = resolveBurnRatePolicy(slo);
   const windowNames = [...new Set(windows.flatMap((w) => [w.longWindow, w.shortWindow]))];
   const shortestLong = [...windows].sort((a, b) => a.longMs - b.longMs)[0];
@@ -133,10 +133,7 @@ export async function computeSloStatus(slo: Slo, deps: SloQueryDeps, nowMs: numb
     slo.sli.type === 'latency' && validCount !== null && validCount > 0 && goodCount === null
       ? `its latency threshold of ${slo.sli.thresholdSeconds} s is not one of the histogram's bucket boundaries`
       : null;
-  const toBurn = (w: string): number | null => {
-    const ratio = problem === null ? ratios.get(w) : null;
-    return ratio === null || ratio === undefined ? null : ratio / budgetFraction;
-  };
+  const toBurn = (w: string): number | null => computeBurnRate(problem === null ? (ratios.get(w) ?? null) : null, slo.objective);
   const burnRates: BurnRateStatus[] = windows.map((w) => {
     const longBurnRate = toBurn(w.longWindow);
     const shortBurnRate = toBurn(w.shortWindow);

@@ -74,17 +74,23 @@ export function toTraceSearch(q: TraceSearchRequest): TraceSearch {
     maxDuration: q.maxDuration,
     start: q.from,
     end: q.to,
-    limit: q.errors ? Math.min(MAX_SEARCH_TRACES, q.limit * ERRORS_ONLY_OVERFETCH) : q.limit,
+    limit: toAskedLimit(q),
   };
+}
+
+/** How many traces Jaeger is asked for: the limit, or with "errors only" that many times ERRORS_ONLY_OVERFETCH. */
+function toAskedLimit(q: TraceSearchRequest): number {
+  return q.errors ? Math.min(MAX_SEARCH_TRACES, q.limit * ERRORS_ONLY_OVERFETCH) : q.limit;
 }
 
 /**
  * What the page is told about a search's answer: the list stopped at the limit, or, with "errors
- * only", Jaeger's newest traces (which it returns at most `asked` of) were all looked at, so older
- * errored traces may be missing. ("Errors only" keeps traces with an error in any span; Jaeger's tag
- * filter error=true would only find errors in the searched service's own spans.)
+ * only", all the newest traces Jaeger was asked for (toTraceSearch's limit) came back and were looked
+ * at, so older errored traces may be missing. ("Errors only" keeps traces with an error in any span;
+ * Jaeger's tag filter error=true would only find errors in the searched service's own spans.)
  */
-export function searchNotices(q: TraceSearchRequest, asked: number, found: number, shown: number): ResultNotice[] {
+export function searchNotices(q: TraceSearchRequest, found: number, shown: number): ResultNotice[] {
+  const asked = toAskedLimit(q);
   if (shown >= q.limit) return [{ code: 'ENTRIES_CAPPED', message: `Showing the newest ${q.limit} traces; raise the limit or narrow the search to see more` }];
   if (q.errors && found >= asked) {
     return [{ code: 'PARTIAL', message: `Errors only looked at the newest ${asked} traces of ${q.service} and found ${shown} with errors; older ones may be missing: narrow the time range to see them` }];

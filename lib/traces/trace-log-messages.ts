@@ -1,4 +1,5 @@
 import type { ResultNotice } from '@/lib/datasources/types';
+import { BffError, isRetryableStatus, toFailedStatus } from '@/lib/queries/fetch-json';
 import { TRACE_LOG_MARGIN_MS, type TraceLogRange } from './trace-log-query';
 
 /** Which end of the trace's lines the panel asked for: `forward` keeps the oldest when capped, `backward` the newest. */
@@ -15,6 +16,11 @@ export interface TraceLogsFailure {
   status: number;
   code: string;
   message: string;
+}
+
+/** The failure of a request for the trace's logs (fetchJson's error; anything but a BffError got no answer). */
+export function toTraceLogsFailure(err: Error): TraceLogsFailure {
+  return { status: toFailedStatus(err), code: err instanceof BffError ? err.code : 'NETWORK', message: err.message };
 }
 
 const HOUR_MS = 3_600_000;
@@ -43,12 +49,13 @@ export function describeTraceLogRange(range: TraceLogRange): string | null {
 }
 
 /**
- * The panel's message for a failed request, and whether retrying can help: an unreachable or failing
- * Loki (5xx, no answer) may recover; a refused request (4xx) fails the same way again.
+ * The panel's message for a failed request, and whether retrying can help (isRetryableStatus, the
+ * queries' own rule): an unreachable or failing Loki (5xx, no answer) may recover; a refused request
+ * (4xx) fails the same way again.
  */
 export function describeTraceLogsError(failure: TraceLogsFailure): { message: string; retry: boolean } {
   const { status, code, message } = failure;
-  if (status === 0 || status >= 500) {
+  if (isRetryableStatus(status)) {
     const upstream = code.startsWith('UPSTREAM_');
     return { message: `${upstream ? 'Loki is unavailable' : 'The trace\'s logs could not be loaded'}: ${message}`, retry: true };
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Micros } from '@/lib/datasources/types';
-import { buildTraceLogQuery, rangeForTraceLogs, TRACE_LOG_MARGIN_MS, TRACE_LOG_MAX_RANGE_MS, traceIdForms } from './trace-log-query';
+import { buildTraceLogQuery, rangeForTraceLogs, TRACE_LOG_MARGIN_MS, TRACE_LOG_MAX_RANGE_MS } from './trace-log-query';
 
 const DEFAULT_TEMPLATE = '{service_name=~".+"} | trace_id="${traceId}"';
 const LONG = '4bf92f3577b34da6a3ce929d0e0e4736';
@@ -34,14 +34,6 @@ describe('buildTraceLogQuery', () => {
     expect(buildTraceLogQuery('{app="shop"} | trace_id!="${traceId}"', PADDED)).toBe(`{app="shop"} | trace_id!="${PADDED}"`);
     expect(buildTraceLogQuery('{app="shop"} | line_format "${traceId}"', PADDED)).toBe(`{app="shop"} | line_format "${PADDED}"`);
     expect(buildTraceLogQuery(DEFAULT_TEMPLATE, LONG)).toBe(`{service_name=~".+"} | trace_id="${LONG}"`);
-  });
-});
-
-describe('traceIdForms', () => {
-  it('gives both forms of a 64-bit id and the one form of a 128-bit id', () => {
-    expect(traceIdForms(PADDED)).toEqual([PADDED, SHORT]);
-    expect(traceIdForms(SHORT)).toEqual([PADDED, SHORT]);
-    expect(traceIdForms(LONG.toUpperCase())).toEqual([LONG]);
   });
 });
 

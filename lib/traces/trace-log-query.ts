@@ -1,25 +1,10 @@
 import type { Span, Trace, UnixMs } from '@/lib/datasources/types';
-import { toCanonicalTraceId } from './trace-id';
+import { traceIdForms } from './trace-id';
 
 /** Logs can be written a little before the first span starts or after the last one ends. */
 export const TRACE_LOG_MARGIN_MS = 5 * 60_000;
 /** Longest range GET /api/traces/{id}/logs searches at once (Loki scans grow with it); the page clamps to it. */
 export const TRACE_LOG_MAX_RANGE_MS = 24 * 3600 * 1000;
-
-const TRACE_ID_HEX = /^[0-9a-fA-F]{1,32}$/;
-
-/**
- * The forms a trace id can be written in by the services that log it. Jaeger answers every id in its
- * 128-bit form, padding a 64-bit id with 16 leading zeros, while tracers of 64-bit ids (B3, Jaeger
- * clients, Datadog) log the 16-digit form; so when the high 64 bits are zero, both are looked for.
- */
-export function traceIdForms(traceId: string): string[] {
-  if (!TRACE_ID_HEX.test(traceId)) throw new Error(`not a trace id: ${traceId}`);
-  const id = traceId.toLowerCase();
-  const full = toCanonicalTraceId(id);
-  if (!full.startsWith('0'.repeat(16))) return [id];
-  return [...new Set([full, full.slice(16), id])];
-}
 
 // `name="${traceId}"` or `name=~"${traceId}"` (a label matcher or label filter; not `!=`, `<=`, `>=`, `==`),
 // or a line filter `|= "${traceId}"` / `|~ "${traceId}"`.
@@ -27,7 +12,7 @@ const PLACEHOLDER_IN_MATCH = /(\|=|\|~|=~|(?<![!=<>|~])=)(\s*)(["`])\$\{traceId\
 
 /**
  * Fills the configured LogQL template's `${traceId}` placeholders. The id must already be
- * validated as hex (TRACE_ID), so it cannot break out of the quoted string in the template.
+ * validated as hex (TRACE_ID_PATTERN), so it cannot break out of the quoted string in the template.
  * For a 64-bit id (see traceIdForms) a matcher `name="${traceId}"` (or `=~`) becomes a regex matching
  * every form, and a line filter `|= "${traceId}"` or `|~ "${traceId}"` takes the shortest form,
  * which the padded one contains; a placeholder anywhere else gets the id as given.

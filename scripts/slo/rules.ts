@@ -13,7 +13,8 @@
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { z } from 'zod';
+import { fetchPromData } from '../../lib/dashboards/lint-online';
+import { PromLabelNames } from '../../lib/datasources/prometheus/schemas';
 import { checkThresholdBucket } from '../../lib/slo/promql';
 import { buildSloRules, GENERATED_MARKER, renderRuleFile } from '../../lib/slo/rules';
 import { renderRuleTestFile } from '../../lib/slo/rule-tests';
@@ -30,8 +31,6 @@ const { values } = parseArgs({
     prometheus: { type: 'string' },
   },
 });
-
-const LabelValues = z.object({ status: z.literal('success'), data: z.array(z.string()) });
 
 function fail(message: string): never {
   process.stderr.write(`slo:rules: ${message}\n`);
@@ -55,13 +54,17 @@ async function loadSlos(dir: string): Promise<{ slo: Slo; file: string }[]> {
 async function warnOnMissingBuckets(slos: { slo: Slo; file: string }[], baseUrl: string): Promise<void> {
   const base = baseUrl.replace(/\/+$/, '');
   const start = String(Math.floor(Date.now() / 1000) - 86_400);
+  const fetchWithTimeout = (url: string) => fetch(url, { signal: AbortSignal.timeout(15_000) });
   for (const { slo, file } of slos) {
     if (slo.sli.type !== 'latency') continue;
     const url = `${base}/api/v1/label/le/values?${new URLSearchParams({ 'match[]': `${slo.sli.metric}_bucket{${slo.sli.selector}}`, start })}`;
-    const res = await fetch(url, { signal: AbortSignal.timeout(15_000) });
-    const body = LabelValues.safeParse(await res.json().catch(() => null));
-    if (!res.ok || !body.success) fail(`${base} answered ${res.status} to the bucket check of ${file}`);
-    const problem = checkThresholdBucket(slo.sli, body.data.data);
+    let leValues: string[];
+    try {
+      leValues = PromLabelNames.parse(await fetchPromData(fetchWithTimeout, url));
+    } catch (e) {
+      fail(`the bucket check of ${file} failed: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    const problem = checkThresholdBucket(slo.sli, leValues);
     if (problem) process.stderr.write(`slo:rules: warning: ${file}: /sli/thresholdSeconds: ${problem}\n`);
   }
 }

@@ -2,7 +2,7 @@ import 'server-only';
 import { httpClientFor } from '../registry';
 import { createLokiClient, type LokiClient } from './client';
 
-export { createLokiClient, isWrongQueryKind, LOKI_SERVER_ENTRY_CAP, type LokiClient, type LogQuery } from './client';
+export { createLokiClient, LOKI_SERVER_ENTRY_CAP, type LokiClient, type LogQuery } from './client';
 export { runLogQl, type LogQlResult } from './run-logql';
 export { toLogEntries, toLogLevel, nsToUnixMs } from './to-log-entries';
 

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { Suspense } from 'react';
-import { completeDashboardSearch, timeZoneProblem } from '@/components/dashboard/dashboard-url';
+import { completeDashboardSearch, timeZoneProblem, toSearchParams } from '@/components/dashboard/dashboard-url';
 import { DashboardView } from '@/components/dashboard/dashboard-view';
 import { FileErrorList } from '@/components/dashboard/file-error-list';
 import { PageGate } from '@/components/layout/page-gate';
@@ -47,8 +47,7 @@ async function DashboardContent({ slug, search }: { slug: string; search: Record
   if (completed !== null) redirect(`/d/${slug}?${completed}`);
   const tzProblem = timeZoneProblem(search.tz);
   if (tzProblem) {
-    const withoutTz = new URLSearchParams();
-    for (const [k, v] of Object.entries(search)) if (k !== 'tz') for (const one of typeof v === 'string' ? [v] : (v ?? [])) withoutTz.append(k, one);
+    const withoutTz = toSearchParams(search, 'tz');
     return (
       <div className="flex flex-col gap-2">
         <h1 className="text-lg font-semibold">{dashboard.title}</h1>

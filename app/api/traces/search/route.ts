@@ -7,5 +7,5 @@ export const GET = route({ access: { role: 'operator' }, name: 'traces.search', 
   const search = toTraceSearch(query);
   const found = await jaeger().findTraces(search, { signal, requestId });
   const traces = (query.errors ? found.filter((t) => t.errorCount > 0) : found).slice(0, query.limit);
-  return { traces, notices: searchNotices(query, search.limit ?? query.limit, found.length, traces.length) };
+  return { traces, notices: searchNotices(query, found.length, traces.length) };
 });
