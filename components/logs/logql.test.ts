@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Sample, TimeSeries, UnixMs } from '@/lib/datasources/types';
-import { addMatcher, isLogQuery, missingSelectorLabels, pickVolumeStep, streamSelector, toVolumeBars, toVolumeQuery } from './logql';
+import { addMatcher, startsWithStreamSelector, missingSelectorLabels, pickVolumeStep, streamSelector, toVolumeBars, toVolumeQuery } from './logql';
 
 const series = (labels: Record<string, string>, points: [number, number | null][]): TimeSeries => ({
   id: JSON.stringify(labels),
@@ -58,7 +58,7 @@ describe('volume query', () => {
     expect(toVolumeQuery('{service_name="payment"} |= "x"', 60)).toBe('sum by (detected_level, level) (count_over_time({service_name="payment"} |= "x" [60s]))');
   });
   it('has no volume for a metric query', () => {
-    expect(isLogQuery('rate({a="b"}[1m])')).toBe(false);
+    expect(startsWithStreamSelector('rate({a="b"}[1m])')).toBe(false);
     expect(toVolumeQuery('rate({a="b"}[1m])', 60)).toBeNull();
   });
   it('picks a nice step giving at most about 60 bars', () => {

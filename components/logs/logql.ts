@@ -7,8 +7,12 @@ import { escapeQuotedString } from '@/lib/promql/escape';
  * so each is unit-tested on its own.
  */
 
-/** True for a log query (starts with a stream selector); false for a metric query such as `rate(...)`. */
-export function isLogQuery(query: string): boolean {
+/**
+ * True when the query starts with a stream selector, i.e. is a log query rather than a metric query
+ * such as `rate(...)`. A prefix check, so the browser need not load the LogQL grammar; the server
+ * decides by the grammar (isLogQuery in lib/dashboards/query-analysis.ts).
+ */
+export function startsWithStreamSelector(query: string): boolean {
   return query.trimStart().startsWith('{');
 }
 
@@ -121,7 +125,7 @@ export function pickVolumeStep(rangeMs: number): number {
 
 /** The metric query behind the volume histogram: lines per step by level, or null for a metric query. */
 export function toVolumeQuery(query: string, stepSeconds: number): string | null {
-  if (!isLogQuery(query)) return null;
+  if (!startsWithStreamSelector(query)) return null;
   // detected_level is Loki 3's own level for every line; `level` is what an app may set itself.
   return `sum by (detected_level, level) (count_over_time(${query.trim()} [${stepSeconds}s]))`;
 }

@@ -13,7 +13,7 @@ import { LogResults } from './log-results';
 import { LogVolumeChart } from './log-volume-chart';
 import { NoLines } from './no-lines';
 import { QueryEditor } from './query-editor';
-import { addMatcher, isLogQuery, pickVolumeStep, resolveRangeAt, toVolumeBars, toVolumeQuery } from './logql';
+import { addMatcher, startsWithStreamSelector, pickVolumeStep, resolveRangeAt, toVolumeBars, toVolumeQuery } from './logql';
 import { useFollowLogs } from './use-follow-logs';
 
 /** Lines one query shows (Loki pages across its own cap; the BFF says when more exist). */
@@ -51,7 +51,7 @@ export function LogsExplorer() {
   const volumeQuery = query ? toVolumeQuery(query, step) : null;
   const volume = useLogQuery(volumeQuery ? { query: volumeQuery, from, to, stepSeconds: step } : null);
   const lines = useMemo(() => (result.data?.kind === 'logs' ? [...result.data.data].reverse() : []), [result.data]);
-  const following = follow && !paused && isLogQuery(query);
+  const following = follow && !paused && startsWithStreamSelector(query);
   const shown = useFollowLogs(query, lines, following, setFollowError);
   // Over the window and step the volume query covered, which the answer says.
   const volumeWindow = volume.data?.kind === 'metrics' ? volume.data.window : null;
