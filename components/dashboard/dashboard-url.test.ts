@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TimeSettingsSchema } from '@/lib/dashboards/schema';
-import { completeDashboardSearch, dashboardTimeZone, refreshMsOf, timeZoneProblem } from './dashboard-url';
+import { completeDashboardSearch, dashboardTimeZone, timeZoneProblem } from './dashboard-url';
 
 const time = (over: Record<string, unknown> = {}) => TimeSettingsSchema.parse({ defaultRange: 'now-1h', refresh: '30s', ...over });
 
@@ -19,15 +19,6 @@ describe('completeDashboardSearch', () => {
     expect(completeDashboardSearch({ from: 'now-6h', to: 'now', refresh: 'off' }, time())).toBeNull();
     expect(completeDashboardSearch({ from: 'now-6h', to: 'now' }, time({ refresh: 'off' }))).toBeNull();
     expect(completeDashboardSearch({ from: 'now-6h', to: 'now', refresh: '1m', tz: 'UTC' }, time({ timezone: 'Asia/Tokyo' }))).toBeNull();
-  });
-});
-
-describe('refreshMsOf', () => {
-  it('reads off as off, and a missing value as the dashboard\u2019s default', () => {
-    expect(refreshMsOf('off', '30s')).toBe(false);
-    expect(refreshMsOf(null, '30s')).toBe(30_000);
-    expect(refreshMsOf('5m', 'off')).toBe(300_000);
-    expect(refreshMsOf('often', '30s')).toBe(false);
   });
 });
 

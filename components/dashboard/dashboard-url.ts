@@ -1,17 +1,11 @@
 import type { TimeSettings } from '@/lib/dashboards/schema';
-import { isRefreshInterval, isTimeZone, REFRESH_MS } from '@/lib/dashboards/time-settings';
+import { isRefreshInterval, isTimeZone } from '@/lib/dashboards/time-settings';
 
 /**
  * A dashboard's view as URL parameters (`?from=now-1h&to=now&refresh=30s&tz=Europe/Berlin`), read the
  * same way by the page, the dashboard and the header's time picker, so that what the picker shows is
  * what the dashboard does.
  */
-
-/** The auto-refresh interval in ms of a `refresh` parameter ("off" or a missing one: the dashboard's default), or false for off. */
-export function refreshMsOf(refresh: string | null, defaultRefresh: string): number | false {
-  const interval = refresh ?? defaultRefresh;
-  return isRefreshInterval(interval) && interval !== 'off' ? REFRESH_MS[interval] : false;
-}
 
 /** The time zone a dashboard page shows its times in: a valid `tz` parameter, else the dashboard's own. */
 export function dashboardTimeZone(tz: string | null, dashboardZone: string): string {

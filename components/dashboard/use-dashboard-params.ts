@@ -4,7 +4,8 @@ import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useCallback, useMemo } from 'react';
 import type { TimeSettings } from '@/lib/dashboards/schema';
 import type { DashboardParams } from '@/lib/queries/dashboards';
-import { dashboardTimeZone, refreshMsOf } from './dashboard-url';
+import { refreshMsOf } from '@/lib/dashboards/time-settings';
+import { dashboardTimeZone } from './dashboard-url';
 
 /**
  * The dashboard's state as it lives in the URL (`?from=now-1h&to=now&refresh=30s&tz=UTC&var-route=/api/cart`),

@@ -1,10 +1,11 @@
 'use client';
 
-import { useSearchParams } from 'next/navigation';
+import { usePathname, useSearchParams } from 'next/navigation';
 import { useRef, useState } from 'react';
 import { useEarlyInput } from '@/components/ui/use-early-input';
 import { useUrlUpdate } from '@/components/ui/use-url-update';
-import { REFRESH_INTERVALS } from '@/lib/dashboards/time-settings';
+import { isRefreshInterval, REFRESH_INTERVALS } from '@/lib/dashboards/time-settings';
+import { pageControls } from '@/lib/navigation/page-controls';
 
 const PRESETS = [
   { from: 'now-15m', label: 'Last 15 minutes' },
@@ -28,16 +29,19 @@ export function describeRange(from: string, to: string): string {
 
 /**
  * The global time range, kept in the URL (`?from=now-1h&to=now&refresh=30s`) so that every view is
- * shareable and Back restores it. Absolute times are entered and shown in UTC.
+ * shareable and Back restores it. Absolute times are entered and shown in UTC. The range and the
+ * auto-refresh are shown only on pages that use them, the refresh with the page's own default
+ * (lib/navigation/page-controls.ts), so the header never offers a control that does nothing.
  */
 export function TimeRangePicker({ defaultFrom = 'now-1h', timezone = 'UTC' }: { defaultFrom?: string; timezone?: string }) {
   const params = useSearchParams();
+  const controls = pageControls(usePathname());
   const [open, setOpen] = useState(false);
   const from = params.get('from') ?? defaultFrom;
   const to = params.get('to') ?? 'now';
-  // A dashboard page always has its refresh in the URL (a missing one means its default, which the
-  // page writes in); elsewhere nothing refreshes, so a missing one is off.
-  const refresh = params.get('refresh') ?? 'off';
+  // A dashboard page writes its own default into the URL; other live pages have theirs in controls.
+  const urlRefresh = params.get('refresh');
+  const refresh = urlRefresh !== null && isRefreshInterval(urlRefresh) ? urlRefresh : (controls.refresh ?? 'off');
   // A dashboard with its own timezone puts it in the URL (?tz=); absolute inputs stay in UTC.
   const shownZone = params.get('tz') ?? timezone;
   const [absFrom, setAbsFrom] = useState(toInput(from));
@@ -61,30 +65,34 @@ export function TimeRangePicker({ defaultFrom = 'now-1h', timezone = 'UTC' }: { 
 
   return (
     <div className="relative flex items-center gap-2 text-xs">
-      <button
-        type="button"
-        aria-haspopup="dialog"
-        aria-expanded={open}
-        aria-label="Time range"
-        onClick={() => setOpen((o) => !o)}
-        className="rounded border border-[var(--border)] bg-[var(--panel)] px-2 py-1 hover:bg-[var(--panel-2)]"
-      >
-        {describeRange(from, to)}
-      </button>
+      {controls.range && (
+        <button
+          type="button"
+          aria-haspopup="dialog"
+          aria-expanded={open}
+          aria-label="Time range"
+          onClick={() => setOpen((o) => !o)}
+          className="rounded border border-[var(--border)] bg-[var(--panel)] px-2 py-1 hover:bg-[var(--panel-2)]"
+        >
+          {describeRange(from, to)}
+        </button>
+      )}
       <span className="text-[var(--muted)]" title="All times on this page are shown in this timezone">
         {shownZone}
       </span>
-      <label className="flex items-center gap-1 text-[var(--muted)]">
-        Refresh
-        <select ref={refreshList} aria-label="Auto-refresh" value={refresh} onChange={(e) => setRefresh(e.target.value)} className="rounded border border-[var(--border)] bg-[var(--panel)] px-1 py-0.5 text-[var(--text)]">
-          {REFRESH_INTERVALS.map((r) => (
-            <option key={r} value={r}>
-              {r}
-            </option>
-          ))}
-        </select>
-      </label>
-      {open && (
+      {controls.refresh !== null && (
+        <label className="flex items-center gap-1 text-[var(--muted)]">
+          Refresh
+          <select ref={refreshList} aria-label="Auto-refresh" value={refresh} onChange={(e) => setRefresh(e.target.value)} className="rounded border border-[var(--border)] bg-[var(--panel)] px-1 py-0.5 text-[var(--text)]">
+            {REFRESH_INTERVALS.map((r) => (
+              <option key={r} value={r}>
+                {r}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {open && controls.range && (
         <div role="dialog" aria-label="Choose time range" className="absolute right-0 top-8 z-30 flex w-80 gap-3 rounded border border-[var(--border)] bg-[var(--panel)] p-3 shadow-lg">
           <ul className="flex w-32 flex-col gap-0.5">
             {PRESETS.map((p) => (

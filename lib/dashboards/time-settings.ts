@@ -15,6 +15,15 @@ export function isRefreshInterval(value: string): value is RefreshInterval {
   return (REFRESH_INTERVALS as readonly string[]).includes(value);
 }
 
+/**
+ * The auto-refresh in ms of a page's `refresh` parameter, or false for off. A missing or unknown
+ * value means the page's default (a dashboard's own, or the page's in lib/navigation/page-controls).
+ */
+export function refreshMsOf(refresh: string | null, defaultRefresh: RefreshInterval): number | false {
+  const interval = refresh !== null && isRefreshInterval(refresh) ? refresh : defaultRefresh;
+  return interval === 'off' ? false : REFRESH_MS[interval];
+}
+
 /** True when the runtime knows the IANA zone (Intl throws a RangeError otherwise). */
 export function isTimeZone(zone: string): boolean {
   try {
