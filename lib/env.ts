@@ -91,6 +91,8 @@ export const EnvSchema = z
     LOKI_AUTH: z.string().optional(),
     LOKI_HEADERS: headerList,
     LOKI_TIMEOUT_MS: positiveInt(15_000),
+    /** Loki's `max_entries_limit_per_query` (its default 5000): log queries asking for more are paged by time in requests of this size. */
+    LOKI_MAX_ENTRIES: positiveInt(5_000),
 
     DATASOURCE_RETRY_ATTEMPTS: positiveInt(3),
     DATASOURCE_RETRY_BUDGET_MS: positiveInt(5_000),
@@ -109,6 +111,8 @@ export const EnvSchema = z
     CORRELATION_ID_LOG_FIELD: z.string().default('correlation_id'),
     LOKI_TRACE_QUERY_TEMPLATE: z.string().default('{service_name=~".+"} | trace_id="${traceId}"'),
     OTEL_EXPORTER_OTLP_ENDPOINT: optionalUrl,
+    /** Where Sightline sends its own log records over OTLP/HTTP, used as is (Loki: http://loki:3100/otlp/v1/logs); unset: stdout only. */
+    OTEL_EXPORTER_OTLP_LOGS_ENDPOINT: optionalUrl,
     OTEL_SERVICE_NAME: z.string().default('sightline'),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   })

@@ -1,9 +1,15 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
+import { trace } from '@opentelemetry/api';
 
-/** Structured JSON logs on stdout, one object a line, each carrying the request ID when known. */
+/**
+ * Structured JSON logs on stdout, one object a line, each carrying the request ID when known and the
+ * trace and span it was written in when tracing is on; also sent over OTLP when log export is on
+ * (lib/observability/log-export.ts).
+ */
 
-type Level = 'debug' | 'info' | 'warn' | 'error';
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+type Level = LogLevel;
 const rank: Record<Level, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 
 // Read once here rather than through lib/env so that logging works even while env validation fails.
@@ -27,9 +33,21 @@ function flushQueued(): void {
 
 process.once('exit', flushQueued);
 
+/** Receives every line that passes the level, in the context it was written in (see setLogSink). */
+export type LogSink = (level: LogLevel, msg: string, fields: Record<string, unknown>) => void;
+let sink: LogSink | null = null;
+
+/** Sends every line written from now on to `next` as well as to stdout (one sink; a later call replaces it). */
+export function setLogSink(next: LogSink | null): void {
+  sink = next;
+}
+
 function write(level: Level, msg: string, fields: Record<string, unknown>) {
   if (rank[level] < rank[minLevel]) return;
-  const line = JSON.stringify({ ts: new Date().toISOString(), level, msg, service: 'sightline', ...fields });
+  sink?.(level, msg, fields);
+  const span = trace.getActiveSpan()?.spanContext();
+  const traced = span && trace.isSpanContextValid(span) ? { trace_id: span.traceId, span_id: span.spanId } : null;
+  const line = JSON.stringify({ ts: new Date().toISOString(), level, msg, service: 'sightline', ...traced, ...fields });
   if (level === 'error' || level === 'warn') return void process.stderr.write(line + '\n');
   if (!queued) setImmediate(flushQueued);
   queued += line + '\n';

@@ -71,7 +71,9 @@ export async function startSightline(opts: { backends: RunningBackends; port?: n
     // Our own Jaeger's gRPC port; with an external Jaeger only what its owner configured.
     ...(process.env.JAEGER_URL ? (process.env.JAEGER_GRPC_URL ? { JAEGER_GRPC_URL: process.env.JAEGER_GRPC_URL } : {}) : { JAEGER_GRPC_URL: backends.urls.jaegerGrpc }),
     LOKI_URL: backends.urls.loki,
+    // Sightline's own traces to Jaeger and its logs to Loki: it shows up in itself, as service "sightline".
     OTEL_EXPORTER_OTLP_ENDPOINT: backends.urls.jaegerOtlpHttp,
+    OTEL_EXPORTER_OTLP_LOGS_ENDPOINT: `${backends.urls.lokiOtlp}/v1/logs`,
     OTEL_SERVICE_NAME: 'sightline',
   };
   // The app's modules import 'server-only', which resolves to an empty module under the react-server condition.

@@ -120,6 +120,10 @@ async function main() {
       NEXTAUTH_SECRET: randomBytes(32).toString('base64url'),
       NEXTAUTH_URL: base,
       PUBLIC_URL: base,
+      // As in the demo: Sightline's own traces and logs go to the test Jaeger and Loki.
+      OTEL_EXPORTER_OTLP_ENDPOINT: u.jaegerOtlpHttp,
+      OTEL_EXPORTER_OTLP_LOGS_ENDPOINT: `${u.lokiOtlp}/v1/logs`,
+      OTEL_SERVICE_NAME: 'sightline',
       SIGHTLINE_E2E_PORT: String(port),
       SIGHTLINE_E2E_TMP: tmp,
     };
