@@ -51,6 +51,18 @@ test.describe('sign-in and roles', () => {
     const operatorRoutes = listApiRoutes(process.cwd()).filter((r) => r.file.startsWith('app/api/explore/jaeger/services/route'));
     for (const r of operatorRoutes) expect((await page.request.get(r.urlPath)).status(), r.file).toBe(403);
   });
+
+  test('no page may be framed by another site', async ({ page }) => {
+    const signInPage = await page.goto('/signin');
+    await new SignInPage(page).signInAs('admin');
+    const settings = await page.goto('/settings');
+    for (const res of [signInPage, settings]) {
+      const headers = res?.headers() ?? {};
+      expect(headers['x-frame-options'], res?.url()).toBe('DENY');
+      expect(headers['content-security-policy'], res?.url()).toContain("frame-ancestors 'none'");
+      expect(headers['x-content-type-options'], res?.url()).toBe('nosniff');
+    }
+  });
 });
 
 test.describe('API authentication', () => {

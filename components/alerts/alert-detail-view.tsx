@@ -14,6 +14,7 @@ import { AlertBadges } from './alert-badges';
 import { AlertChart } from './alert-chart';
 import { TraceCandidates } from './trace-candidates';
 import { plural } from '@/lib/text/plural';
+import { webLink } from '@/lib/text/web-link';
 
 /**
  * One alert's drill-down: summary and runbook, its expression charted around its start with the
@@ -34,6 +35,8 @@ export function AlertDetailView({ id }: { id: string }) {
   if (isPending) return <p className="text-[var(--muted)]">Loading alert…</p>;
   if (error || !data) return <p role="alert" className="text-[var(--bad)]">This alert could not be loaded: {error?.message ?? 'no data'}</p>;
   const { alert, rule, threshold } = data;
+  const runbook = webLink(alert.annotations.runbook_url);
+  const sloLink = webLink(alert.annotations.slo_url);
   const found = data.candidates.search;
   const slower = found.minDurationSeconds !== null ? ` slower than ${formatValue(found.minDurationSeconds, 'seconds')}` : '';
   const badExemplars = data.exemplars.filter((e) => e.bad).length;
@@ -55,8 +58,9 @@ export function AlertDetailView({ id }: { id: string }) {
         {alert.annotations.summary && <p className="text-sm" data-testid="alert-summary">{alert.annotations.summary}</p>}
         {alert.annotations.description && <p className="text-sm text-[var(--muted)]">{alert.annotations.description}</p>}
         <p className="flex gap-3 text-xs">
-          {alert.annotations.runbook_url && <a href={alert.annotations.runbook_url} className="text-[var(--accent)] underline" rel="noreferrer">Runbook</a>}
-          {alert.annotations.slo_url && alert.annotations.slo_url !== alert.annotations.runbook_url && <a href={alert.annotations.slo_url} className="text-[var(--accent)] underline" rel="noreferrer">SLO</a>}
+          {runbook && <a href={runbook} className="text-[var(--accent)] underline" rel="noreferrer">Runbook</a>}
+          {!runbook && alert.annotations.runbook_url && <span className="text-[var(--muted)]">Runbook (not a web link): {alert.annotations.runbook_url}</span>}
+          {sloLink && sloLink !== runbook && <a href={sloLink} className="text-[var(--accent)] underline" rel="noreferrer">SLO</a>}
         </p>
       </header>
       {data.notices.map((n) => (

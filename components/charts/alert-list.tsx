@@ -1,5 +1,6 @@
 import type { AlertsData } from '@/lib/panels/types';
 import { formatTimestamp } from './format';
+import { webLink } from '@/lib/text/web-link';
 
 const STATE_STYLE: Record<string, string> = { firing: 'bg-red-600 text-white', pending: 'bg-amber-500 text-black', inactive: 'bg-[var(--panel-2)]' };
 
@@ -19,8 +20,8 @@ export function AlertList({ data, timeZone }: { data: AlertsData; timeZone: stri
           {a.annotations.summary && <p className="text-[var(--muted)]">{a.annotations.summary}</p>}
           <p className="text-[var(--muted)]">
             {a.activeAt !== null ? `since ${formatTimestamp(a.activeAt, timeZone)}` : ''}
-            {a.annotations.runbook_url && (
-              <a href={a.annotations.runbook_url} className="ml-2 text-[var(--accent)] underline" rel="noreferrer">runbook</a>
+            {webLink(a.annotations.runbook_url) && (
+              <a href={webLink(a.annotations.runbook_url) ?? undefined} className="ml-2 text-[var(--accent)] underline" rel="noreferrer">runbook</a>
             )}
           </p>
         </li>

@@ -26,10 +26,12 @@ export interface ReportDay {
   partial: boolean;
 }
 
-/** Parses `YYYY-MM` into the month's UTC start and end; rejects months that have not started. */
+/** Parses `YYYY-MM` into the month's UTC start and end; rejects months before 1970 and months that have not started. */
 export function parseReportMonth(month: string, nowMs: number): { startMs: number; endMs: number } {
   const m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(month);
   if (!m) throw new AppError('INVALID_INPUT', `month must look like 2026-11, got "${month}"`);
+  // Date.UTC reads years 0-99 as 1900-1999, and no metrics predate Unix time.
+  if (Number(m[1]) < 1970) throw new AppError('INVALID_INPUT', `month ${month} is before 1970`);
   const startMs = Date.UTC(Number(m[1]), Number(m[2]) - 1, 1);
   if (startMs > nowMs) throw new AppError('INVALID_INPUT', `month ${month} has not started yet`);
   return { startMs, endMs: toMonthStartMs(startMs, 1) };
