@@ -8,20 +8,40 @@ import { verifyToken } from './tokens';
 
 const SESSION_COOKIES = ['__Secure-next-auth.session-token', 'next-auth.session-token'];
 
-/** Reads next-auth's session cookie (possibly chunked into name.0, name.1, …) from a Cookie header. */
+/** A cookie value percent-decoded, or null when it is not valid percent-encoding. */
+function decodeCookieValue(raw: string): string | null {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return null;
+  }
+}
+
+const isSessionCookieName = (name: string) => SESSION_COOKIES.some((s) => name === s || (name.startsWith(`${s}.`) && /^\d+$/.test(name.slice(s.length + 1))));
+
+/**
+ * Reads next-auth's session cookie (possibly chunked into name.0, name.1, …) from a Cookie header.
+ * Only the session cookies are decoded: another site cookie with a stray `%` must not fail the
+ * request, and a session cookie that is not valid percent-encoding counts as absent.
+ */
 export function readSessionCookie(cookieHeader: string | null): string | null {
   if (!cookieHeader) return null;
   const jar = new Map<string, string>();
   for (const part of cookieHeader.split(';')) {
     const i = part.indexOf('=');
-    if (i > 0) jar.set(part.slice(0, i).trim(), decodeURIComponent(part.slice(i + 1).trim()));
+    const name = part.slice(0, i).trim();
+    if (i > 0 && isSessionCookieName(name)) jar.set(name, part.slice(i + 1).trim());
   }
   for (const name of SESSION_COOKIES) {
     const whole = jar.get(name);
-    if (whole) return whole;
-    const chunks: string[] = [];
-    for (let n = 0; jar.has(`${name}.${n}`); n++) chunks.push(jar.get(`${name}.${n}`) ?? '');
-    if (chunks.length) return chunks.join('');
+    if (whole) {
+      const value = decodeCookieValue(whole);
+      if (value) return value;
+      continue;
+    }
+    const chunks: (string | null)[] = [];
+    for (let n = 0; jar.has(`${name}.${n}`); n++) chunks.push(decodeCookieValue(jar.get(`${name}.${n}`) ?? ''));
+    if (chunks.length && chunks.every((c) => c !== null)) return chunks.join('');
   }
   return null;
 }

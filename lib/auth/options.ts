@@ -2,15 +2,30 @@ import 'server-only';
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import type { OAuthConfig } from 'next-auth/providers/oauth';
-import { z } from 'zod';
 import { getDb } from '@/lib/db/client';
 import { authSecret, env, ROLES, type Role } from '@/lib/env';
-import { logger } from '@/lib/observability/log';
+import { redirectWithinSite } from './callback-path';
+import { authorizeCredentials, type CredentialsDeps } from './credentials';
 import { verifyPassword } from './password';
+import { createSignInThrottle, type SignInThrottle } from './sign-in-throttle';
 
 /** next-auth configuration: credentials for the embedded default, generic OIDC for real deployments. */
 
-const CredentialsSchema = z.object({ email: z.email(), password: z.string().min(1).max(200) });
+// One throttle per process, shared by every build of these options (authOptions() runs per request).
+const g = globalThis as typeof globalThis & { __sightlineSignInThrottle?: SignInThrottle };
+const signInThrottle = () => (g.__sightlineSignInThrottle ??= createSignInThrottle());
+
+/** What the credentials provider checks passwords with: the database, scrypt and the process's throttle. */
+function credentialsDeps(): CredentialsDeps {
+  return {
+    findUser: async (email) => (await getDb()).user.findUnique({ where: { email } }),
+    verifyPassword,
+    recordLogin: async (id) => {
+      await (await getDb()).user.update({ where: { id }, data: { lastLoginAt: new Date() } });
+    },
+    throttle: signInThrottle(),
+  };
+}
 
 const toRole = (v: unknown, fallback: Role): Role => (typeof v === 'string' && (ROLES as readonly string[]).includes(v) ? (v as Role) : fallback);
 
@@ -51,18 +66,7 @@ export function authOptions(): NextAuthOptions {
         id: 'credentials',
         name: 'Email and password',
         credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
-        async authorize(raw) {
-          const parsed = CredentialsSchema.safeParse(raw);
-          if (!parsed.success) return null;
-          const db = await getDb();
-          const user = await db.user.findUnique({ where: { email: parsed.data.email.toLowerCase() } });
-          if (!user?.passwordHash || !(await verifyPassword(parsed.data.password, user.passwordHash))) {
-            logger.warn('sign-in failed', { email: parsed.data.email });
-            return null;
-          }
-          await db.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
-          return { id: user.id, email: user.email, name: user.name, role: toRole(user.role, 'viewer') };
-        },
+        authorize: (raw, req) => authorizeCredentials(raw, req.headers, credentialsDeps()),
       }),
     );
   }
@@ -76,6 +80,8 @@ export function authOptions(): NextAuthOptions {
     pages: { signIn: '/signin', error: '/signin' },
     providers,
     callbacks: {
+      // After sign-in or sign-out only a path of this site is followed, by the sign-in page's rule (lib/auth/callback-path.ts).
+      redirect: async (params) => redirectWithinSite(params),
       async signIn({ user, account }) {
         if (account?.provider !== 'oidc') return true;
         if (!user.email) return '/signin?error=OidcNoEmail';
