@@ -11,6 +11,7 @@ export const metadata = { title: 'Sign in' };
 const ERRORS = new Map<string, string>([
   ['CredentialsSignin', 'That email and password do not match an account.'],
   ['OidcNoEmail', 'Your identity provider did not share an email address.'],
+  ['OidcEmailUnverified', 'Your identity provider says your email address is not verified. Verify it there, then sign in again.'],
   ['SessionRequired', 'Please sign in to continue.'],
   [SIGN_IN_THROTTLED.account, 'Too many failed sign-ins for this account. Try again in a few minutes.'],
   [SIGN_IN_THROTTLED.client, 'Too many failed sign-ins from your network. Try again in a few minutes.'],

@@ -10,6 +10,12 @@ vi.mock('@/lib/db/client', () => ({
     user: {
       findUnique: async ({ where }: { where: { email: string } }) => users.get(where.email) ?? null,
       update: async ({ where }: { where: { id: string } }) => [...users.values()].find((u) => u.id === where.id),
+      upsert: async ({ where, update, create }: { where: { email: string }; update: { role: string }; create: { email: string; name: string; role: string } }) => {
+        const row = users.get(where.email);
+        const next = row ? { ...row, ...update } : { id: `u${users.size + 1}`, passwordHash: null, ...create };
+        users.set(where.email, next);
+        return next;
+      },
     },
   }),
 }));
@@ -63,5 +69,33 @@ describe('next-auth redirect callback', () => {
     expect(await redirect('/\\evil.example')).toBe('http://localhost:3000/dashboards');
     expect(await redirect('//evil.example')).toBe('http://localhost:3000/dashboards');
     expect(await redirect('https://evil.example/')).toBe('http://localhost:3000/dashboards');
+  });
+});
+
+describe('OIDC roles', () => {
+  it('reads the highest known role of a claim, or none', async () => {
+    const { roleFromClaim } = await import('./options');
+    expect(roleFromClaim('operator')).toBe('operator');
+    expect(roleFromClaim(['viewer', 'admin', 'superuser'])).toBe('admin');
+    expect(roleFromClaim(['superuser'])).toBeNull();
+    expect(roleFromClaim(undefined)).toBeNull();
+    expect(roleFromClaim(3)).toBeNull();
+  });
+
+  it('keeps the role an admin gave a user when the provider sends no role claim, and follows the claim when it does', async () => {
+    const { oidcRole } = await import('./options');
+    expect(oidcRole(null, 'operator', 'viewer')).toBe('operator');
+    expect(oidcRole(null, null, 'viewer')).toBe('viewer');
+    expect(oidcRole('developer', 'operator', 'viewer')).toBe('developer');
+  });
+
+  it('refuses an email the provider has not verified, and keeps a stored role when no claim comes', async () => {
+    const signIn = authOptions().callbacks?.signIn as (p: { user: Record<string, unknown>; account: { provider: string } }) => Promise<string | boolean>;
+    const unverified = { id: 's1', email: 'known@example.com', name: 'Mallory', role: null, emailVerified: false };
+    expect(await signIn({ user: unverified, account: { provider: 'oidc' } })).toBe('/signin?error=OidcEmailUnverified');
+    expect(users.get('known@example.com')?.role).toBe('admin');
+    const verified = { id: 's2', email: 'Known@example.com', name: 'Known', role: null, emailVerified: true };
+    expect(await signIn({ user: verified, account: { provider: 'oidc' } })).toBe(true);
+    expect([users.get('known@example.com')?.role, verified.role, verified.id]).toEqual(['admin', 'admin', 'u1']);
   });
 });

@@ -29,11 +29,20 @@ function credentialsDeps(): CredentialsDeps {
 
 const toRole = (v: unknown, fallback: Role): Role => (typeof v === 'string' && (ROLES as readonly string[]).includes(v) ? (v as Role) : fallback);
 
-/** Reads the role from an OIDC claim (a string, or an array of which the highest known role wins). */
-export function roleFromClaim(claim: unknown, fallback: Role): Role {
+/** Reads the role from an OIDC claim (a string, or an array of which the highest known role wins); null when it names none. */
+export function roleFromClaim(claim: unknown): Role | null {
   const values = Array.isArray(claim) ? claim : [claim];
-  const known = values.map((v) => toRole(v, fallback)).filter((r, i) => values[i] === r);
-  return known.sort((a, b) => ROLES.indexOf(b) - ROLES.indexOf(a))[0] ?? fallback;
+  const known = values.filter((v): v is Role => typeof v === 'string' && (ROLES as readonly string[]).includes(v));
+  return known.sort((a, b) => ROLES.indexOf(b) - ROLES.indexOf(a))[0] ?? null;
+}
+
+/**
+ * The role an OIDC sign-in leaves a user with: the identity provider's claim when it sends one (it is
+ * then the source of truth), else the role the user already has here (an admin may have changed it
+ * in Settings), else, on a first sign-in, OIDC_DEFAULT_ROLE.
+ */
+export function oidcRole(claimed: Role | null, stored: Role | null, fallback: Role): Role {
+  return claimed ?? stored ?? fallback;
 }
 
 function oidcProvider(): OAuthConfig<Record<string, unknown>> | null {
@@ -51,7 +60,9 @@ function oidcProvider(): OAuthConfig<Record<string, unknown>> | null {
     checks: ['pkce', 'state'],
     profile(profile) {
       const email = String(profile.email ?? '');
-      return { id: String(profile.sub ?? email), email, name: String(profile.name ?? email), role: roleFromClaim(profile[e.OIDC_ROLE_CLAIM], e.OIDC_DEFAULT_ROLE) };
+      // email_verified: false means the provider lets users type any address; such an email must not
+      // match a Sightline user (it would take over that user's role and audit identity).
+      return { id: String(profile.sub ?? email), email, name: String(profile.name ?? email), role: roleFromClaim(profile[e.OIDC_ROLE_CLAIM]), emailVerified: profile.email_verified !== false };
     },
   };
 }
@@ -85,15 +96,20 @@ export function authOptions(): NextAuthOptions {
       async signIn({ user, account }) {
         if (account?.provider !== 'oidc') return true;
         if (!user.email) return '/signin?error=OidcNoEmail';
+        const oidcUser = user as { role?: Role | null; emailVerified?: boolean };
+        if (oidcUser.emailVerified === false) return '/signin?error=OidcEmailUnverified';
         // OIDC users are mirrored into the database so roles and audit events have a stable id.
         const db = await getDb();
-        const role = toRole((user as { role?: unknown }).role, e.OIDC_DEFAULT_ROLE);
+        const email = user.email.toLowerCase();
+        const existing = await db.user.findUnique({ where: { email } });
+        const role = oidcRole(oidcUser.role ?? null, existing ? toRole(existing.role, e.OIDC_DEFAULT_ROLE) : null, e.OIDC_DEFAULT_ROLE);
         const row = await db.user.upsert({
-          where: { email: user.email.toLowerCase() },
+          where: { email },
           update: { name: user.name ?? user.email, role, lastLoginAt: new Date() },
-          create: { email: user.email.toLowerCase(), name: user.name ?? user.email, role, lastLoginAt: new Date() },
+          create: { email, name: user.name ?? user.email, role, lastLoginAt: new Date() },
         });
         user.id = row.id;
+        oidcUser.role = role;
         return true;
       },
       async jwt({ token, user }) {
