@@ -105,6 +105,8 @@ export const EnvSchema = z
     DATASOURCE_QUEUE_TIMEOUT_MS: positiveInt(5_000),
     PANEL_CACHE_TTL_MS: z.coerce.number().int().nonnegative().default(15_000),
 
+    /** Sightline runs behind a reverse proxy whose X-Forwarded-* headers it may believe (lib/server/client-address.ts). */
+    TRUST_PROXY: bool(false),
     DASHBOARDS_DIR: z.string().default('dashboards'),
     PUBLIC_URL: z.url().default('http://localhost:3000'),
     CORRELATION_ID_ATTRIBUTE: z.string().default('correlation_id'),

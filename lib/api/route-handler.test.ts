@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { metrics } from '@/lib/observability/metrics';
 import { directEntryOf } from './route-entry';
 import { route } from './route-handler';
+
+/** sightline_http_in_flight_requests now. */
+const inFlight = async () => (await metrics().bffInFlight.get()).values[0]?.value ?? 0;
 
 describe('route', () => {
   it('lets one request fan out to many upstream calls, each listening on its signal, without a listener-leak warning', async () => {
@@ -62,5 +66,50 @@ describe('route', () => {
     expect('response' in answer).toBe(true);
     const res = (answer as { response: Response }).response;
     expect([res.headers.get('content-type'), res.headers.get('x-request-id'), await res.text()]).toEqual(['text/csv', 'req-3', 'a,b\n']);
+  });
+
+  it('counts a request in flight while its handler runs, until its answer is made, whether it succeeds, fails or is aborted', async () => {
+    const before = await inFlight();
+    const during: number[] = [];
+    const GET = route({ access: 'public', name: 'test.in-flight' }, async ({ req }) => {
+      during.push(await inFlight());
+      if (req.url.endsWith('fail')) throw new Error('boom');
+      if (req.url.endsWith('abort')) throw new DOMException('the client went away', 'AbortError');
+      return { ok: true };
+    });
+    const statuses = [];
+    for (const path of ['ok', 'fail', 'abort']) statuses.push((await GET(new Request(`http://127.0.0.1/api/test/${path}`))).status);
+    expect(statuses).toEqual([200, 500, 504]);
+    expect(during).toEqual([before + 1, before + 1, before + 1]);
+    expect(await inFlight()).toBe(before);
+  });
+
+  it("counts a streamed Response in flight until its body has been read to the end, or cancelled", async () => {
+    const before = await inFlight();
+    const encoder = new TextEncoder();
+    const GET = route({ access: 'public', name: 'test.in-flight-stream' }, async () => {
+      const body = new ReadableStream<Uint8Array>({
+        pull(c) {
+          c.enqueue(encoder.encode('row\n'));
+        },
+      });
+      return new Response(body, { status: 203, headers: { 'content-type': 'text/csv' } });
+    });
+    const read = await GET(new Request('http://127.0.0.1/api/test'));
+    expect([read.status, read.headers.get('content-type'), read.headers.get('x-request-id')]).toEqual([203, 'text/csv', expect.any(String)]);
+    expect(await inFlight()).toBe(before + 1);
+    const reader = read.body!.getReader();
+    expect(new TextDecoder().decode((await reader.read()).value)).toBe('row\n');
+    expect(await inFlight()).toBe(before + 1);
+    await reader.cancel();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(await inFlight()).toBe(before);
+
+    const finite = route({ access: 'public', name: 'test.in-flight-done' }, async () => new Response('a,b\n'));
+    const whole = await finite(new Request('http://127.0.0.1/api/test'));
+    expect(await inFlight()).toBe(before + 1);
+    expect(await whole.text()).toBe('a,b\n');
+    await new Promise((r) => setTimeout(r, 0));
+    expect(await inFlight()).toBe(before);
   });
 });

@@ -1,18 +1,20 @@
 import 'server-only';
 import { setMaxListeners } from 'node:events';
 import { z } from 'zod';
+import { refuseCrossSiteWrite, requireJsonContentType } from './cross-site';
 import { AppError, type ErrorBody } from './errors';
 import { answerStatus, routeEntries, type RouteAnswer, type RouteRequest } from './route-entry';
 import { encodeAnswer } from './samples-wire';
 import { authenticateRequest } from '@/lib/auth/authenticate';
 import { isAllowed, type Access, type Principal } from '@/lib/auth/principal';
 import { logger, requestIdFrom } from '@/lib/observability/log';
-import { recordBffRequest } from '@/lib/observability/metrics';
+import { recordBffRequest, trackBffInFlight } from '@/lib/observability/metrics';
 
 /**
  * The one wrapper every API route goes through: authentication (session or bearer token),
- * the route's role or scope, zod validation of params, query and body, and error mapping to
- * the one error body. Route files stay thin:
+ * the route's role or scope, refusal of cross-site writes made with the session cookie
+ * (lib/api/cross-site.ts), zod validation of params, query and a JSON body, and error mapping to the
+ * one error body. Route files stay thin:
  *
  *   export const GET = route({ access: { role: 'operator' }, query: Q }, async ({ query }) => data);
  */
@@ -70,6 +72,7 @@ async function readBody(req: RouteRequest, maxBytes: number): Promise<unknown> {
   const text = await req.text(maxBytes);
   if (Buffer.byteLength(text) > maxBytes) throw new AppError('PAYLOAD_TOO_LARGE', `request body is larger than ${maxBytes} bytes`);
   if (text.trim() === '') return undefined;
+  requireJsonContentType(req);
   try {
     return JSON.parse(text) as unknown;
   } catch (cause) {
@@ -98,6 +101,21 @@ export function errorAnswer(err: unknown, requestId: string): RouteAnswer {
   return jsonAnswer(body, appError.status, requestId);
 }
 
+/**
+ * `response` with `onEnd` called once its body has been read to the end, has failed or was cancelled
+ * (the client went away), or at once when it has none.
+ */
+function whenBodyEnds(response: Response, onEnd: () => void): Response {
+  if (!response.body) {
+    onEnd();
+    return response;
+  }
+  const { readable, writable } = new TransformStream<Uint8Array, Uint8Array>();
+  // pipeTo settles when the body ends or fails, and when the reader cancels `readable`.
+  void response.body.pipeTo(writable).then(onEnd, onEnd);
+  return new Response(readable, { status: response.status, statusText: response.statusText, headers: response.headers });
+}
+
 /** Concurrent upstream calls one request may make, each with a listener on its signal; a real leak still warns. */
 const MAX_UPSTREAM_FAN_OUT = 100;
 
@@ -112,6 +130,8 @@ export function route<P extends Schema | undefined = undefined, Q extends Schema
 ) {
   return routeEntries(async (req, ctx): Promise<RouteAnswer> => {
     const started = performance.now();
+    // Counted in flight until the answer is made, or for a Response until its body has been sent.
+    const served = trackBffInFlight();
     const requestId = requestIdFrom(req.headers);
     const url = new URL(req.url);
     const name = spec.name ?? url.pathname;
@@ -120,6 +140,7 @@ export function route<P extends Schema | undefined = undefined, Q extends Schema
       const principal = spec.access === 'public' ? null : await authenticateRequest(req);
       if (spec.access !== 'public') {
         if (!principal) throw new AppError('UNAUTHENTICATED', 'sign in or send "Authorization: Bearer <token>"');
+        refuseCrossSiteWrite(req);
         const verdict = isAllowed(principal, spec.access);
         if (!verdict.ok) throw new AppError('FORBIDDEN', verdict.reason);
       }
@@ -130,13 +151,16 @@ export function route<P extends Schema | undefined = undefined, Q extends Schema
       // list makes a dozen or more at once, past Node's default of 10 that warns of a listener leak.
       setMaxListeners(MAX_UPSTREAM_FAN_OUT, ctx.signal);
       const result = await handler({ req, params, query, body, principal, requestId, signal: ctx.signal });
-      if (result instanceof Response) result.headers.set('x-request-id', requestId);
-      answer = result instanceof Response ? { response: result } : jsonAnswer(result ?? null, 200, requestId);
+      if (result instanceof Response) {
+        result.headers.set('x-request-id', requestId);
+        answer = { response: whenBodyEnds(result, served) };
+      } else answer = jsonAnswer(result ?? null, 200, requestId);
       return answer;
     } catch (err) {
       answer = errorAnswer(err, requestId);
       return answer;
     } finally {
+      if (!answer || !('response' in answer)) served();
       const ms = performance.now() - started;
       const status = answer ? answerStatus(answer) : 500;
       recordBffRequest(name, req.method, status, ms / 1000);

@@ -90,7 +90,7 @@ describe('OIDC roles', () => {
   });
 
   it('refuses an email the provider has not verified, and keeps a stored role when no claim comes', async () => {
-    const signIn = authOptions().callbacks?.signIn as (p: { user: Record<string, unknown>; account: { provider: string } }) => Promise<string | boolean>;
+    const signIn = authOptions().callbacks?.signIn as unknown as (p: { user: Record<string, unknown>; account: { provider: string } }) => Promise<string | boolean>;
     const unverified = { id: 's1', email: 'known@example.com', name: 'Mallory', role: null, emailVerified: false };
     expect(await signIn({ user: unverified, account: { provider: 'oidc' } })).toBe('/signin?error=OidcEmailUnverified');
     expect(users.get('known@example.com')?.role).toBe('admin');

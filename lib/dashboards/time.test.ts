@@ -41,6 +41,19 @@ describe('parseTimeRef', () => {
     expect(() => parseTimeRef(ref, NOW)).toThrow(ref);
   });
 
+  it.each(['9999999999999999', 'now-9999999999999d', 'now-99999999999999999999d', 'now-60y', '1969-12-31T23:59:59Z'])(
+    'rejects %j, a time outside 1970 to 9999, with INVALID_INPUT naming it rather than an invalid date',
+    (ref) => {
+      expect(() => parseTimeRef(ref, NOW)).toThrow(expect.objectContaining({ code: 'INVALID_INPUT', message: expect.stringContaining(`"${ref}" is outside`) }));
+    },
+  );
+
+  it('accepts the ends of the supported span', () => {
+    expect(parseTimeRef('1970-01-01T00:00:00Z', NOW)).toBe(0);
+    expect(parseTimeRef('9999-12-31T23:59:59.999Z', NOW)).toBe(253_402_300_799_999);
+    expect(new Date(parseTimeRef('253402300799999', NOW)).toISOString()).toBe('9999-12-31T23:59:59.999Z');
+  });
+
   it('refuses a range that ends before it starts', () => {
     expect(() => resolveRange('now', 'now-1h', NOW)).toThrow(/start before it ends/);
     expect(resolveRange('now-6h', 'now', NOW)).toEqual({ start: NOW - 6 * H, end: NOW });

@@ -41,23 +41,33 @@ export function formatDuration(seconds: number): string {
   return out;
 }
 
+/** The earliest and latest times accepted (epoch ms): 1970-01-01 to the end of 9999, the years an ISO 8601 date can name. */
+const EARLIEST_MS = 0;
+const LATEST_MS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+
+/** `ms` as UnixMs; INVALID_INPUT naming `ref` when it is outside EARLIEST_MS..LATEST_MS (or not a number), which no Date could print. */
+function withinSpan(ms: number, ref: string): UnixMs {
+  if (!(ms >= EARLIEST_MS && ms <= LATEST_MS)) throw new AppError('INVALID_INPUT', `"${ref}" is outside the supported times, 1970-01-01 to 9999-12-31`);
+  return asUnixMs(ms);
+}
+
 /**
- * Resolves "now", "now-<duration>", an ISO 8601 timestamp or epoch milliseconds to epoch ms.
- * Throws INVALID_INPUT naming the bad value.
+ * Resolves "now", "now-<duration>", an ISO 8601 timestamp or epoch milliseconds to epoch ms, from
+ * 1970 to 9999. Throws INVALID_INPUT naming the bad value.
  */
 export function parseTimeRef(ref: string, nowMs: number): UnixMs {
   const text = ref.trim();
-  if (text === 'now') return asUnixMs(nowMs);
+  if (text === 'now') return withinSpan(nowMs, ref);
   const rel = /^now-(.+)$/.exec(text);
   if (rel) {
     const ms = parseDuration(rel[1] ?? '');
     if (ms === null) throw new AppError('INVALID_INPUT', `"${ref}" is not a time: use now-<duration> such as now-6h`);
-    return asUnixMs(nowMs - ms);
+    return withinSpan(nowMs - ms, ref);
   }
-  if (/^\d{10,16}$/.test(text)) return asUnixMs(Number(text));
+  if (/^\d{10,16}$/.test(text)) return withinSpan(Number(text), ref);
   if (/^\d{4}-\d{2}-\d{2}/.test(text)) {
     const ms = Date.parse(text);
-    if (Number.isFinite(ms)) return asUnixMs(ms);
+    if (Number.isFinite(ms)) return withinSpan(ms, ref);
   }
   throw new AppError('INVALID_INPUT', `"${ref}" is not a time: use now, now-<duration>, an ISO 8601 date or epoch milliseconds`);
 }

@@ -1,4 +1,3 @@
-import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { trace } from '@opentelemetry/api';
 
@@ -35,16 +34,18 @@ process.once('exit', flushQueued);
 
 /** Receives every line that passes the level, in the context it was written in (see setLogSink). */
 export type LogSink = (level: LogLevel, msg: string, fields: Record<string, unknown>) => void;
-let sink: LogSink | null = null;
+// On globalThis: Sightline's server bundle (lib/server) has its own copy of this module, and its
+// lines go to the sink that the app's copy set up.
+const shared = globalThis as typeof globalThis & { __sightlineLogSink?: LogSink | null };
 
 /** Sends every line written from now on to `next` as well as to stdout (one sink; a later call replaces it). */
 export function setLogSink(next: LogSink | null): void {
-  sink = next;
+  shared.__sightlineLogSink = next;
 }
 
 function write(level: Level, msg: string, fields: Record<string, unknown>) {
   if (rank[level] < rank[minLevel]) return;
-  sink?.(level, msg, fields);
+  shared.__sightlineLogSink?.(level, msg, fields);
   const span = trace.getActiveSpan()?.spanContext();
   const traced = span && trace.isSpanContextValid(span) ? { trace_id: span.traceId, span_id: span.spanId } : null;
   const line = JSON.stringify({ ts: new Date().toISOString(), level, msg, service: 'sightline', ...traced, ...fields });

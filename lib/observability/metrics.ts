@@ -1,9 +1,11 @@
-import 'server-only';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 /**
  * Sightline's own Prometheus metrics, served by /api/metrics. One registry per process, kept on
- * globalThis so that Next's dev-mode module reloads do not register the same metric twice.
+ * globalThis so that Next's dev-mode module reloads do not register the same metric twice, and so
+ * that Sightline's server (lib/server/start.ts, bundled apart from Next's build) counts into the same
+ * registry. No `server-only` here: that server runs in plain Node, where the marker throws, and
+ * nothing in this module is secret.
  */
 
 interface BffMetrics {
@@ -20,7 +22,8 @@ interface BffMetrics {
   coalesced: Counter<'datasource'>;
 }
 
-const BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+/** Latency buckets (seconds), up to a minute: upstream timeouts and the explore deadline reach 30 s. */
+const BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 15, 30, 60];
 
 const g = globalThis as typeof globalThis & { __sightlineMetrics?: BffMetrics };
 
@@ -64,4 +67,19 @@ export function recordBffRequest(route: string, method: string, status: number, 
   const m = metrics();
   m.requests.inc({ route, method, status: String(status) });
   m.requestDuration.observe({ route, method }, seconds);
+}
+
+/**
+ * Counts one BFF request in flight until the returned function is called; calling it again does
+ * nothing, so every way a request can end may call it.
+ */
+export function trackBffInFlight(): () => void {
+  const gauge = metrics().bffInFlight;
+  gauge.inc();
+  let done = false;
+  return () => {
+    if (done) return;
+    done = true;
+    gauge.dec();
+  };
 }

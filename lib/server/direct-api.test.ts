@@ -7,9 +7,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { routeEntries, type DirectEntry, type RouteAnswer } from '@/lib/api/route-entry';
 import { route } from '@/lib/api/route-handler';
+import { metrics } from '@/lib/observability/metrics';
 import { requestRaw } from '@/lib/testing/raw-http';
 import { ApiRouteTable, parseApiRoute, type ApiRoute } from './api-routes';
-import { answerFailure, DirectApi } from './direct-api';
+import { answerFailure, DirectApi, type ServerLogger } from './direct-api';
 
 let server: http.Server | undefined;
 afterEach(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));
@@ -25,9 +26,23 @@ async function serve(direct: DirectApi): Promise<string> {
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
-/** A DirectApi over `modules` (route pattern → exports), with the errors it reports. */
+interface LogLine {
+  level: 'info' | 'warn' | 'error';
+  msg: string;
+  fields: Record<string, unknown>;
+}
+
+/** A stand-in for the structured logger that keeps its lines. */
+function keptLog(): { log: ServerLogger; lines: LogLine[] } {
+  const lines: LogLine[] = [];
+  const at = (level: LogLine['level']) => (msg: string, fields: Record<string, unknown> = {}) => void lines.push({ level, msg, fields });
+  return { log: { info: at('info'), warn: at('warn'), error: at('error') }, lines };
+}
+
+/** A DirectApi over `modules` (route pattern → exports), with the log lines it writes and its errors. */
 function directOver(modules: Record<string, Record<string, unknown> | Error | null>) {
-  const errors: string[] = [];
+  const { log, lines } = keptLog();
+  const errors = () => lines.filter((l) => l.level === 'error');
   const loads: string[] = [];
   const routes = new ApiRouteTable(Object.keys(modules).map((p) => parseApiRoute(`${p}/route`, `app${p}/route.js`)!));
   const load = async (route: ApiRoute) => {
@@ -36,7 +51,7 @@ function directOver(modules: Record<string, Record<string, unknown> | Error | nu
     if (m instanceof Error) throw m;
     return m ?? null;
   };
-  return { direct: new DirectApi(routes, load, (e) => errors.push(e)), errors, loads };
+  return { direct: new DirectApi(routes, load, log), errors, lines, loads };
 }
 
 const handler = (fn: DirectEntry) => routeEntries(fn);
@@ -141,7 +156,9 @@ describe('DirectApi', () => {
     expect((await requestRaw(`${base}/api/broken`)).status).toBe(299);
     expect((await requestRaw(`${base}/api/items/`)).status).toBe(299);
     expect((await requestRaw(`${base}/api/items`)).body.toString()).toBe('direct');
-    expect(errors).toEqual(["route /api/broken goes through Next's router: its module did not load here (cannot find module)"]);
+    expect(errors()).toEqual([
+      { level: 'error', msg: "a route goes through Next's router: its module did not load here", fields: { requestId: expect.any(String), route: '/api/broken', err: 'cannot find module' } },
+    ]);
   });
 
   it('answers an unknown path 404, a method the route lacks 405 with Allow, and bad percent-encoding 400, each with the typed error body', async () => {
@@ -158,6 +175,28 @@ describe('DirectApi', () => {
     expect(bad.status).toBe(400);
     expect(bad.headers['content-type']).toBe('application/json');
     expect(JSON.parse(bad.body.toString()).error.code).toBe('INVALID_INPUT');
+  });
+
+  it('gives its own 400, 404 and 405 the request ID, a log line and a count under the route "unmatched", never the path', async () => {
+    const ok = handler(async () => text('ok'));
+    const { direct, lines } = directOver({ '/api/items/[id]': { GET: ok } });
+    const base = await serve(direct);
+    const count = async (status: number) => (await metrics().requests.get()).values.find((v) => v.labels.route === 'unmatched' && v.labels.status === String(status))?.value ?? 0;
+    const before = [await count(400), await count(404), await count(405)];
+    const unknown = await requestRaw(`${base}/api/nothing/here-7`, { headers: { 'x-request-id': 'req-404' } });
+    const wrongMethod = await requestRaw(`${base}/api/items/1`, { method: 'PUT', headers: { 'x-request-id': 'not well-formed!' } });
+    const bad = await requestRaw(`${base}/api/items/%E0%A4%A`);
+    const ids = [unknown, wrongMethod, bad].map((r) => r.headers['x-request-id']);
+    expect(ids[0]).toBe('req-404');
+    expect(ids[1]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(ids[2]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(lines.map((l) => [l.level, l.msg, l.fields.requestId, l.fields.method, l.fields.route, l.fields.status])).toEqual([
+      ['info', 'request', 'req-404', 'GET', 'unmatched', 404],
+      ['info', 'request', ids[1], 'PUT', 'unmatched', 405],
+      ['info', 'request', ids[2], 'GET', 'unmatched', 400],
+    ]);
+    expect([await count(400), await count(404), await count(405)]).toEqual(before.map((n) => n + 1));
+    expect((await metrics().requests.get()).values.filter((v) => String(v.labels.route).includes('/api/'))).toEqual([]);
   });
 
   it("aborts the handler's signal when the client goes away before the answer", async () => {
@@ -192,10 +231,10 @@ describe('DirectApi', () => {
     });
     const { direct, errors } = directOver({ '/api/flaky': { GET } });
     const base = await serve(direct);
-    const first = await requestRaw(`${base}/api/flaky`);
-    expect(first.status).toBe(500);
-    expect(JSON.parse(first.body.toString()).error.code).toBe('INTERNAL');
-    expect(errors[0]).toMatch(/^request GET \/api\/flaky failed: Error: boom/);
+    const first = await requestRaw(`${base}/api/flaky`, { headers: { 'x-request-id': 'req-flaky' } });
+    expect([first.status, first.headers['x-request-id']]).toEqual([500, 'req-flaky']);
+    expect(JSON.parse(first.body.toString())).toEqual({ error: { code: 'INTERNAL', message: 'internal error; see the server log for request req-flaky' } });
+    expect(errors()).toEqual([{ level: 'error', msg: 'request failed', fields: { requestId: 'req-flaky', method: 'GET', url: '/api/flaky', err: expect.stringMatching(/^Error: boom\n/) } }]);
     expect((await requestRaw(`${base}/api/flaky`)).body.toString()).toBe('fine');
   });
 
@@ -242,29 +281,49 @@ describe('DirectApi.forBuild', () => {
   });
 
   it('leaves every API path to Next when the build has no manifest, and says why', async () => {
-    const messages: string[] = [];
-    const base = await serve(DirectApi.forBuild(path.join(os.tmpdir(), 'no-such-build'), (m) => messages.push(m)));
+    const { log, lines } = keptLog();
+    const base = await serve(DirectApi.forBuild(path.join(os.tmpdir(), 'no-such-build'), log));
     expect((await requestRaw(`${base}/api/unknown`)).status).toBe(299);
-    expect(messages[0]).toMatch(/^API routes go through Next's router: the build's route manifest is unreadable/);
+    expect(lines[0]).toMatchObject({ level: 'error', msg: "API routes go through Next's router: the build's route manifest is unreadable" });
   });
 });
 
 describe('answerFailure', () => {
-  it('logs the failure and answers the API with the typed 500, a page with plain text, and cuts an answer already begun', async () => {
-    const logged: string[] = [];
+  it('logs the failure as a JSON line with its request ID and stack, and answers the API with the typed 500, a page with plain text, both naming the ID, and cuts an answer already begun', async () => {
+    const { log, lines } = keptLog();
     server = http.createServer((req, res) => {
       if (req.url === '/begun') res.writeHead(200).write('partial');
-      answerFailure(req, res, new Error('broke'), { api: req.url!.startsWith('/api/'), log: (m) => logged.push(m) });
+      answerFailure(req, res, new Error('broke'), { api: req.url!.startsWith('/api/'), log });
     });
     await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const api = await requestRaw(`${base}/api/x`);
-    expect(api.status).toBe(500);
-    expect(JSON.parse(api.body.toString())).toEqual({ error: { code: 'INTERNAL', message: 'internal error; see the server log' } });
-    const page = await requestRaw(`${base}/dashboards`);
-    expect([page.status, page.headers['content-type'], page.body.toString()]).toEqual([500, 'text/plain', 'Internal Server Error']);
+    const api = await requestRaw(`${base}/api/x`, { headers: { 'x-request-id': 'req-api' } });
+    expect([api.status, api.headers['x-request-id']]).toEqual([500, 'req-api']);
+    expect(JSON.parse(api.body.toString())).toEqual({ error: { code: 'INTERNAL', message: 'internal error; see the server log for request req-api' } });
+    const page = await requestRaw(`${base}/dashboards`, { headers: { 'x-request-id': 'bad id!' } });
+    const pageId = page.headers['x-request-id'] as string;
+    expect(pageId).toMatch(/^[0-9a-f-]{36}$/);
+    expect([page.status, page.headers['content-type'], page.body.toString()]).toEqual([500, 'text/plain', `Internal Server Error (request ${pageId})`]);
     await expect(requestRaw(`${base}/begun`)).rejects.toThrow();
-    expect(logged[0]).toMatch(/^request GET \/api\/x failed: Error: broke/);
-    expect(logged).toHaveLength(3);
+    expect(lines.map((l) => [l.level, l.msg, l.fields.requestId, l.fields.url])).toEqual([
+      ['error', 'request failed', 'req-api', '/api/x'],
+      ['error', 'request failed', pageId, '/dashboards'],
+      ['error', 'request failed', expect.any(String), '/begun'],
+    ]);
+    expect(lines[0]!.fields.err).toMatch(/^Error: broke\n\s+at /);
+  });
+
+  it('writes through the structured logger by default: one JSON line on stderr', async () => {
+    const written: string[] = [];
+    const write = process.stderr.write.bind(process.stderr);
+    process.stderr.write = ((chunk: string) => written.push(String(chunk)) > 0) as typeof process.stderr.write;
+    try {
+      server = http.createServer((req, res) => answerFailure(req, res, new Error('broke'), { api: true }));
+      await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
+      await requestRaw(`http://127.0.0.1:${(server.address() as AddressInfo).port}/api/x`, { headers: { 'x-request-id': 'req-json' } });
+    } finally {
+      process.stderr.write = write;
+    }
+    expect(written.map((l) => JSON.parse(l) as Record<string, unknown>)).toEqual([expect.objectContaining({ level: 'error', msg: 'request failed', requestId: 'req-json', method: 'GET', url: '/api/x' })]);
   });
 });

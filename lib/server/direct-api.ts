@@ -4,12 +4,15 @@ import path from 'node:path';
 import { trace } from '@opentelemetry/api';
 import { AppError } from '../api/errors';
 import { directEntryOf, type DirectEntry, type RouteAnswer, type RouteRequest } from '../api/route-entry';
+import { logger, requestIdFrom } from '../observability/log';
+import { recordBffRequest } from '../observability/metrics';
 import { ApiRouteTable, type ApiRoute } from './api-routes';
 
 /**
  * Sightline's API routes answered without Next.js' router, and typed error bodies where Next would
  * answer an API client with a page or an empty body: a path of no route (404), a method the route
- * does not have (405, with Allow), a path that is not valid percent-encoding (400). Every route made by route()
+ * does not have (405, with Allow), a path that is not valid percent-encoding (400), each with the
+ * request's ID, a log line and a count under the route "unmatched", as route() gives its own answers. Every route made by route()
  * (lib/api/route-handler.ts) has a direct entry that needs only the request and its params: it
  * authenticates, validates and maps errors itself (lib/api/route-entry.ts). Next's router and route module around it cost ~1.5-2 ms of CPU per request
  * (URL normalization, its request adapters, async-storage contexts, its own tracing), as much as
@@ -21,6 +24,27 @@ import { ApiRouteTable, type ApiRoute } from './api-routes';
  * exports), paths Next normalizes (a trailing slash, `//`, dot segments), and every API path when
  * the build has no manifest or a route module has another shape.
  */
+
+/** Where the server's log lines go: the structured logger (lib/observability/log.ts), or a test's stand-in. */
+export type ServerLogger = Pick<typeof logger, 'info' | 'warn' | 'error'>;
+
+/** The route label under which answers of no route are counted: never the path, which any client can vary without bound. */
+export const UNMATCHED_ROUTE = 'unmatched';
+
+/**
+ * The request's ID: its well-formed `x-request-id`, else a new one. Written back to the request's
+ * headers, so that route() (directly or through Next) and a failure answer use the same one.
+ */
+export function requestIdOf(req: IncomingMessage): string {
+  const id = requestIdFrom({
+    get: (name) => {
+      const value = req.headers[name];
+      return typeof value === 'string' ? value : null;
+    },
+  });
+  req.headers['x-request-id'] = id;
+  return id;
+}
 
 /** Loads a route's module; resolves its exports by method name (GET, POST, ...), or null when it has another shape. */
 export type RouteModuleLoader = (route: ApiRoute) => Promise<Record<string, unknown> | null>;
@@ -138,22 +162,23 @@ async function writeAnswer(res: ServerResponse, answer: RouteAnswer): Promise<vo
   res.end(answer.body);
 }
 
-function sendError(res: ServerResponse, error: AppError, headers: Record<string, string> = {}): void {
+function sendError(res: ServerResponse, error: AppError, requestId: string, headers: Record<string, string> = {}): void {
   res.statusCode = error.status;
-  for (const [name, value] of Object.entries({ 'content-type': 'application/json', 'cache-control': 'no-store', ...headers })) res.setHeader(name, value);
+  for (const [name, value] of Object.entries({ 'content-type': 'application/json', 'cache-control': 'no-store', 'x-request-id': requestId, ...headers })) res.setHeader(name, value);
   res.end(JSON.stringify(error.toBody()));
 }
 
 /**
- * After a request failed unexpectedly (a route, or Next itself): logs it with its stack, then answers
- * 500 unless the answer has begun (the connection is cut then): the typed error body for the API,
- * plain text for pages.
+ * After a request failed unexpectedly (a route, or Next itself): logs it with its stack and request
+ * ID, then answers 500 unless the answer has begun (the connection is cut then): the typed error body
+ * for the API, plain text for pages, both naming the request ID for the user to quote.
  */
-export function answerFailure(req: IncomingMessage, res: ServerResponse, err: unknown, opts: { api: boolean; log: (message: string) => void }): void {
-  opts.log(`request ${req.method} ${req.url} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+export function answerFailure(req: IncomingMessage, res: ServerResponse, err: unknown, opts: { api: boolean; log?: ServerLogger }): void {
+  const requestId = requestIdOf(req);
+  (opts.log ?? logger).error('request failed', { requestId, method: req.method, url: req.url, err: err instanceof Error ? (err.stack ?? err.message) : String(err) });
   if (res.headersSent) res.destroy();
-  else if (opts.api) sendError(res, new AppError('INTERNAL', 'internal error; see the server log'));
-  else res.writeHead(500, { 'content-type': 'text/plain' }).end('Internal Server Error');
+  else if (opts.api) sendError(res, new AppError('INTERNAL', `internal error; see the server log for request ${requestId}`), requestId);
+  else res.writeHead(500, { 'content-type': 'text/plain', 'x-request-id': requestId }).end(`Internal Server Error (request ${requestId})`);
 }
 
 /** What a route module exports: the direct entries of its route() handlers by method, and every method it has. */
@@ -176,23 +201,23 @@ export class DirectApi {
   constructor(
     private readonly table: ApiRouteTable,
     private readonly load: RouteModuleLoader,
-    private readonly onError: (message: string) => void = (m) => process.stderr.write(`${m}\n`),
+    private readonly log: ServerLogger = logger,
   ) {}
 
   /** For Next's build in `distDir`; without a readable manifest every request goes to Next. */
-  static forBuild(distDir: string, onError?: (message: string) => void): DirectApi {
+  static forBuild(distDir: string, log: ServerLogger = logger): DirectApi {
     let table: ApiRouteTable;
     try {
       table = ApiRouteTable.fromBuild(distDir);
     } catch (err) {
-      onError?.(`API routes go through Next's router: the build's route manifest is unreadable (${err instanceof Error ? err.message : String(err)})`);
+      log.error("API routes go through Next's router: the build's route manifest is unreadable", { distDir, err: err instanceof Error ? err.message : String(err) });
       table = new ApiRouteTable([]);
     }
-    return new DirectApi(table, nextRouteModuleLoader(distDir), onError);
+    return new DirectApi(table, nextRouteModuleLoader(distDir), log);
   }
 
-  /** What a route's module exports, loaded once; null when it fails to load here or has another shape (Next answers). */
-  private exportsOf(route: ApiRoute): Promise<RouteExports | null> {
+  /** What a route's module exports, loaded once (by request `requestId`); null when it fails to load here or has another shape (Next answers). */
+  private exportsOf(route: ApiRoute, requestId: string): Promise<RouteExports | null> {
     let found = this.exports.get(route.file);
     if (!found) {
       found = this.load(route).then(
@@ -207,7 +232,7 @@ export class DirectApi {
           return { direct, methods: handlers.map(([m]) => m) };
         },
         (err: unknown) => {
-          this.onError(`route ${route.pattern} goes through Next's router: its module did not load here (${err instanceof Error ? err.message : String(err)})`);
+          this.log.error("a route goes through Next's router: its module did not load here", { requestId, route: route.pattern, err: err instanceof Error ? err.message : String(err) });
           return null;
         },
       );
@@ -221,6 +246,7 @@ export class DirectApi {
    * resolves false having touched neither `req` nor `res`, and Next should answer.
    */
   async answer(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+    const started = performance.now();
     const url = req.url ?? '/';
     const q = url.indexOf('?');
     const method = req.method ?? 'GET';
@@ -228,21 +254,16 @@ export class DirectApi {
     // Without a route table (no manifest), Next answers everything.
     const match = this.table.size === 0 ? { kind: 'next' as const } : this.table.match(pathname);
     if (match.kind === 'next') return false;
-    if (match.kind === 'bad-encoding') {
-      sendError(res, new AppError('INVALID_INPUT', 'the URL path is not valid percent-encoding'));
-      return true;
-    }
-    if (match.kind === 'none') {
-      sendError(res, new AppError('NOT_FOUND', `there is no API route ${pathname}`));
-      return true;
-    }
-    const exports = await this.exportsOf(match.route);
+    if (match.kind === 'bad-encoding') return this.refuse(req, res, started, new AppError('INVALID_INPUT', 'the URL path is not valid percent-encoding'));
+    if (match.kind === 'none') return this.refuse(req, res, started, new AppError('NOT_FOUND', `there is no API route ${pathname}`));
+    // Before the handler: route() and a failure answer then take the same ID from the request.
+    const requestId = requestIdOf(req);
+    const exports = await this.exportsOf(match.route, requestId);
     if (!exports) return false;
     const entry = exports.direct[method];
     if (!entry) {
       if (method === 'HEAD' || method === 'OPTIONS' || exports.methods.includes(method)) return false;
-      sendError(res, new AppError('METHOD_NOT_ALLOWED', `${match.route.pattern} does not answer ${method}`), { allow: allowedMethods(exports.methods) });
-      return true;
+      return this.refuse(req, res, started, new AppError('METHOD_NOT_ALLOWED', `${match.route.pattern} does not answer ${method}`), { allow: allowedMethods(exports.methods) });
     }
 
     const span = trace.getActiveSpan();
@@ -258,8 +279,23 @@ export class DirectApi {
     try {
       await writeAnswer(res, await entry(new IncomingRouteRequest(req), { params: match.params, signal: client.signal }));
     } catch (err) {
-      answerFailure(req, res, err, { api: true, log: this.onError });
+      answerFailure(req, res, err, { api: true, log: this.log });
     }
+    return true;
+  }
+
+  /**
+   * Answers a request no route() handler takes with `error`, as route() answers its own: with the
+   * request's ID, a log line and a count in the BFF request metric under UNMATCHED_ROUTE. Answered at
+   * once, so never counted in flight.
+   */
+  private refuse(req: IncomingMessage, res: ServerResponse, started: number, error: AppError, headers: Record<string, string> = {}): true {
+    const requestId = requestIdOf(req);
+    const method = req.method ?? 'GET';
+    sendError(res, error, requestId, headers);
+    const ms = performance.now() - started;
+    recordBffRequest(UNMATCHED_ROUTE, method, error.status, ms / 1000);
+    this.log.info('request', { requestId, method, route: UNMATCHED_ROUTE, status: error.status, ms: Math.round(ms) });
     return true;
   }
 }

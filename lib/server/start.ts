@@ -3,6 +3,7 @@ import http from 'node:http';
 import { parseArgs } from 'node:util';
 import path from 'node:path';
 import compression from 'compression';
+import { settleForwardedHeaders, trustsProxy } from './client-address';
 import { answerFailure, DirectApi } from './direct-api';
 import { sendAnswerWhole } from './whole-answers';
 
@@ -14,7 +15,8 @@ import { sendAnswerWhole } from './whole-answers';
  * compression by the `compression` middleware, the one `next start` uses, which next.config.mjs
  * turns off inside Next so that nothing is encoded twice. Flags as `next start`: -p/--port (else
  * PORT, else 3000) and -H/--hostname (else HOSTNAME, else 0.0.0.0); it serves the app of its working
- * directory. SIGTERM and SIGINT stop taking connections, let answers in flight finish (10 s at most)
+ * directory. Forwarding headers are kept only behind a trusted proxy (TRUST_PROXY; see
+ * lib/server/client-address.ts). SIGTERM and SIGINT stop taking connections, let answers in flight finish (10 s at most)
  * and close Next.
  */
 
@@ -51,12 +53,14 @@ async function main(): Promise<void> {
   const handle = app.getRequestHandler();
   const compressStreamed = compression();
   const directApi = DirectApi.forBuild(path.join(process.cwd(), '.next'));
+  const trustProxy = trustsProxy(process.env.TRUST_PROXY);
 
-  const failed = (req: http.IncomingMessage, res: http.ServerResponse) => (err: unknown) =>
-    answerFailure(req, res, err, { api: isApiPath(req.url), log: (m) => process.stderr.write(`${m}\n`) });
+  // Logged as a JSON line with the request's ID (lib/observability/log.ts), which the 500 names.
+  const failed = (req: http.IncomingMessage, res: http.ServerResponse) => (err: unknown) => answerFailure(req, res, err, { api: isApiPath(req.url) });
   const byNext = (req: http.IncomingMessage, res: http.ServerResponse) => handle(req, res).catch(failed(req, res));
 
   const server = http.createServer((req, res) => {
+    settleForwardedHeaders(req, trustProxy);
     if (isApiPath(req.url)) {
       sendAnswerWhole(req, res, req.headers['accept-encoding']);
       directApi.answer(req, res).then((answered) => (answered ? undefined : byNext(req, res)), failed(req, res));
