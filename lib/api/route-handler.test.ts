@@ -1,3 +1,6 @@
+import { context, trace } from '@opentelemetry/api';
+import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
+import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { metrics } from '@/lib/observability/metrics';
@@ -8,6 +11,21 @@ import { route } from './route-handler';
 const inFlight = async () => (await metrics().bffInFlight.get()).values[0]?.value ?? 0;
 
 describe('route', () => {
+  it('names the request’s span by the route, not by its path, which holds ids', async () => {
+    const exporter = new InMemorySpanExporter();
+    const tracer = new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] }).getTracer('test');
+    context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
+    try {
+      const GET = route({ access: 'public', name: 'test.trace' }, async () => ({ ok: true }));
+      const span = tracer.startSpan('GET');
+      await context.with(trace.setSpan(context.active(), span), () => GET(new Request('http://127.0.0.1/api/traces/4bf92f3577b34da6a3ce929d0e0e4736')));
+      span.end();
+      expect(exporter.getFinishedSpans().map((s) => [s.name, s.attributes['http.route']])).toEqual([['GET test.trace', 'test.trace']]);
+    } finally {
+      context.disable();
+    }
+  });
+
   it('lets one request fan out to many upstream calls, each listening on its signal, without a listener-leak warning', async () => {
     const warnings: Error[] = [];
     const onWarning = (w: Error) => warnings.push(w);

@@ -8,6 +8,7 @@ import { encodeAnswer } from './samples-wire';
 import { authenticateRequest } from '@/lib/auth/authenticate';
 import { isAllowed, type Access, type Principal } from '@/lib/auth/principal';
 import { logger, requestIdFrom } from '@/lib/observability/log';
+import { trace } from '@opentelemetry/api';
 import { recordBffRequest, trackBffInFlight } from '@/lib/observability/metrics';
 
 /**
@@ -25,8 +26,8 @@ type Infer<S> = S extends z.ZodType ? z.infer<S> : undefined;
 export interface RouteSpec<P extends Schema | undefined, Q extends Schema | undefined, B extends Schema | undefined> {
   /** Who may call: 'public' (health, readiness only), a minimum role, and/or a token scope. */
   access: Access;
-  /** A name for metrics and logs, e.g. "dashboards.panel"; defaults to the URL path. */
-  name?: string;
+  /** The route's name in metrics, logs and its span, e.g. "dashboards.panel" (never the URL path: ids would make every request a series of its own). */
+  name: string;
   params?: P;
   query?: Q;
   body?: B;
@@ -134,7 +135,11 @@ export function route<P extends Schema | undefined = undefined, Q extends Schema
     const served = trackBffInFlight();
     const requestId = requestIdFrom(req.headers);
     const url = new URL(req.url);
-    const name = spec.name ?? url.pathname;
+    const name = spec.name;
+    // The request's span (node's http instrumentation, or Next's) is named by the route, never its path.
+    const span = trace.getActiveSpan();
+    span?.updateName(`${req.method} ${name}`);
+    span?.setAttribute('http.route', name);
     let answer: RouteAnswer | undefined;
     try {
       const principal = spec.access === 'public' ? null : await authenticateRequest(req);
