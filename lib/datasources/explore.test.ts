@@ -1,4 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { AppError } from '@/lib/api/errors';
+import { testHttpClient } from '@/lib/testing/test-http';
+import { createPrometheusClient } from './prometheus/client';
 
 const recordAudit = vi.fn<(e: unknown) => Promise<void>>();
 const logError = vi.fn();
@@ -43,5 +46,23 @@ describe('runExplore', () => {
     await flush();
     expect(fn).not.toHaveBeenCalled();
     expect(recordAudit).not.toHaveBeenCalled();
+  });
+
+  it('times a query out at the explore deadline as a timeout of the datasource, not a cancellation', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    try {
+      recordAudit.mockResolvedValue(undefined);
+      const hang = ((_: unknown, init?: RequestInit) =>
+        new Promise<Response>((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))))) as typeof fetch;
+      const prom = createPrometheusClient({ http: testHttpClient('prometheus', 'http://prom.test', { fetch: hang, timeoutMs: 120_000 }) });
+      const pending = runExplore(ctx, 'explore.prometheus.query', 'prometheus', { query: 'up' }, (opts) => prom.queryInstant('up', undefined, opts)).catch((e: unknown) => e);
+      await vi.advanceTimersByTimeAsync(30_000);
+      const err = await pending;
+      expect(err).toBeInstanceOf(AppError);
+      expect((err as AppError).message).toBe('Prometheus did not answer within 30000 ms');
+      expect((err as AppError).details).toEqual({ datasource: 'prometheus' });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

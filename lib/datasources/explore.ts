@@ -7,7 +7,7 @@ import { recordAudit } from '@/lib/db/audit';
 import { logger } from '@/lib/observability/log';
 import type { CallOptions } from './http';
 import { GO_DURATION, TRACE_ID } from './jaeger/client';
-import { withDeadline } from './resilience/deadline';
+import { deadlineIn } from './resilience/deadline';
 import type { UnixMs } from './types';
 
 /**
@@ -108,23 +108,17 @@ interface ExploreContext {
 }
 
 /**
- * Runs the query under the explore deadline (the caller's abort still cancels the upstream call)
- * and audits it (who, what, against which datasource). The audit write is started once the query is
- * under way and is not awaited: the database stays off the response's path. It is never lost
- * silently: a failed write is logged at error level with every field of the event.
+ * Runs the query under the explore deadline (a server deadline: running out is a timeout, while the
+ * caller's abort still cancels the upstream call) and audits it (who, what, against which
+ * datasource). The audit write is started once the query is under way and is not awaited: the
+ * database stays off the response's path. It is never lost silently: a failed write is logged at
+ * error level with every field of the event.
  */
 export async function runExplore<T>(ctx: ExploreContext, action: string, target: string, details: Record<string, unknown>, fn: (opts: CallOptions) => Promise<T>): Promise<T> {
   if (!ctx.principal) throw new AppError('UNAUTHENTICATED', 'sign in to explore');
-  // A deadline cleared on completion (unlike AbortSignal.timeout, which keeps every request's signal
-  // and what hangs on it alive for the full 30 s).
-  const deadline = withDeadline(ctx.signal, EXPLORE_LIMITS.deadlineMs, () => new DOMException(`explore deadline of ${EXPLORE_LIMITS.deadlineMs} ms passed`, 'TimeoutError'));
-  const result = fn({ signal: deadline.signal, requestId: ctx.requestId });
+  const result = fn({ signal: ctx.signal, deadline: deadlineIn(EXPLORE_LIMITS.deadlineMs), requestId: ctx.requestId });
   const event = { actor: ctx.principal.name, action, target, details: { ...details, requestId: ctx.requestId } };
   // setImmediate: the (synchronous, for SQLite) write runs after the upstream request is sent.
   setImmediate(() => void recordAudit(event).catch((err: unknown) => logger.error('explore audit event not written', { ...event, err: String(err) })));
-  try {
-    return await result;
-  } finally {
-    deadline.dispose();
-  }
+  return result;
 }

@@ -5,7 +5,8 @@ import { jaeger } from './jaeger';
 import { loki } from './loki';
 import { prometheus } from './prometheus';
 import { httpClientFor } from './registry';
-import { withDeadline } from './resilience/deadline';
+import { deadlineIn } from './resilience/deadline';
+import { stripUrlUserinfo } from './resilience/upstream-errors';
 import type { CallOptions } from './http';
 import type { DatasourceHealth, DatasourceName } from './types';
 
@@ -19,19 +20,20 @@ const probes: Record<DatasourceName, (opts: CallOptions) => Promise<unknown>> = 
   loki: (o) => loki().ready(o),
 };
 
-/** Checks every datasource in parallel through its client (so an open breaker answers at once). */
+/**
+ * Checks every datasource in parallel through its client (so an open breaker answers at once). The
+ * probe's time box is a server deadline, not the caller's signal: a datasource that does not answer
+ * within it timed out (a failure on its breaker's books), while the caller going away cancels.
+ */
 export async function checkDatasources(requestId: string, signal?: AbortSignal): Promise<DatasourceHealth[]> {
   return Promise.all(
     (Object.keys(probes) as DatasourceName[]).map(async (name) => {
       const started = performance.now();
       let message: string | null = null;
-      const deadline = withDeadline(signal, HEALTH_TIMEOUT_MS, () => new DOMException(`no answer within ${HEALTH_TIMEOUT_MS} ms`, 'TimeoutError'));
       try {
-        await probes[name]({ requestId, signal: deadline.signal });
+        await probes[name]({ requestId, signal, deadline: deadlineIn(HEALTH_TIMEOUT_MS) });
       } catch (err) {
-        message = err instanceof AppError ? err.message : err instanceof Error ? err.message : String(err);
-      } finally {
-        deadline.dispose();
+        message = stripUrlUserinfo(err instanceof AppError ? err.message : err instanceof Error ? err.message : String(err));
       }
       return { name, ok: message === null, latencyMs: Math.round(performance.now() - started), breaker: httpClientFor(name).breakerState(), message };
     }),

@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AppError } from '@/lib/api/errors';
+import { metrics } from '@/lib/observability/metrics';
 import { createHttpClient, type HttpClientConfig } from './http';
+import { deadlineIn } from './resilience/deadline';
 import { toAuthorization } from './request-encoding';
 
 type Handler = (url: string, init: RequestInit) => Promise<Response>;
@@ -44,6 +46,11 @@ function client(fetchFn: typeof fetch, over: Partial<HttpClientConfig> = {}) {
     random: () => 0.5,
     ...over,
   });
+}
+
+/** sightline_upstream_requests_total for one datasource and status. */
+async function upstreamCount(datasource: string, status: string): Promise<number> {
+  return (await metrics().upstreamRequests.get()).values.find((v) => v.labels.datasource === datasource && v.labels.status === status)?.value ?? 0;
 }
 
 async function caught(p: Promise<unknown>): Promise<AppError> {
@@ -143,10 +150,47 @@ describe('retries', () => {
 
   it('stops retrying when the time budget is spent', async () => {
     const f = fakeFetch(delayed(400, 'busy', 503));
-    const p = client(f.fn, { retry: { attempts: 10, budgetMs: 1_000 } }).request({ path: '/x' });
+    const t0 = Date.now();
+    const p = client(f.fn, { retry: { attempts: 10, budgetMs: 1_000 } }).request({ path: '/x' }).then((r) => ({ r, ms: Date.now() - t0 }));
     await vi.advanceTimersByTimeAsync(5_000);
-    expect((await p).status).toBe(503);
+    const { r, ms } = await p;
+    expect(r.status).toBe(503);
     expect(f.calls.length).toBeLessThanOrEqual(3);
+    // Attempts at 0 and 450 ms answer 503; the third (from 950 ms) gets the 50 ms left and is cut there.
+    expect(ms).toBeLessThanOrEqual(1_000);
+  });
+
+  it('does not retry once an attempt has outlived the budget: a read takes at most its timeout', async () => {
+    // The defaults: Prometheus' 10 s timeout, a 5 s budget, 3 attempts; a gateway answering 504 after 9 s.
+    const f = fakeFetch(delayed(9_000, 'gateway timeout', 504));
+    const t0 = Date.now();
+    const p = client(f.fn, { timeoutMs: 10_000, retry: { attempts: 3, budgetMs: 5_000 } }).request({ path: '/x' }).then((r) => ({ r, ms: Date.now() - t0 }));
+    await vi.advanceTimersByTimeAsync(60_000);
+    const { r, ms } = await p;
+    expect(r.status).toBe(504);
+    expect(f.calls).toHaveLength(1);
+    expect(ms).toBe(9_000);
+  });
+
+  it('gives a retry at most what is left of the budget, and then reports the attempt before it', async () => {
+    let n = 0;
+    // The first attempt answers 503 after 1 s; the retry hangs.
+    const f = fakeFetch((url, init) => (++n === 1 ? delayed(1_000, 'busy', 503)(url, init) : delayed(60_000)(url, init)));
+    const t0 = Date.now();
+    const p = client(f.fn, { timeoutMs: 10_000, retry: { attempts: 3, budgetMs: 5_000 } }).request({ path: '/x' }).then((r) => ({ r, ms: Date.now() - t0 }));
+    await vi.advanceTimersByTimeAsync(60_000);
+    const { r, ms } = await p;
+    expect(r.status).toBe(503);
+    expect(ms).toBe(5_000);
+    expect(f.calls).toHaveLength(2);
+    expect(f.calls[1]!.init.signal?.aborted).toBe(true);
+  });
+
+  it('keeps the full timeout for the first attempt even when it is longer than the budget', async () => {
+    const f = fakeFetch(delayed(60_000));
+    const p = caught(client(f.fn, { timeoutMs: 8_000, retry: { attempts: 3, budgetMs: 5_000 } }).request({ path: '/x' }));
+    await vi.advanceTimersByTimeAsync(8_000);
+    expect((await p).message).toBe('Prometheus did not answer within 8000 ms');
   });
 });
 
@@ -175,6 +219,16 @@ describe('circuit breaker', () => {
     const c = client(f.fn, { retry: { attempts: 1, budgetMs: 0 } });
     for (let i = 0; i < 4; i++) await caught(c.request({ path: `/x${i}` }));
     expect(c.breakerState()).toBe('closed');
+  });
+
+  it('reports half-open on the breaker gauge when the open period ends, without a request asking', async () => {
+    const f = fakeFetch(async () => Promise.reject(refused()));
+    const c = client(f.fn, { name: 'alertmanager', retry: { attempts: 1, budgetMs: 0 } });
+    for (let i = 0; i < 5; i++) await caught(c.request({ path: `/x${i}` }));
+    const gauge = async () => (await metrics().breakerState.get()).values.find((v) => v.labels.datasource === 'alertmanager')?.value;
+    expect(await gauge()).toBe(2); // open
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(await gauge()).toBe(1); // half-open, though nothing asked for the state
   });
 
   it('re-opens when the probe fails', async () => {
@@ -238,6 +292,27 @@ describe('coalescing and cache', () => {
     expect(f.calls[0]!.init.signal?.aborted).toBe(false);
   });
 
+  it('starts afresh when an identical request arrives after every waiter of the in-flight call left', async () => {
+    const f = fakeFetch(delayed(100, '{"v":1}'));
+    const c = client(f.fn);
+    const coalesced = async () => (await metrics().coalesced.get()).values.find((v) => v.labels.datasource === 'prometheus')?.value ?? 0;
+    const before = await coalesced();
+    const a = new AbortController();
+    const first = caught(c.request({ path: '/q', signal: a.signal }));
+    await vi.advanceTimersByTimeAsync(10);
+    a.abort();
+    const second = c.request({ path: '/q', signal: new AbortController().signal });
+    await first;
+    await vi.advanceTimersByTimeAsync(50);
+    // The aborted call settling must not take the new call's place in the table: this one joins it.
+    const third = c.request({ path: '/q' });
+    await vi.advanceTimersByTimeAsync(100);
+    expect((await second).text).toBe('{"v":1}');
+    expect((await third).text).toBe('{"v":1}');
+    expect(f.calls).toHaveLength(2);
+    expect(await coalesced()).toBe(before + 1); // the third only
+  });
+
   it('serves a cached panel query until the TTL passes', async () => {
     let n = 0;
     const f = fakeFetch(async () => new Response(String(++n)));
@@ -257,3 +332,49 @@ describe('coalescing and cache', () => {
     expect((await c.request({ path: '/q', cache: true })).status).toBe(200);
   });
 });
+
+describe('server deadlines', () => {
+  it('reports a deadline the server set as a timeout, counted and charged to the breaker, unlike the caller leaving', async () => {
+    const f = fakeFetch(delayed(60_000));
+    const c = client(f.fn, { name: 'loki', timeoutMs: 15_000 });
+    const timeouts = await upstreamCount('loki', 'timeout');
+    const cancels = await upstreamCount('loki', 'cancelled');
+
+    const ac = new AbortController();
+    const left = caught(c.request({ path: '/left', signal: ac.signal, deadline: deadlineIn(2_000) }));
+    await vi.advanceTimersByTimeAsync(10);
+    ac.abort();
+    expect((await left).message).toBe('the request to Loki was cancelled');
+    expect(await upstreamCount('loki', 'cancelled')).toBe(cancels + 1);
+
+    for (let i = 0; i < 5; i++) {
+      const p = caught(c.request({ path: `/ready${i}`, signal: new AbortController().signal, deadline: deadlineIn(2_000) }));
+      await vi.advanceTimersByTimeAsync(2_000);
+      const err = await p;
+      expect(err.code).toBe('UPSTREAM_TIMEOUT');
+      expect(err.message).toBe('Loki did not answer within 2000 ms');
+      expect(f.calls.at(-1)!.init.signal?.aborted).toBe(true);
+    }
+    expect(await upstreamCount('loki', 'timeout')).toBe(timeouts + 5);
+    expect(c.breakerState()).toBe('open'); // five timeouts out of five; the cancelled call did not count
+  });
+
+  it('fails at once, without a request, when the deadline has already passed', async () => {
+    const f = fakeFetch(delayed(10));
+    const c = client(f.fn);
+    const err = await caught(c.request({ path: '/x', deadline: { at: Date.now() - 1, ms: 30_000 } }));
+    expect(err.message).toBe('Prometheus did not answer within 30000 ms');
+    expect(f.calls).toHaveLength(0);
+  });
+
+  it('lets identical reads under deadlines of one length share a call, and keeps reads under another time box apart', async () => {
+    const f = fakeFetch(delayed(50));
+    const c = client(f.fn);
+    const explore = () => c.request({ path: '/q', deadline: deadlineIn(30_000) });
+    const answers = Promise.all([explore(), explore(), explore(), c.request({ path: '/q', deadline: deadlineIn(2_000) }), c.request({ path: '/q' })]);
+    await vi.advanceTimersByTimeAsync(60);
+    expect((await answers).map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
+    expect(f.calls).toHaveLength(3); // the three explore reads, the 2 s one and the one with no deadline
+  });
+});
+

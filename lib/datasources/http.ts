@@ -1,49 +1,44 @@
 import 'server-only';
-import { SpanKind, SpanStatusCode, context, propagation, trace } from '@opentelemetry/api';
 import { AppError } from '@/lib/api/errors';
 import { metrics } from '@/lib/observability/metrics';
-import type { BreakerState, DatasourceName } from './types';
-import { createBreaker, type BreakerConfig } from './resilience/breaker';
-import { BulkheadRejection, createBulkhead, type BulkheadConfig } from './resilience/bulkhead';
-import { withDeadline } from './resilience/deadline';
-import { breakerOpenError, DATASOURCE_TITLES, networkError, networkErrorCode, overloadedError, timeoutError } from './resilience/upstream-errors';
+import type { ServerDeadline } from './resilience/deadline';
+import { cancelledError, stripUrlUserinfo } from './resilience/upstream-errors';
 import { createTtlCache } from './resilience/ttl-cache';
 import { encodeParams, toAuthorization } from './request-encoding';
-import { createNodeTransport, transportFromFetch, type TransportRequest } from './transport';
+import { createNodeTransport, transportFromFetch } from './transport';
+import { createUpstreamGuard, type AnswerVerdict, type GuardedCall, type UpstreamGuardConfig } from './upstream-guard';
 
 /**
- * The shared HTTP layer under every datasource adapter: per-request timeout combined with the
- * caller's AbortSignal, retries with exponential backoff and full jitter (read-only requests,
- * transient failures only), a circuit breaker, a bulkhead, coalescing of identical in-flight reads
- * and a short TTL cache for panel queries. Non-2xx answers are returned, not thrown: each adapter
- * knows how its upstream spells an error (see httpStatusError).
+ * The shared HTTP layer under every datasource adapter. Around each request it adds what only HTTP
+ * needs: URLs, headers and auth, coalescing of identical in-flight reads and a short TTL cache for
+ * panel queries; timeouts, retries, breaker, bulkhead, span and metrics come from the datasource's
+ * guard (upstream-guard.ts), which other transports (Jaeger's gRPC) share through `call`. Non-2xx
+ * answers are returned, not thrown: each adapter knows how its upstream spells an error (see
+ * httpStatusError).
  */
 
-export interface HttpClientConfig {
-  name: DatasourceName;
+export interface HttpClientConfig extends UpstreamGuardConfig {
   baseUrl: string;
   headers?: Record<string, string>;
   /** `basic user:pass` or `bearer token`, as written in the environment. */
   auth?: string;
-  timeoutMs: number;
-  retry: { attempts: number; budgetMs: number };
-  breaker: BreakerConfig;
-  bulkhead: BulkheadConfig;
   /** 0 disables the panel cache. */
   cacheTtlMs: number;
   /** Answers requests instead of node:http (tests: a fake, or captured fixtures). */
   fetch?: typeof fetch;
-  /** Epoch ms; injectable for tests. */
-  now?: () => number;
-  /** [0, 1); injectable so tests can pin the jitter. */
-  random?: () => number;
 }
 
 export type QueryParams = Record<string, string | number | string[] | undefined>;
 
 export interface UpstreamRequest {
-  /** Path below the base URL, e.g. `/api/v1/query_range`. */
+  /**
+   * Path below the base URL, as a template: `/api/traces/{traceId}` with `pathParams: { traceId }`.
+   * The template names the span (one operation per endpoint, not per id); the filled-in path goes
+   * upstream and into the span's url.full.
+   */
   path: string;
+  /** Values for the path template's `{name}` placeholders, URL-encoded when filled in. */
+  pathParams?: Record<string, string>;
   method?: 'GET' | 'POST';
   query?: QueryParams;
   /** A form-encoded body (POST). */
@@ -53,7 +48,12 @@ export interface UpstreamRequest {
   idempotent?: boolean;
   /** Serve from and store in the TTL cache; the caller makes the key step-aligned. */
   cache?: boolean;
+  /** Whether a 2xx answer may be cached (default: every 2xx); an adapter refuses one that is an error in disguise. */
+  cacheIf?: (res: UpstreamResponse) => boolean;
+  /** The caller's abort (a cancellation). */
   signal?: AbortSignal;
+  /** A deadline the server set (readiness, explore): running out is a timeout. */
+  deadline?: ServerDeadline;
   requestId?: string;
   /** Overrides the client's timeout for this request (never longer than the caller's budget). */
   timeoutMs?: number;
@@ -66,17 +66,16 @@ export interface UpstreamResponse {
 
 /** Options every adapter function accepts and passes to the HTTP layer. */
 export interface CallOptions {
+  /** The caller's abort (the browser went away): the call is cancelled. */
   signal?: AbortSignal;
+  /** A time box the server sets itself (readiness, explore): running out of it is a timeout. */
+  deadline?: ServerDeadline;
   requestId?: string;
   /** Use the panel TTL cache (only for step-aligned panel queries). */
   cache?: boolean;
 }
 
 const TRANSIENT_STATUS = new Set([502, 503, 504]);
-const TRANSIENT_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET']);
-const BACKOFF_BASE_MS = 100;
-const BACKOFF_CAP_MS = 2_000;
-const BREAKER_GAUGE: Record<BreakerState, number> = { closed: 0, half_open: 1, open: 2 };
 
 /**
  * Upstream answers are asked for unencoded. The backends sit next to the BFF (same network), where
@@ -88,121 +87,36 @@ const UPSTREAM_ACCEPT_ENCODING = 'identity';
 
 const hasHeader = (headers: Record<string, string> | undefined, name: string) => Object.keys(headers ?? {}).some((k) => k.toLowerCase() === name);
 
-/** Builds one datasource's client with its own breaker, bulkhead, cache and in-flight table. */
+/** What an HTTP answer means to the guard: 5xx fail on the breaker's books, 502-504 are worth a retry. */
+const judgeHttp = (res: UpstreamResponse): AnswerVerdict => ({
+  status: String(res.status),
+  ok: res.status < 500,
+  transient: TRANSIENT_STATUS.has(res.status),
+  attributes: { 'http.response.status_code': res.status },
+  error: res.status >= 400,
+});
+
+/** Fills a path template's `{name}` placeholders, URL-encoded. */
+function fillPath(template: string, params: Record<string, string> | undefined): string {
+  return template.replace(/\{(\w+)\}/g, (_, key: string) => {
+    const value = params?.[key];
+    if (value === undefined) throw new AppError('INTERNAL', `no value for {${key}} in the upstream path ${template}`);
+    return encodeURIComponent(value);
+  });
+}
+
+/** Builds one datasource's client with its own guard (breaker, bulkhead), cache and in-flight table. */
 export function createHttpClient(config: HttpClientConfig) {
   const { name } = config;
-  const title = DATASOURCE_TITLES[name];
   const send = config.fetch ? transportFromFetch(config.fetch) : createNodeTransport();
-  const now = config.now ?? Date.now;
-  const random = config.random ?? Math.random;
   const m = metrics();
   const baseUrl = config.baseUrl.replace(/\/+$/, '');
+  // What spans show: the base URL without its userinfo (credentials stay in the URL sent upstream).
+  const shownBaseUrl = stripUrlUserinfo(baseUrl);
   const authorization = toAuthorization(config.auth);
-  const breaker = createBreaker(config.breaker, now, (s) => m.breakerState.set({ datasource: name }, BREAKER_GAUGE[s]));
-  const bulkhead = createBulkhead(config.bulkhead, (inFlight, queued) => {
-    m.bulkheadInFlight.set({ datasource: name }, inFlight);
-    m.bulkheadQueue.set({ datasource: name }, queued);
-  });
-  const cache = createTtlCache<UpstreamResponse>(config.cacheTtlMs, now);
+  const guard = createUpstreamGuard(config);
+  const cache = createTtlCache<UpstreamResponse>(config.cacheTtlMs, config.now);
   const inFlight = new Map<string, { promise: Promise<UpstreamResponse>; controller: AbortController; waiters: number }>();
-  m.breakerState.set({ datasource: name }, 0);
-  const tracer = trace.getTracer('sightline-datasources');
-
-  const count = (status: string) => m.upstreamRequests.inc({ datasource: name, status });
-  const cancelled = (cause: unknown) => new AppError('UPSTREAM_TIMEOUT', `the request to ${title} was cancelled`, { cause, details: { datasource: name, cancelled: true } });
-
-  async function sleep(ms: number, signal: AbortSignal) {
-    if (ms <= 0) return;
-    await new Promise<void>((resolve, reject) => {
-      const t = setTimeout(() => {
-        signal.removeEventListener('abort', onAbort);
-        resolve();
-      }, ms);
-      const onAbort = () => {
-        clearTimeout(t);
-        reject(cancelled(signal.reason));
-      };
-      signal.addEventListener('abort', onAbort, { once: true });
-    });
-  }
-
-  /** One HTTP attempt under the timeout; throws AppError for timeouts and network failures. */
-  async function attempt(url: string, init: Omit<TransportRequest, 'signal'>, timeoutMs: number, signal: AbortSignal): Promise<UpstreamResponse> {
-    const deadline = withDeadline(signal, timeoutMs, () => new DOMException(`${title} did not answer within ${timeoutMs} ms`, 'TimeoutError'));
-    const started = now();
-    try {
-      const res = await send(url, { ...init, signal: deadline.signal });
-      count(String(res.status));
-      return res;
-    } catch (err) {
-      if (signal.aborted) {
-        count('cancelled');
-        throw cancelled(err);
-      }
-      if (deadline.expired) {
-        count('timeout');
-        throw timeoutError(name, timeoutMs, err);
-      }
-      const code = networkErrorCode(err);
-      count(code === 'ECONNREFUSED' ? 'refused' : 'network_error');
-      throw networkError(name, err);
-    } finally {
-      deadline.dispose();
-      m.upstreamDuration.observe({ datasource: name }, (now() - started) / 1000);
-    }
-  }
-
-  /** Runs a request through breaker, bulkhead and retries; `signal` aborts it. */
-  async function execute(req: UpstreamRequest, url: string, init: Omit<TransportRequest, 'signal'>, readOnly: boolean, signal: AbortSignal): Promise<UpstreamResponse> {
-    const started = now();
-    const attempts = readOnly ? config.retry.attempts : 1;
-    let release: () => void;
-    try {
-      release = await bulkhead.acquire(signal);
-    } catch (err) {
-      if (err instanceof BulkheadRejection && err.reason !== 'aborted') {
-        count('bulkhead_rejected');
-        throw overloadedError(name, err.reason, config.bulkhead.queueTimeoutMs);
-      }
-      throw cancelled(err);
-    }
-    try {
-      for (let i = 1; ; i++) {
-        const decision = breaker.acquire();
-        if (!decision.ok) {
-          count('breaker_open');
-          throw breakerOpenError(name, decision.failures, decision.retryInMs);
-        }
-        const delay = random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (i - 1));
-        const canRetry = i < attempts && now() - started + delay < config.retry.budgetMs;
-        let res: UpstreamResponse;
-        try {
-          res = await attempt(url, init, req.timeoutMs ?? config.timeoutMs, signal);
-        } catch (err) {
-          const isCancel = err instanceof AppError && (err.details as { cancelled?: boolean } | undefined)?.cancelled;
-          if (isCancel) {
-            breaker.release(decision.probe);
-            throw err;
-          }
-          breaker.record(false, decision.probe);
-          const code = networkErrorCode(err instanceof Error ? err.cause : err);
-          if (canRetry && code && TRANSIENT_CODES.has(code)) {
-            await sleep(delay, signal);
-            continue;
-          }
-          throw err;
-        }
-        breaker.record(res.status < 500, decision.probe);
-        if (canRetry && TRANSIENT_STATUS.has(res.status)) {
-          await sleep(delay, signal);
-          continue;
-        }
-        return res;
-      }
-    } finally {
-      release();
-    }
-  }
 
   /** Joins (or starts) the in-flight call for `key`; the upstream call is aborted only when every waiter left. */
   function coalesce(key: string, start: (signal: AbortSignal) => Promise<UpstreamResponse>, signal: AbortSignal | undefined): Promise<UpstreamResponse> {
@@ -210,8 +124,10 @@ export function createHttpClient(config: HttpClientConfig) {
     if (entry) m.coalesced.inc({ datasource: name });
     else {
       const controller = new AbortController();
-      const promise = start(controller.signal).finally(() => inFlight.delete(key));
-      entry = { promise, controller, waiters: 0 };
+      const created = { promise: Promise.resolve<UpstreamResponse>({ status: 0, text: '' }), controller, waiters: 0 };
+      // Only this call's own entry: a newer call under the same key may have taken its place.
+      created.promise = start(controller.signal).finally(() => inFlight.get(key) === created && inFlight.delete(key));
+      entry = created;
       inFlight.set(key, entry);
     }
     const e = entry;
@@ -220,8 +136,13 @@ export function createHttpClient(config: HttpClientConfig) {
     return new Promise<UpstreamResponse>((resolve, reject) => {
       const onAbort = () => {
         e.waiters--;
-        if (e.waiters === 0) e.controller.abort(signal.reason);
-        reject(cancelled(signal.reason));
+        if (e.waiters === 0) {
+          // Out of the table before it is aborted: an identical request from now on starts afresh
+          // instead of joining a call that is being cancelled.
+          if (inFlight.get(key) === e) inFlight.delete(key);
+          e.controller.abort(signal.reason);
+        }
+        reject(cancelledError(name, signal.reason));
       };
       if (signal.aborted) return onAbort();
       signal.addEventListener('abort', onAbort, { once: true });
@@ -236,7 +157,8 @@ export function createHttpClient(config: HttpClientConfig) {
   async function request(req: UpstreamRequest): Promise<UpstreamResponse> {
     const method = req.method ?? 'GET';
     const qs = encodeParams(req.query);
-    const url = `${baseUrl}${req.path}${qs ? `?${qs}` : ''}`;
+    const pathAndQuery = `${fillPath(req.path, req.pathParams)}${qs ? `?${qs}` : ''}`;
+    const url = `${baseUrl}${pathAndQuery}`;
     const body = req.form ? encodeParams(req.form) : undefined;
     const readOnly = method === 'GET' || req.idempotent === true;
     const key = `${method} ${url} ${body ?? ''}`;
@@ -249,39 +171,42 @@ export function createHttpClient(config: HttpClientConfig) {
     const headers: Record<string, string> = { accept: 'application/json', ...config.headers, ...req.headers };
     if (!hasHeader(headers, 'accept-encoding')) headers['accept-encoding'] = UPSTREAM_ACCEPT_ENCODING;
     if (authorization) headers.authorization = authorization;
-    if (req.requestId) headers['x-request-id'] = req.requestId;
     if (body !== undefined) headers['content-type'] = 'application/x-www-form-urlencoded';
 
-    const run = (signal: AbortSignal) =>
-      tracer.startActiveSpan(`${name} ${method} ${req.path}`, { kind: SpanKind.CLIENT, attributes: { 'http.request.method': method, 'url.full': url, 'sightline.datasource': name } }, async (span) => {
-        propagation.inject(context.active(), headers);
-        try {
-          const res = await execute(req, url, { method, headers, body }, readOnly, signal);
-          span.setAttribute('http.response.status_code', res.status);
-          if (res.status >= 400) span.setStatus({ code: SpanStatusCode.ERROR });
-          if (useCache && res.status < 300) cache.set(key, res);
-          return res;
-        } catch (err) {
-          span.recordException(err instanceof Error ? err : String(err));
-          span.setStatus({ code: SpanStatusCode.ERROR, message: err instanceof Error ? err.message : String(err) });
-          throw err;
-        } finally {
-          span.end();
-        }
-      });
-
-    if (readOnly) return coalesce(key, run, req.signal);
-    return run(req.signal ?? new AbortController().signal);
+    const call: GuardedCall<UpstreamResponse> = {
+      operation: `${method} ${req.path}`,
+      attributes: { 'http.request.method': method, 'url.full': `${shownBaseUrl}${pathAndQuery}` },
+      headers,
+      requestId: req.requestId,
+      readOnly,
+      timeoutMs: req.timeoutMs,
+      deadline: req.deadline,
+      send: (signal) => send(url, { method, headers, body, signal }),
+      judge: judgeHttp,
+    };
+    const run = async (signal: AbortSignal | undefined) => {
+      const res = await guard.run({ ...call, signal });
+      if (useCache && res.status < 300 && (req.cacheIf?.(res) ?? true)) cache.set(key, res);
+      return res;
+    };
+    // Identical reads share one call when they run under the same kind of time box: none, or a
+    // server deadline of the same length (every explore query's, every readiness probe's). A joiner
+    // then has the first caller's deadline, which passes at most as long before its own as it came
+    // after that caller. A read under another time box never joins: it would wait for the wrong one.
+    if (readOnly) return coalesce(req.deadline ? `${key} deadline=${req.deadline.ms}` : key, run, req.signal);
+    return run(req.signal);
   }
 
   return {
     name,
     baseUrl,
     request,
+    /** Runs a call over another transport (Jaeger's gRPC) through this datasource's breaker, bulkhead, retries, span and metrics. */
+    call: guard.run,
     /** The breaker's state now (open turns half-open once its period is over). */
-    breakerState: (): BreakerState => breaker.state(),
+    breakerState: guard.breakerState,
     /** Bulkhead and in-flight figures, for readiness and tests. */
-    stats: () => ({ ...bulkhead.stats(), coalescing: inFlight.size, cached: cache.size() }),
+    stats: () => ({ ...guard.stats(), coalescing: inFlight.size, cached: cache.size() }),
   };
 }
 

@@ -33,6 +33,7 @@ export function createAlertmanagerClient({ http }: { http: HttpClient }) {
           active: filter.active === undefined ? undefined : String(filter.active),
         },
         signal: opts.signal,
+        deadline: opts.deadline,
         requestId: opts.requestId,
       });
       ensureOk('alertmanager', res, extractMessage);
@@ -40,13 +41,13 @@ export function createAlertmanagerClient({ http }: { http: HttpClient }) {
     },
     /** GET /api/v2/silences: every silence, active, pending or expired. */
     async silences(opts: CallOptions = {}): Promise<Silence[]> {
-      const res = await http.request({ path: '/api/v2/silences', signal: opts.signal, requestId: opts.requestId });
+      const res = await http.request({ path: '/api/v2/silences', signal: opts.signal, deadline: opts.deadline, requestId: opts.requestId });
       ensureOk('alertmanager', res, extractMessage);
       return toSilences(decodeJson('alertmanager', res, AmSilences));
     },
     /** GET /-/ready: Alertmanager's own readiness. */
     async ready(opts: CallOptions = {}): Promise<void> {
-      const res = await http.request({ path: '/-/ready', signal: opts.signal, requestId: opts.requestId });
+      const res = await http.request({ path: '/-/ready', signal: opts.signal, deadline: opts.deadline, requestId: opts.requestId });
       ensureOk('alertmanager', res, (t) => t);
     },
   };

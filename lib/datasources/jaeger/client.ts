@@ -2,11 +2,12 @@ import 'server-only';
 import type { z } from 'zod';
 import { AppError, notFound } from '@/lib/api/errors';
 import { decodeJson, ensureOk } from '../decode';
-import type { CallOptions, HttpClient, QueryParams } from '../http';
-import type { DependencyLink, Trace, TraceSummary, UnixMs } from '../types';
+import type { CallOptions, HttpClient, QueryParams, UpstreamResponse } from '../http';
+import { stripUrlUserinfo } from '../resilience/upstream-errors';
+import type { DependencyLink, QueryResult, ResultNotice, Trace, TraceSummary, UnixMs } from '../types';
 import type { CompactTrace } from '@/lib/traces/compact-trace';
 import { logger } from '@/lib/observability/log';
-import { callServerStream, GRPC_NOT_FOUND, GRPC_UNIMPLEMENTED, GrpcStatusError } from './grpc';
+import { GRPC_NOT_FOUND, GRPC_UNIMPLEMENTED, GrpcStatusError, judgeGrpc, sendGrpc, toGrpcMessages } from './grpc';
 import { encodeGetTraceRequest, toCompactTraceFromOtlpProto } from './otlp-proto';
 import { ProtoError } from './protobuf-reader';
 import { OtlpErrorBody, OtlpTracesResponse } from './otlp-schemas';
@@ -45,18 +46,40 @@ export interface JaegerGrpcConfig {
   timeoutMs: number;
 }
 
-/** GetTrace over gRPC: the stream's TracesData messages, decoded into the compact view format. */
-async function getCompactTraceOverGrpc(grpc: JaegerGrpcConfig, traceId: string, opts?: CompactTraceOptions): Promise<CompactTrace> {
+const GET_TRACE = '/jaeger.api_v3.QueryService/GetTrace';
+
+/**
+ * After the gRPC endpoint proved unusable (refused, not Jaeger's API v3), whole traces are read over
+ * HTTP for this long before gRPC is tried again: one refused attempt per trace view would put a
+ * failure on Jaeger's breaker next to each HTTP success, enough to open it.
+ */
+export const GRPC_RETRY_AFTER_MS = 60_000;
+
+/** GetTrace over gRPC, through the Jaeger client's guard: the stream's TracesData messages, decoded into the compact view format. */
+async function getCompactTraceOverGrpc(http: HttpClient, grpc: JaegerGrpcConfig, traceId: string, opts?: CompactTraceOptions): Promise<CompactTrace> {
   let messages: Buffer[];
   const t0 = performance.now();
   try {
-    const headers = opts?.requestId ? { ...grpc.headers, 'x-request-id': opts.requestId } : grpc.headers;
-    messages = await callServerStream({
-      url: grpc.url, path: '/jaeger.api_v3.QueryService/GetTrace', message: encodeGetTraceRequest(traceId, opts?.raw ?? false), headers, timeoutMs: grpc.timeoutMs, signal: opts?.signal,
-      onFirstByte: () => opts?.onTiming?.('jaeger-first-byte', performance.now() - t0, 'grpc'),
+    const message = encodeGetTraceRequest(traceId, opts?.raw ?? false);
+    const headers = { ...grpc.headers };
+    const answer = await http.call({
+      operation: `gRPC ${GET_TRACE}`,
+      attributes: { 'rpc.system': 'grpc', 'rpc.service': 'jaeger.api_v3.QueryService', 'rpc.method': 'GetTrace', 'url.full': stripUrlUserinfo(`${grpc.url.replace(/\/+$/, '')}${GET_TRACE}`) },
+      headers,
+      requestId: opts?.requestId,
+      readOnly: true,
+      // No retries here: a failed gRPC read falls back to HTTP, which retries.
+      maxAttempts: 1,
+      timeoutMs: grpc.timeoutMs,
+      signal: opts?.signal,
+      deadline: opts?.deadline,
+      send: (signal, timeoutMs) =>
+        sendGrpc({ url: grpc.url, path: GET_TRACE, message, headers, timeoutMs, signal, onFirstByte: () => opts?.onTiming?.('jaeger-first-byte', performance.now() - t0, 'grpc') }),
+      judge: judgeGrpc,
     });
+    if (answer.httpStatus === 200 && answer.grpcStatus === GRPC_NOT_FOUND) throw notFound('Trace', traceId);
+    messages = toGrpcMessages(answer, GET_TRACE, grpc.timeoutMs);
   } catch (err) {
-    if (err instanceof GrpcStatusError && err.code === GRPC_NOT_FOUND) throw notFound('Trace', traceId);
     if (err instanceof GrpcStatusError) throw new AppError('UPSTREAM_ERROR', `Jaeger: ${err.message}`, { cause: err, details: { datasource: 'jaeger', grpcStatus: err.code } });
     throw err;
   }
@@ -75,68 +98,116 @@ async function getCompactTraceOverGrpc(grpc: JaegerGrpcConfig, traceId: string, 
   return trace;
 }
 
-/** A gRPC failure that says the endpoint is wrong (nothing listening, not HTTP/2 gRPC, not Jaeger's API v3) rather than that Jaeger failed. */
+/**
+ * A gRPC failure that says the endpoint is wrong (nothing listening, not HTTP/2 gRPC, not Jaeger's
+ * API v3) rather than that Jaeger failed. An open breaker or a full bulkhead is Jaeger's state, not
+ * the endpoint's: the HTTP read would meet the same, so it is not one.
+ */
 function isGrpcMisconfigured(err: unknown): boolean {
   if (!(err instanceof AppError)) return false;
-  const grpcStatus = (err.details as { grpcStatus?: number } | undefined)?.grpcStatus;
-  return err.code === 'UPSTREAM_UNAVAILABLE' || grpcStatus === GRPC_UNIMPLEMENTED || (err.details as { status?: number } | undefined)?.status !== undefined;
+  const details = err.details as { grpcStatus?: number; status?: number; breaker?: string; bulkhead?: string } | undefined;
+  if (details?.breaker !== undefined || details?.bulkhead !== undefined) return false;
+  return err.code === 'UPSTREAM_UNAVAILABLE' || details?.grpcStatus === GRPC_UNIMPLEMENTED || details?.status !== undefined;
 }
+
+/** Jaeger's `errors` next to a non-null `data`: the answer is partial (e.g. some traces of a search could not be read). */
+const toPartialNotices = (errors: { msg: string }[] | null | undefined): ResultNotice[] =>
+  errors?.length ? [{ code: 'PARTIAL', message: `Jaeger answered with errors, so the result may be incomplete: ${errors.map((e) => e.msg).join('; ')}` }] : [];
 
 /** Builds the Jaeger adapter (internal /api, API v3 over HTTP or gRPC) over a shared HTTP client. */
 export function createJaegerClient({ http, grpc }: { http: HttpClient; grpc?: JaegerGrpcConfig }) {
-  async function call<S extends z.ZodType>(path: string, data: S, query: QueryParams, opts: CallOptions = {}): Promise<z.infer<S>> {
-    const res = await http.request({ path, query, signal: opts.signal, requestId: opts.requestId, cache: opts.cache });
+  // Epoch ms until which whole traces skip gRPC (GRPC_RETRY_AFTER_MS).
+  let grpcUnusableUntil = 0;
+  // Each answer decoded once (by cacheIf before it is cached, then by every caller it reaches: coalesced
+  // or from the cache); one path, so one schema, per answer because the cache key includes the path.
+  const decoded = new WeakMap<UpstreamResponse, unknown>();
+
+  /** One /api call: its data and a PARTIAL notice for errors that came with data. */
+  async function call<S extends z.ZodType>(path: string, data: S, query: QueryParams, opts: CallOptions = {}, pathParams?: Record<string, string>): Promise<QueryResult<z.infer<S>>> {
+    // Safe: jaegerEnvelope validates `data` as S; TS cannot resolve the generic mapped type.
+    type Envelope = { data: z.infer<S> | null; errors?: { msg: string }[] | null };
+    const decode = (res: UpstreamResponse): Envelope => {
+      // Safe: stored below by this same path's call, whose schema is S.
+      let body = decoded.get(res) as Envelope | undefined;
+      if (!body) decoded.set(res, (body = decodeJson('jaeger', res, jaegerEnvelope(data)) as Envelope));
+      return body;
+    };
+    const res = await http.request({
+      path, pathParams, query, signal: opts.signal, deadline: opts.deadline, requestId: opts.requestId, cache: opts.cache,
+      // A 200 with errors and no data is a failure: never served from the cache.
+      cacheIf: (r) => {
+        try {
+          return decode(r).data !== null;
+        } catch {
+          return false;
+        }
+      },
+    });
     ensureOk('jaeger', res, extractMessage);
-    // Safe: decodeJson validated the envelope with `data` as S; TS cannot resolve the generic mapped type.
-    const body = decodeJson('jaeger', res, jaegerEnvelope(data)) as { data: z.infer<S> | null; errors?: { msg: string }[] | null };
+    const body = decode(res);
     if (body.errors?.length && body.data === null) throw new AppError('UPSTREAM_ERROR', `Jaeger: ${body.errors.map((e) => e.msg).join('; ')}`, { details: { datasource: 'jaeger' } });
-    return (body.data ?? []) as z.infer<S>;
+    return { data: (body.data ?? []) as z.infer<S>, notices: toPartialNotices(body.errors) };
   }
 
-  /** The validated wire shape of one trace; an unknown ID is NOT_FOUND. */
-  async function fetchTraceWire(traceId: string, opts?: CallOptions & { raw?: boolean }): Promise<JaegerTraceWire> {
+  /** The data of a call whose caller takes no notices: a partial answer is logged, not dropped silently. */
+  const dataOf = <T>(what: string, opts: CallOptions | undefined) => (r: QueryResult<T>): T => {
+    for (const n of r.notices) logger.warn(`Jaeger ${what}: ${n.message}`, { requestId: opts?.requestId });
+    return r.data;
+  };
+
+  /** The validated wire shape of one trace and its notices; an unknown ID is NOT_FOUND. */
+  async function fetchTraceWire(traceId: string, opts?: CallOptions & { raw?: boolean }): Promise<QueryResult<JaegerTraceWire>> {
     try {
-      const [trace] = await call(`/api/traces/${encodeURIComponent(traceId)}`, JaegerTracesFast, opts?.raw ? { raw: 'true' } : {}, opts);
+      const r = await call('/api/traces/{traceId}', JaegerTracesFast, opts?.raw ? { raw: 'true' } : {}, opts, { traceId });
+      const [trace] = r.data;
       if (!trace) throw notFound('Trace', traceId);
-      return trace;
+      return { data: trace, notices: r.notices };
     } catch (err) {
       if (err instanceof AppError && (err.details as { status?: number } | undefined)?.status === 404) throw notFound('Trace', traceId);
       throw err;
     }
   }
 
+  /** GET /api/traces: search traces (times in µs, durations in Go syntax, tags as JSON), with a PARTIAL notice when Jaeger reported errors. */
+  async function searchTraces(q: TraceSearch, opts?: CallOptions): Promise<QueryResult<TraceSummary[]>> {
+    const r = await call(
+      '/api/traces',
+      JaegerTraces,
+      {
+        service: q.service,
+        operation: q.operation,
+        tags: q.tags && Object.keys(q.tags).length ? JSON.stringify(q.tags) : undefined,
+        start: msToMicros(q.start),
+        end: msToMicros(q.end),
+        minDuration: q.minDuration,
+        maxDuration: q.maxDuration,
+        limit: q.limit ?? 20,
+      },
+      opts,
+    );
+    return { data: r.data.map(toTraceSummary).sort((a, b) => b.startMicros - a.startMicros), notices: r.notices };
+  }
+
   return {
     /** GET /api/services: services that reported spans. */
-    services: (opts?: CallOptions): Promise<string[]> => call('/api/services', JaegerStrings, {}, opts).then((s) => [...s].sort()),
+    services: (opts?: CallOptions): Promise<string[]> => call('/api/services', JaegerStrings, {}, opts).then(dataOf('services', opts)).then((s) => [...s].sort()),
     /** GET /api/services/{service}/operations: operation names of one service. */
     operations: (service: string, opts?: CallOptions): Promise<string[]> =>
-      call(`/api/services/${encodeURIComponent(service)}/operations`, JaegerStrings, {}, opts).then((s) => [...s].sort()),
-    /** GET /api/traces: search traces (times in µs, durations in Go syntax, tags as JSON). */
-    async findTraces(q: TraceSearch, opts?: CallOptions): Promise<TraceSummary[]> {
-      const traces = await call(
-        '/api/traces',
-        JaegerTraces,
-        {
-          service: q.service,
-          operation: q.operation,
-          tags: q.tags && Object.keys(q.tags).length ? JSON.stringify(q.tags) : undefined,
-          start: msToMicros(q.start),
-          end: msToMicros(q.end),
-          minDuration: q.minDuration,
-          maxDuration: q.maxDuration,
-          limit: q.limit ?? 20,
-        },
-        opts,
-      );
-      return traces.map(toTraceSummary).sort((a, b) => b.startMicros - a.startMicros);
-    },
+      call('/api/services/{service}/operations', JaegerStrings, {}, opts, { service }).then(dataOf('operations', opts)).then((s) => [...s].sort()),
+    searchTraces,
+    /** GET /api/traces: searchTraces' summaries alone (its PARTIAL notice is logged); callers that show notices use searchTraces. */
+    findTraces: (q: TraceSearch, opts?: CallOptions): Promise<TraceSummary[]> => searchTraces(q, opts).then(dataOf('trace search', opts)),
     /**
-     * GET /api/traces/{traceID}: one whole trace; an unknown ID is NOT_FOUND. `raw` skips Jaeger's
-     * adjusters (span-ID dedupe, tag sorting, clock-skew and resource-attribute moves) and returns
-     * spans as reported: ~3× faster at 50,000 spans (1.8 s → 0.55 s measured), for callers that flag
-     * skew and orphans themselves.
+     * GET /api/traces/{traceID}: one whole trace; an unknown ID is NOT_FOUND, errors Jaeger reported
+     * next to it are among its warnings. `raw` skips Jaeger's adjusters (span-ID dedupe, tag sorting,
+     * clock-skew and resource-attribute moves) and returns spans as reported: ~3× faster at 50,000
+     * spans (1.8 s → 0.55 s measured), for callers that flag skew and orphans themselves.
      */
-    getTrace: async (traceId: string, opts?: CallOptions & { raw?: boolean }): Promise<Trace> => toTrace(await fetchTraceWire(traceId, opts)),
+    getTrace: async (traceId: string, opts?: CallOptions & { raw?: boolean }): Promise<Trace> => {
+      const { data, notices } = await fetchTraceWire(traceId, opts);
+      const trace = toTrace(data);
+      return notices.length ? { ...trace, warnings: [...trace.warnings, ...notices.map((n) => n.message)] } : trace;
+    },
     /**
      * One whole trace in the trace view's compact format, converted in one pass: over API v3's gRPC
      * GetTrace (protobuf) when JAEGER_GRPC_URL is set, else GET /api/v3/traces/{traceID} (OTLP JSON).
@@ -145,18 +216,23 @@ export function createJaegerClient({ http, grpc }: { http: HttpClient; grpc?: Ja
      * unknown ID is NOT_FOUND.
      */
     async getCompactTrace(traceId: string, opts?: CompactTraceOptions): Promise<CompactTrace> {
-      if (grpc) {
+      if (grpc && Date.now() >= grpcUnusableUntil) {
         try {
-          return await getCompactTraceOverGrpc(grpc, traceId, opts);
+          return await getCompactTraceOverGrpc(http, grpc, traceId, opts);
         } catch (err) {
           // A gRPC endpoint that is not there (refused, or not Jaeger's API v3) must not take the trace
           // view down while the HTTP API answers: say so in the log and read it over HTTP.
           if (!isGrpcMisconfigured(err)) throw err;
-          logger.warn('Jaeger gRPC endpoint unusable; reading the trace over HTTP /api/v3', { grpcUrl: grpc.url, err: err instanceof Error ? err.message : String(err), requestId: opts?.requestId });
+          grpcUnusableUntil = Date.now() + GRPC_RETRY_AFTER_MS;
+          logger.warn('Jaeger gRPC endpoint unusable; reading traces over HTTP /api/v3 for a minute', {
+            grpcUrl: stripUrlUserinfo(grpc.url), err: err instanceof Error ? stripUrlUserinfo(err.message) : String(err), requestId: opts?.requestId,
+          });
         }
       }
       const t0 = performance.now();
-      const res = await http.request({ path: `/api/v3/traces/${encodeURIComponent(traceId)}`, query: opts?.raw ? { raw_traces: 'true' } : {}, signal: opts?.signal, requestId: opts?.requestId });
+      const res = await http.request({
+        path: '/api/v3/traces/{traceId}', pathParams: { traceId }, query: opts?.raw ? { raw_traces: 'true' } : {}, signal: opts?.signal, deadline: opts?.deadline, requestId: opts?.requestId,
+      });
       if (res.status === 404) throw notFound('Trace', traceId);
       ensureOk('jaeger', res, extractV3Message);
       const t1 = performance.now();
@@ -167,7 +243,7 @@ export function createJaegerClient({ http, grpc }: { http: HttpClient; grpc?: Ja
     },
     /** GET /api/dependencies: service call graph over `lookbackMs` ending at `end` (both in ms). */
     dependencies: (end: UnixMs, lookbackMs: number, opts?: CallOptions): Promise<DependencyLink[]> =>
-      call('/api/dependencies', JaegerDependencies, { endTs: String(end), lookback: String(lookbackMs) }, opts),
+      call('/api/dependencies', JaegerDependencies, { endTs: String(end), lookback: String(lookbackMs) }, opts).then(dataOf('dependencies', opts)),
   };
 }
 

@@ -2,14 +2,16 @@ import 'server-only';
 import { AppError } from '@/lib/api/errors';
 import { decodeJson, ensureOk } from '../decode';
 import type { CallOptions, HttpClient, QueryParams } from '../http';
+import { toSafeStep } from '../prometheus/client';
 import { toTimeSeries, toTimeSeriesFromVector } from '../prometheus/to-time-series';
 import type { LogEntry, QueryResult, RangeQuery, RangeResult, ResultNotice, TimeSeries, UnixMs } from '../types';
 import { LokiLabels, LokiQueryResponse } from './schemas';
 import { toLogEntries } from './to-log-entries';
 
-/** Loki's default `max_entries_limit_per_query`: one request never returns more. */
+/** Loki's default `max_entries_limit_per_query`: one request never returns more (the env's LOKI_MAX_ENTRIES sets the one in use). */
 export const LOKI_SERVER_ENTRY_CAP = 5_000;
-const MAX_PAGES = 20;
+/** Pages allowed past what a query's limit needs with half of each page new (the rest boundary entries read again): a bound against runaway paging. */
+const EXTRA_PAGES = 20;
 
 export interface LogQuery {
   query: string;
@@ -50,6 +52,7 @@ export function createLokiClient({ http, serverCap = LOKI_SERVER_ENTRY_CAP }: { 
       query: params,
       headers: { 'X-Loki-Response-Encoding-Flags': 'categorize-labels' },
       signal: opts.signal,
+      deadline: opts.deadline,
       requestId: opts.requestId,
       cache: opts.cache,
     });
@@ -57,16 +60,16 @@ export function createLokiClient({ http, serverCap = LOKI_SERVER_ENTRY_CAP }: { 
     return decodeJson('loki', res, LokiQueryResponse);
   }
 
-  async function labelList(path: string, range: { start: UnixMs; end: UnixMs } | undefined, query: string | undefined, opts: CallOptions = {}) {
-    const res = await http.request({ path, query: { start: range && ns(range.start), end: range && ns(range.end), query }, signal: opts.signal, requestId: opts.requestId });
+  async function labelList(path: string, pathParams: Record<string, string> | undefined, range: { start: UnixMs; end: UnixMs } | undefined, query: string | undefined, opts: CallOptions = {}) {
+    const res = await http.request({ path, pathParams, query: { start: range && ns(range.start), end: range && ns(range.end), query }, signal: opts.signal, deadline: opts.deadline, requestId: opts.requestId });
     ensureOk('loki', res, plainText);
     return [...decodeJson('loki', res, LokiLabels).data].sort();
   }
 
   return {
     /**
-     * GET /loki/api/v1/query_range for a log query: pages by time across the server's entry cap
-     * and adds ENTRIES_CAPPED when more entries exist than were returned.
+     * GET /loki/api/v1/query_range for a log query: pages by time across the server's entry cap and
+     * adds ENTRIES_CAPPED when more entries exist than were returned (never dropping any silently).
      */
     async queryLogs(q: LogQuery, opts?: CallOptions): Promise<QueryResult<LogEntry[]>> {
       const direction = q.direction ?? 'backward';
@@ -74,55 +77,73 @@ export function createLokiClient({ http, serverCap = LOKI_SERVER_ENTRY_CAP }: { 
       let end = BigInt(ns(q.end));
       const seen = new Set<string>();
       const entries: LogEntry[] = [];
-      const notices: ResultNotice[] = [];
-      let full = false;
+      const warnings = new Set<string>();
+      const which = direction === 'backward' ? 'newest' : 'oldest';
+      let capped: string | null = null;
       // Entries at the boundary nanosecond are read again on the next page; ask for that many more.
       let overlap = 0;
-      for (let page = 0; page < MAX_PAGES && entries.length < q.limit; page++) {
-        const want = Math.min(serverCap, q.limit - entries.length + overlap);
+      const maxPages = Math.ceil(q.limit / Math.max(1, Math.floor(serverCap / 2))) + EXTRA_PAGES;
+      for (let page = 0; ; page++) {
+        if (page === maxPages) {
+          capped = `Showing the ${which} ${entries.length} entries; narrow the time range or the query to see the rest`;
+          break;
+        }
+        // One more than still wanted: a full page then proves that more entries exist than are shown.
+        const want = Math.min(serverCap, q.limit - entries.length + overlap + 1);
         const r = await queryRangeRaw({ query: q.query, start: ns(start), end: ns(end), limit: want, direction }, opts);
         if (r.data.resultType !== 'streams') throw wrongQueryKind('log');
-        notices.push(...(r.warnings ?? []).map((message) => ({ code: 'UPSTREAM_WARNING' as const, message })));
+        for (const w of r.warnings ?? []) warnings.add(w);
         const got = toLogEntries(r.data.result, direction);
-        let added = 0;
         for (const e of got) {
           const key = `${e.id.slice(0, e.id.lastIndexOf(':'))}:${e.line}`;
-          if (seen.has(key) || entries.length >= q.limit) continue;
+          if (seen.has(key)) continue;
+          if (entries.length >= q.limit) {
+            capped = `Showing the ${which} ${entries.length} entries; narrow the time range or the query to see the rest`;
+            break;
+          }
           seen.add(key);
           entries.push(e);
-          added++;
         }
-        full = got.length >= want;
-        if (!full || added === 0) break; // exhausted, or more entries share one nanosecond than a page holds
-        // Next page starts at the boundary entry's nanosecond (Loki's end is exclusive, start inclusive).
+        // Capped, or fewer than asked for: nothing more in the range.
+        if (capped || got.length < want) break;
+        // A full page short of the limit (it was the server's cap). The next one starts at the boundary
+        // entry's nanosecond (Loki's end is exclusive, start inclusive).
         const edgeNs = got[got.length - 1]!.ns;
         overlap = got.filter((e) => e.ns === edgeNs).length;
+        if (overlap >= serverCap) {
+          // A whole page at one nanosecond: Loki cannot page within it, so the rest of it cannot be read.
+          capped = `Showing the ${which} ${entries.length} entries: at least ${serverCap} entries share the instant ${edgeNs} ns, as many as Loki returns at once, so some of them and everything ${direction === 'backward' ? 'older' : 'newer'} are not shown; narrow the query to see them`;
+          break;
+        }
         if (direction === 'backward') end = BigInt(edgeNs) + 1n;
         else start = BigInt(edgeNs);
-        if (start >= end) break;
       }
-      if (full && entries.length >= q.limit) {
-        notices.push({ code: 'ENTRIES_CAPPED', message: `Showing the ${direction === 'backward' ? 'newest' : 'oldest'} ${entries.length} entries; narrow the time range or the query to see the rest` });
-      }
+      const notices: ResultNotice[] = [...warnings].map((message) => ({ code: 'UPSTREAM_WARNING', message }));
+      if (capped) notices.push({ code: 'ENTRIES_CAPPED', message: capped });
       return { data: entries, notices };
     },
-    /** GET /loki/api/v1/query_range for a metric query (e.g. `sum by (level) (count_over_time(...))`); a log query throws (isWrongQueryKind). */
+    /**
+     * GET /loki/api/v1/query_range for a metric query (e.g. `sum by (level) (count_over_time(...))`);
+     * the step is raised past 11,000 points, as for Prometheus. A log query throws (isWrongQueryKind).
+     */
     async queryMetrics(q: RangeQuery, opts?: CallOptions): Promise<RangeResult<TimeSeries[]>> {
-      const r = await queryRangeRaw({ query: q.query, start: ns(q.start), end: ns(q.end), step: `${q.stepSeconds}s` }, opts);
-      const warnings = (r.warnings ?? []).map((message) => ({ code: 'UPSTREAM_WARNING' as const, message }));
-      const window = { start: q.start, end: q.end, stepSeconds: q.stepSeconds };
-      if (r.data.resultType === 'matrix') return { data: toTimeSeries(r.data.result), notices: warnings, window };
-      if (r.data.resultType === 'vector') return { data: toTimeSeriesFromVector(r.data.result), notices: warnings, window };
+      const { stepSeconds, notice } = toSafeStep(q);
+      const r = await queryRangeRaw({ query: q.query, start: ns(q.start), end: ns(q.end), step: `${stepSeconds}s` }, opts);
+      const warnings: ResultNotice[] = [...new Set(r.warnings ?? [])].map((message) => ({ code: 'UPSTREAM_WARNING', message }));
+      const notices = notice ? [notice, ...warnings] : warnings;
+      const window = { start: q.start, end: q.end, stepSeconds };
+      if (r.data.resultType === 'matrix') return { data: toTimeSeries(r.data.result), notices, window };
+      if (r.data.resultType === 'vector') return { data: toTimeSeriesFromVector(r.data.result), notices, window };
       throw wrongQueryKind('metric');
     },
     /** GET /loki/api/v1/labels: indexed label names. */
-    labels: (range?: { start: UnixMs; end: UnixMs }, opts?: CallOptions) => labelList('/loki/api/v1/labels', range, undefined, opts),
+    labels: (range?: { start: UnixMs; end: UnixMs }, opts?: CallOptions) => labelList('/loki/api/v1/labels', undefined, range, undefined, opts),
     /** GET /loki/api/v1/label/<name>/values: values of one indexed label, optionally under a selector. */
     labelValues: (name: string, range?: { start: UnixMs; end: UnixMs }, selector?: string, opts?: CallOptions) =>
-      labelList(`/loki/api/v1/label/${encodeURIComponent(name)}/values`, range, selector, opts),
+      labelList('/loki/api/v1/label/{name}/values', { name }, range, selector, opts),
     /** GET /ready: Loki's own readiness. */
     async ready(opts: CallOptions = {}): Promise<void> {
-      const res = await http.request({ path: '/ready', signal: opts.signal, requestId: opts.requestId });
+      const res = await http.request({ path: '/ready', signal: opts.signal, deadline: opts.deadline, requestId: opts.requestId });
       ensureOk('loki', res, plainText);
     },
   };

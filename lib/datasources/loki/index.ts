@@ -1,4 +1,5 @@
 import 'server-only';
+import { env } from '@/lib/env';
 import { httpClientFor } from '../registry';
 import { createLokiClient, type LokiClient } from './client';
 
@@ -10,6 +11,6 @@ const g = globalThis as typeof globalThis & { __sightlineLoki?: LokiClient };
 
 /** The process-wide Loki adapter configured from the environment. */
 export function loki(): LokiClient {
-  g.__sightlineLoki ??= createLokiClient({ http: httpClientFor('loki') });
+  g.__sightlineLoki ??= createLokiClient({ http: httpClientFor('loki'), serverCap: env().LOKI_MAX_ENTRIES });
   return g.__sightlineLoki;
 }

@@ -20,7 +20,8 @@ describe('Loki fixtures (captured from a real server)', () => {
     const { client, urls, headers } = loki('query-range-streams');
     const r = await client.queryLogs({ query: '{service_name=~".+"}', ...range, limit: 100 });
     expect(headers[0]!['X-Loki-Response-Encoding-Flags']).toBe('categorize-labels');
-    expect(urls[0]).toContain('start=1700000000000000000&end=1700003600000000000&limit=100&direction=backward');
+    // One more than the limit: a full answer then shows that more entries exist.
+    expect(urls[0]).toContain('start=1700000000000000000&end=1700003600000000000&limit=101&direction=backward');
     const failed = r.data.find((e) => e.line === 'payment failed: card declined')!;
     expect(failed).toMatchObject({ level: 'error', labels: { service_name: 'payment' } });
     expect(failed.traceId).toMatch(/^[0-9a-f]{32}$/);
@@ -33,11 +34,20 @@ describe('Loki fixtures (captured from a real server)', () => {
   });
 
   it('reads entries without categorize-labels (metadata as labels) and says when the limit capped them', async () => {
-    const r = await loki('query-range-streams-plain').client.queryLogs({ query: '{service_name=~".+"}', ...range, limit: 5 });
-    expect(r.data).toHaveLength(5);
+    // The fixture holds 5 entries: a limit of 4 leaves one out.
+    const r = await loki('query-range-streams-plain').client.queryLogs({ query: '{service_name=~".+"}', ...range, limit: 4 });
+    expect(r.data).toHaveLength(4);
     expect(r.data[0]!.traceId).toMatch(/^[0-9a-f]{32}$/);
     expect(r.data[0]!.level).not.toBe('unknown');
     expect(r.notices).toEqual([expect.objectContaining({ code: 'ENTRIES_CAPPED' })]);
+  });
+
+  it('does not say capped when exactly the limit of entries exist', async () => {
+    const { client, urls } = loki('query-range-streams-plain');
+    const r = await client.queryLogs({ query: '{service_name=~".+"}', ...range, limit: 5 });
+    expect(urls[0]).toContain('limit=6');
+    expect(r.data).toHaveLength(5);
+    expect(r.notices).toEqual([]);
   });
 
   it('turns a metric query into series', async () => {

@@ -42,12 +42,14 @@ export function createPrometheusClient({ http }: { http: HttpClient }) {
   // it once (readers never mutate decoded data). Keyed weakly, so it lives exactly as long as the
   // cache entry; one path (one schema) per answer, because the cache key includes the path.
   const decoded = new WeakMap<UpstreamResponse, { data: unknown; notices: ResultNotice[] }>();
-  async function call<S extends z.ZodType>(path: string, data: S, params: QueryParams, opts: CallOptions = {}, postIfLong = false) {
+  async function call<S extends z.ZodType>(path: string, data: S, params: QueryParams, opts: CallOptions = {}, postIfLong = false, pathParams?: Record<string, string>) {
     const post = postIfLong && encodeParams(params).length > MAX_GET_PARAMS_LENGTH;
     const res = await http.request({
       path,
+      pathParams,
       ...(post ? { method: 'POST' as const, form: params, idempotent: true } : { query: params }),
       signal: opts.signal,
+      deadline: opts.deadline,
       requestId: opts.requestId,
       cache: opts.cache,
     });
@@ -93,8 +95,8 @@ export function createPrometheusClient({ http }: { http: HttpClient }) {
     },
     /** GET /api/v1/label/<name>/values: values of one label. */
     async labelValues(name: string, match: string[] = [], range?: { start: UnixMs; end: UnixMs }, opts?: CallOptions): Promise<string[]> {
-      const path = `/api/v1/label/${encodeURIComponent(name)}/values`;
-      return (await call(path, PromLabelNames, { 'match[]': match, start: range && seconds(range.start), end: range && seconds(range.end) }, opts)).data;
+      const params = { 'match[]': match, start: range && seconds(range.start), end: range && seconds(range.end) };
+      return (await call('/api/v1/label/{name}/values', PromLabelNames, params, opts, false, { name })).data;
     },
     /** GET /api/v1/series: label sets of the series matching selectors. */
     async series(match: string[], range?: { start: UnixMs; end: UnixMs }, opts?: CallOptions): Promise<Labels[]> {
@@ -102,7 +104,7 @@ export function createPrometheusClient({ http }: { http: HttpClient }) {
     },
     /** GET /-/ready: Prometheus' own readiness. */
     async ready(opts?: CallOptions): Promise<void> {
-      const res = await http.request({ path: '/-/ready', signal: opts?.signal, requestId: opts?.requestId });
+      const res = await http.request({ path: '/-/ready', signal: opts?.signal, deadline: opts?.deadline, requestId: opts?.requestId });
       ensureOk('prometheus', res, (t) => t);
     },
   };

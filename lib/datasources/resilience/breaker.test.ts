@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { BreakerState } from '../types';
 import { createBreaker } from './breaker';
 
@@ -114,5 +114,25 @@ describe('createBreaker', () => {
     expect(breaker.acquire()).toEqual({ ok: true, probe: true });
     breaker.release(true);
     expect(breaker.acquire()).toEqual({ ok: true, probe: true });
+  });
+
+  it('reports half-open when the open period ends, with no call asking for the state (the gauge of an idle datasource)', () => {
+    vi.useFakeTimers({ now: 0 });
+    try {
+      const changes: BreakerState[] = [];
+      const breaker = createBreaker(CONFIG, Date.now, (s) => changes.push(s));
+      for (let i = 0; i < 4; i++) breaker.record(false);
+      vi.advanceTimersByTime(4_999);
+      expect(changes).toEqual(['open']);
+      vi.advanceTimersByTime(1);
+      expect(changes).toEqual(['open', 'half_open']);
+      // A probe that fails opens it again, with a new period and timer.
+      expect(breaker.acquire()).toEqual({ ok: true, probe: true });
+      breaker.record(false, true);
+      vi.advanceTimersByTime(5_000);
+      expect(changes).toEqual(['open', 'half_open', 'open', 'half_open']);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

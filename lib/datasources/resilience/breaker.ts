@@ -4,7 +4,9 @@ import type { BreakerState } from '../types';
  * A circuit breaker over a sliding time window. Closed: every call passes and its outcome is
  * recorded. When at least `minRequests` outcomes in the last `windowMs` fail at `failureRate` or more,
  * it opens: calls are refused at once for `openMs`. Then it lets `halfOpenProbes` calls through
- * (half-open); one success closes it with a clean window, one failure opens it again.
+ * (half-open); one success closes it with a clean window, one failure opens it again. The move to
+ * half-open happens on a timer at the end of the open period, not only when a call asks, so the
+ * state reported through `onChange` (the breaker gauge) is right for an idle datasource too.
  */
 export interface BreakerConfig {
   /** 0 < rate <= 1, e.g. 0.5 opens when half the recent calls failed. */
@@ -30,10 +32,12 @@ export function createBreaker(config: BreakerConfig, now: () => number = Date.no
   let openedAt = 0;
   let failuresAtOpen = 0;
   let probesInFlight = 0;
+  let halfOpenTimer: ReturnType<typeof setTimeout> | undefined;
 
   const set = (s: BreakerState) => {
     if (s !== state) {
       state = s;
+      if (s !== 'open') clearTimeout(halfOpenTimer);
       onChange?.(s);
     }
   };
@@ -59,6 +63,12 @@ export function createBreaker(config: BreakerConfig, now: () => number = Date.no
     failuresAtOpen = failures;
     probesInFlight = 0;
     set('open');
+    clearTimeout(halfOpenTimer);
+    // Unref'd: a breaker waiting out its open period does not keep the process alive.
+    halfOpenTimer = setTimeout(() => {
+      if (state === 'open') set('half_open');
+    }, config.openMs);
+    halfOpenTimer.unref?.();
   };
 
   return {

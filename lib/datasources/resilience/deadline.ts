@@ -33,3 +33,20 @@ export function withDeadline(parent: AbortSignal | undefined, ms: number, timeou
     },
   };
 }
+
+/**
+ * A time box the server sets itself (a readiness probe's, the explore endpoints'), apart from the
+ * caller's AbortSignal: running out of it is a timeout (the datasource was too slow, a failure on
+ * the breaker's books), while the caller's abort is a cancellation (nobody waits for the answer).
+ */
+export interface ServerDeadline {
+  /** When it passes, epoch ms. */
+  at: number;
+  /** Its whole length in ms, named in the timeout message. */
+  ms: number;
+}
+
+/** A server deadline `ms` from now. */
+export function deadlineIn(ms: number, now: () => number = Date.now): ServerDeadline {
+  return { at: now() + ms, ms };
+}

@@ -9,6 +9,16 @@ export const DATASOURCE_TITLES: Record<DatasourceName, string> = {
   loki: 'Loki',
 };
 
+/**
+ * `text` with the userinfo (`user:password@`) taken out of every URL in it. A datasource URL may
+ * carry credentials (PROMETHEUS_URL=http://user:pass@host); whatever Sightline writes where others
+ * read it (span attributes, log lines, error messages, /api/ready) goes through this first.
+ */
+export function stripUrlUserinfo(text: string): string {
+  // Greedy up to the authority's last '@' (a password may hold a raw '@'); the authority ends at / ? # or a space.
+  return text.replace(/\b([a-z][a-z0-9+.-]*:\/\/)[^\s/?#]*@/gi, '$1');
+}
+
 /** The network error code inside undici's "fetch failed" TypeError (ECONNREFUSED, ECONNRESET...). */
 export function networkErrorCode(err: unknown): string | null {
   let e: unknown = err;
@@ -17,6 +27,16 @@ export function networkErrorCode(err: unknown): string | null {
     e = e instanceof Error ? e.cause : undefined;
   }
   return null;
+}
+
+/** The caller went away (its AbortSignal fired): nobody waits for the answer, so it is neither a failure nor a timeout of the upstream. */
+export function cancelledError(name: DatasourceName, cause?: unknown): AppError {
+  return new AppError('UPSTREAM_TIMEOUT', `the request to ${DATASOURCE_TITLES[name]} was cancelled`, { cause, details: { datasource: name, cancelled: true } });
+}
+
+/** Whether `err` is a cancellation (cancelledError) rather than a failure. */
+export function isCancelled(err: unknown): boolean {
+  return err instanceof AppError && (err.details as { cancelled?: boolean } | undefined)?.cancelled === true;
 }
 
 /** The breaker is open: fail fast, name the datasource and when it will be tried again. */
@@ -38,7 +58,8 @@ export function networkError(name: DatasourceName, err: unknown): AppError {
   if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
     return new AppError('UPSTREAM_UNAVAILABLE', `${DATASOURCE_TITLES[name]} is unavailable (${code})`, { cause: err, details: { datasource: name, code } });
   }
-  return new AppError('UPSTREAM_ERROR', `${DATASOURCE_TITLES[name]} request failed (${code ?? (err instanceof Error ? err.message : 'network error')})`, {
+  const why = code ?? (err instanceof Error ? stripUrlUserinfo(err.message) : 'network error');
+  return new AppError('UPSTREAM_ERROR', `${DATASOURCE_TITLES[name]} request failed (${why})`, {
     cause: err,
     details: { datasource: name, code },
   });
@@ -56,7 +77,7 @@ export function overloadedError(name: DatasourceName, reason: 'queue_full' | 'qu
  */
 export function httpStatusError(name: DatasourceName, status: number, upstreamMessage: string | null): AppError {
   const title = DATASOURCE_TITLES[name];
-  const said = upstreamMessage?.trim() ? upstreamMessage.trim().slice(0, 2000) : null;
+  const said = upstreamMessage?.trim() ? stripUrlUserinfo(upstreamMessage.trim().slice(0, 2000)) : null;
   const details = { datasource: name, status };
   if (status === 400 || status === 422) return new AppError('UPSTREAM_BAD_QUERY', said ?? `${title} rejected the query (HTTP ${status})`, { details });
   if (status === 503 || status === 502) return new AppError('UPSTREAM_UNAVAILABLE', `${title} is unavailable (HTTP ${status})${said ? `: ${said}` : ''}`, { details });

@@ -5,7 +5,8 @@ import { searchNotices, TraceSearchRequestSchema, toTraceSearch } from '@/lib/tr
 /** Trace search (operators and up): summaries for the scatter plot and list, newest first. */
 export const GET = route({ access: { role: 'operator' }, name: 'traces.search', query: TraceSearchRequestSchema }, async ({ query, signal, requestId }) => {
   const search = toTraceSearch(query);
-  const found = await jaeger().findTraces(search, { signal, requestId });
+  const { data: found, notices: upstream } = await jaeger().searchTraces(search, { signal, requestId });
   const traces = (query.errors ? found.filter((t) => t.errorCount > 0) : found).slice(0, query.limit);
-  return { traces, notices: searchNotices(query, found.length, traces.length) };
+  // Jaeger's own notices (a partial answer) first, then what the search itself says.
+  return { traces, notices: [...upstream, ...searchNotices(query, found.length, traces.length)] };
 });
