@@ -24,8 +24,8 @@ test('one of Sightline’s own requests shows up in Sightline: its log line in L
       async () => {
         const res = await page.request.get(`/api/logs/query?${new URLSearchParams({ query, start: 'now-15m', end: 'now', limit: '10' })}`);
         if (!res.ok()) return `HTTP ${res.status()}`;
-        const body = (await res.json()) as { entries?: LogEntry[] };
-        line = body.entries?.find((e) => e.line === 'request');
+        const body = (await res.json()) as { kind: string; data?: LogEntry[] };
+        line = body.data?.find((e) => e.line === 'request');
         return line ? 'found' : 'not yet';
       },
       { timeout: 30_000, intervals: [1_000] },
