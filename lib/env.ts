@@ -132,6 +132,11 @@ export type Env = z.infer<typeof EnvSchema>;
 export type Role = (typeof roles)[number];
 export const ROLES = roles;
 
+/** `value` when it names a role, else `fallback`. */
+export function toRole(value: unknown, fallback: Role): Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value) ? (value as Role) : fallback;
+}
+
 /** Thrown by parseEnv; its message is the single line printed before the process stops. */
 export class EnvError extends Error {
   override name = 'EnvError';

@@ -4,8 +4,8 @@ import { usePathname, useSearchParams } from 'next/navigation';
 import { useRef, useState } from 'react';
 import { useEarlyInput } from '@/components/ui/use-early-input';
 import { useUrlUpdate } from '@/components/ui/use-url-update';
-import { isRefreshInterval, REFRESH_INTERVALS } from '@/lib/dashboards/time-settings';
-import { pageControls } from '@/lib/navigation/page-controls';
+import { REFRESH_INTERVALS } from '@/lib/dashboards/time-settings';
+import { pageControls, pageRefresh } from '@/lib/navigation/page-controls';
 
 const PRESETS = [
   { from: 'now-15m', label: 'Last 15 minutes' },
@@ -35,13 +35,13 @@ export function describeRange(from: string, to: string): string {
  */
 export function TimeRangePicker({ defaultFrom = 'now-1h', timezone = 'UTC' }: { defaultFrom?: string; timezone?: string }) {
   const params = useSearchParams();
-  const controls = pageControls(usePathname());
+  const pathname = usePathname();
+  const controls = pageControls(pathname);
   const [open, setOpen] = useState(false);
   const from = params.get('from') ?? defaultFrom;
   const to = params.get('to') ?? 'now';
-  // A dashboard page writes its own default into the URL; other live pages have theirs in controls.
-  const urlRefresh = params.get('refresh');
-  const refresh = urlRefresh !== null && isRefreshInterval(urlRefresh) ? urlRefresh : (controls.refresh ?? 'off');
+  // What the page refreshes at (a dashboard page writes its own default into the URL).
+  const refresh = pageRefresh(pathname, params.get('refresh')) ?? 'off';
   // A dashboard with its own timezone puts it in the URL (?tz=); absolute inputs stay in UTC.
   const shownZone = params.get('tz') ?? timezone;
   const [absFrom, setAbsFrom] = useState(toInput(from));

@@ -46,6 +46,20 @@ describe('authorizeCredentials', () => {
     expect(d.verifyPassword).not.toHaveBeenCalled();
   });
 
+  it('lets no more than the limit of wrong passwords through when they are sent together', async () => {
+    // Each check takes a while, as scrypt does: every attempt arrives before the first is judged.
+    const d = deps(async (password, stored) => (await new Promise((r) => setTimeout(r, 20)), verifyPassword(password, stored)));
+    const answers = await Promise.allSettled(Array.from({ length: 12 }, (_, i) => authorizeCredentials({ email: 'ann@example.com', password: `guess ${i}` }, headers, d)));
+    expect(d.verifyPassword).toHaveBeenCalledTimes(ACCOUNT_FAILURE_LIMIT);
+    expect(answers.filter((a) => a.status === 'rejected')).toHaveLength(12 - ACCOUNT_FAILURE_LIMIT);
+  });
+
+  it('does not count a right password against the client', async () => {
+    const d = deps();
+    for (let i = 0; i < 30; i++) expect(await authorizeCredentials({ email: 'ann@example.com', password: 'correct horse battery' }, headers, d)).not.toBeNull();
+    expect(await authorizeCredentials({ email: 'nobody@example.com', password: 'x' }, headers, d)).toBeNull();
+  });
+
   it('throttles unknown emails as it does known ones, so throttling does not tell them apart', async () => {
     const d = deps();
     for (let i = 0; i < ACCOUNT_FAILURE_LIMIT; i++) await authorizeCredentials({ email: 'nobody@example.com', password: 'x' }, headers, d);

@@ -1,6 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
-import { ROLES, type Role } from '@/lib/env';
+import { toRole, type Role } from '@/lib/env';
 import { logger } from '@/lib/observability/log';
 import { SIGN_IN_THROTTLED, type SignInAttempt, type SignInThrottle } from './sign-in-throttle';
 
@@ -48,7 +48,6 @@ export function clientAddressOf(headers: Record<string, unknown> | undefined): s
   return last ? last.slice(0, 100) : null;
 }
 
-const toRole = (v: string): Role => ((ROLES as readonly string[]).includes(v) ? (v as Role) : 'viewer');
 
 /**
  * Checks an email and password. Null for a mismatch (next-auth shows CredentialsSignin); throws an
@@ -64,14 +63,15 @@ export async function authorizeCredentials(raw: unknown, headers: Record<string,
     // next-auth sends the browser to /signin?error=<message>.
     throw new Error(SIGN_IN_THROTTLED[throttled.by]);
   }
+  // Counted as a failure until the password proves right (recordSuccess takes it back).
+  deps.throttle.recordFailure(attempt);
   const user = await deps.findUser(attempt.email);
   const matches = await deps.verifyPassword(parsed.data.password, user?.passwordHash ?? DUMMY_PASSWORD_HASH);
   if (!user?.passwordHash || !matches) {
-    deps.throttle.recordFailure(attempt);
     logger.warn('sign-in failed', { email: parsed.data.email, client: attempt.client });
     return null;
   }
   deps.throttle.recordSuccess(attempt);
   await deps.recordLogin(user.id);
-  return { id: user.id, email: user.email, name: user.name, role: toRole(user.role) };
+  return { id: user.id, email: user.email, name: user.name, role: toRole(user.role, 'viewer') };
 }

@@ -10,7 +10,7 @@ vi.mock('@/lib/db/client', () => ({
     user: {
       findUnique: async ({ where }: { where: { email: string } }) => users.get(where.email) ?? null,
       update: async ({ where }: { where: { id: string } }) => [...users.values()].find((u) => u.id === where.id),
-      upsert: async ({ where, update, create }: { where: { email: string }; update: { role: string }; create: { email: string; name: string; role: string } }) => {
+      upsert: async ({ where, update, create }: { where: { email: string }; update: { role?: string }; create: { email: string; name: string; role: string } }) => {
         const row = users.get(where.email);
         const next = row ? { ...row, ...update } : { id: `u${users.size + 1}`, passwordHash: null, ...create };
         users.set(where.email, next);
@@ -82,13 +82,6 @@ describe('OIDC roles', () => {
     expect(roleFromClaim(3)).toBeNull();
   });
 
-  it('keeps the role an admin gave a user when the provider sends no role claim, and follows the claim when it does', async () => {
-    const { oidcRole } = await import('./options');
-    expect(oidcRole(null, 'operator', 'viewer')).toBe('operator');
-    expect(oidcRole(null, null, 'viewer')).toBe('viewer');
-    expect(oidcRole('developer', 'operator', 'viewer')).toBe('developer');
-  });
-
   it('refuses an email the provider has not verified, and keeps a stored role when no claim comes', async () => {
     const signIn = authOptions().callbacks?.signIn as unknown as (p: { user: Record<string, unknown>; account: { provider: string } }) => Promise<string | boolean>;
     const unverified = { id: 's1', email: 'known@example.com', name: 'Mallory', role: null, emailVerified: false };
@@ -97,5 +90,12 @@ describe('OIDC roles', () => {
     const verified = { id: 's2', email: 'Known@example.com', name: 'Known', role: null, emailVerified: true };
     expect(await signIn({ user: verified, account: { provider: 'oidc' } })).toBe(true);
     expect([users.get('known@example.com')?.role, verified.role, verified.id]).toEqual(['admin', 'admin', 'u1']);
+    // A claim wins over the stored role; a first sign-in without one gets OIDC_DEFAULT_ROLE (viewer).
+    const claimed = { id: 's3', email: 'known@example.com', name: 'Known', role: 'operator', emailVerified: true };
+    expect(await signIn({ user: claimed, account: { provider: 'oidc' } })).toBe(true);
+    expect(users.get('known@example.com')?.role).toBe('operator');
+    const newcomer = { id: 's4', email: 'new@example.com', name: 'New', role: null, emailVerified: true };
+    expect(await signIn({ user: newcomer, account: { provider: 'oidc' } })).toBe(true);
+    expect([users.get('new@example.com')?.role, newcomer.role]).toEqual(['viewer', 'viewer']);
   });
 });

@@ -3,7 +3,7 @@ import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import type { OAuthConfig } from 'next-auth/providers/oauth';
 import { getDb } from '@/lib/db/client';
-import { authSecret, env, ROLES, type Role } from '@/lib/env';
+import { authSecret, env, ROLES, toRole, type Role } from '@/lib/env';
 import { redirectWithinSite } from './callback-path';
 import { authorizeCredentials, type CredentialsDeps } from './credentials';
 import { verifyPassword } from './password';
@@ -27,22 +27,12 @@ function credentialsDeps(): CredentialsDeps {
   };
 }
 
-const toRole = (v: unknown, fallback: Role): Role => (typeof v === 'string' && (ROLES as readonly string[]).includes(v) ? (v as Role) : fallback);
 
 /** Reads the role from an OIDC claim (a string, or an array of which the highest known role wins); null when it names none. */
 export function roleFromClaim(claim: unknown): Role | null {
   const values = Array.isArray(claim) ? claim : [claim];
   const known = values.filter((v): v is Role => typeof v === 'string' && (ROLES as readonly string[]).includes(v));
   return known.sort((a, b) => ROLES.indexOf(b) - ROLES.indexOf(a))[0] ?? null;
-}
-
-/**
- * The role an OIDC sign-in leaves a user with: the identity provider's claim when it sends one (it is
- * then the source of truth), else the role the user already has here (an admin may have changed it
- * in Settings), else, on a first sign-in, OIDC_DEFAULT_ROLE.
- */
-export function oidcRole(claimed: Role | null, stored: Role | null, fallback: Role): Role {
-  return claimed ?? stored ?? fallback;
 }
 
 function oidcProvider(): OAuthConfig<Record<string, unknown>> | null {
@@ -101,15 +91,17 @@ export function authOptions(): NextAuthOptions {
         // OIDC users are mirrored into the database so roles and audit events have a stable id.
         const db = await getDb();
         const email = user.email.toLowerCase();
-        const existing = await db.user.findUnique({ where: { email } });
-        const role = oidcRole(oidcUser.role ?? null, existing ? toRole(existing.role, e.OIDC_DEFAULT_ROLE) : null, e.OIDC_DEFAULT_ROLE);
+        // The provider's role claim, when it sends one, is the source of truth; without one the user
+        // keeps the role they have here (an admin may have changed it), and a first sign-in gets the default.
+        const claimed = oidcUser.role ?? null;
+        const name = user.name ?? user.email;
         const row = await db.user.upsert({
           where: { email },
-          update: { name: user.name ?? user.email, role, lastLoginAt: new Date() },
-          create: { email, name: user.name ?? user.email, role, lastLoginAt: new Date() },
+          update: { name, lastLoginAt: new Date(), ...(claimed ? { role: claimed } : {}) },
+          create: { email, name, role: claimed ?? e.OIDC_DEFAULT_ROLE, lastLoginAt: new Date() },
         });
         user.id = row.id;
-        oidcUser.role = role;
+        oidcUser.role = toRole(row.role, e.OIDC_DEFAULT_ROLE);
         return true;
       },
       async jwt({ token, user }) {

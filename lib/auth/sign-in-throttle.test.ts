@@ -40,6 +40,8 @@ describe('createSignInThrottle', () => {
     const c = clock();
     const throttle = createSignInThrottle(c.now);
     for (let i = 0; i < CLIENT_FAILURE_LIMIT - 1; i++) throttle.recordFailure({ email: `user${i % 4}@example.com`, client: '10.0.0.1' });
+    // An attempt is counted as it starts (lib/auth/credentials.ts); its success takes that back.
+    throttle.recordFailure({ email: 'user0@example.com', client: '10.0.0.1' });
     throttle.recordSuccess({ email: 'user0@example.com', client: '10.0.0.1' });
     expect(throttle.check({ email: 'user0@example.com', client: '10.0.0.2' })).toBeNull();
     throttle.recordFailure({ email: 'user0@example.com', client: '10.0.0.1' });

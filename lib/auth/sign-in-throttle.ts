@@ -11,7 +11,7 @@ export const CLIENT_FAILURE_LIMIT = 20;
 export const FAILURE_WINDOW_MS = 5 * 60_000;
 // Keys tracked per limiter at most (~10 000 × ≤20 timestamps ≈ a few MB); past it the key that failed
 // least recently is forgotten first.
-export const MAX_TRACKED_KEYS = 10_000;
+const MAX_TRACKED_KEYS = 10_000;
 
 /** The `error` codes next-auth puts on /signin when a sign-in is refused unchecked (app/signin shows their messages). */
 export const SIGN_IN_THROTTLED = { account: 'SignInThrottled', client: 'SignInThrottledClient' } as const;
@@ -56,6 +56,13 @@ export function createFailureLimiter({ limit, windowMs, maxKeys }: FailureLimits
     },
     /** Forgets the failures of `key`. */
     reset: (key: string) => void failures.delete(key),
+    /** Forgets the newest failure of `key` (one counted before it was known to be one). */
+    forgetNewest(key: string): void {
+      const times = failures.get(key);
+      if (!times) return;
+      times.pop();
+      if (times.length === 0) failures.delete(key);
+    },
     size: () => failures.size,
   };
 }
@@ -86,16 +93,18 @@ export function createSignInThrottle(
       const byClient = a.client === null ? 0 : client.retryAfterMs(a.client);
       return byClient > 0 ? { by: 'client', retryAfterMs: byClient } : null;
     },
-    /** Counts a wrong password (or unknown account) against both the account and the client. */
+    /**
+     * Counts an attempt as a failure against both the account and the client, before its password is
+     * checked: attempts sent together must not all pass check() while the first is still hashing.
+     */
     recordFailure(a: SignInAttempt): void {
       account.recordFailure(a.email);
       if (a.client !== null) client.recordFailure(a.client);
     },
-    /** A correct password clears the account's failures (the client's stay: it may be guessing others). */
+    /** A correct password clears the account's failures and takes back the client's count of this attempt (its others stay: it may be guessing other accounts). */
     recordSuccess(a: SignInAttempt): void {
       account.reset(a.email);
+      if (a.client !== null) client.forgetNewest(a.client);
     },
-    /** Keys tracked by each limiter (for tests and memory checks). */
-    sizes: () => ({ account: account.size(), client: client.size() }),
   };
 }

@@ -15,12 +15,17 @@ export function isRefreshInterval(value: string): value is RefreshInterval {
   return (REFRESH_INTERVALS as readonly string[]).includes(value);
 }
 
+/** The interval a page's `refresh` parameter names; a missing or unknown value means the page's default. */
+export function refreshIntervalOf(refresh: string | null, defaultRefresh: RefreshInterval): RefreshInterval {
+  return refresh !== null && isRefreshInterval(refresh) ? refresh : defaultRefresh;
+}
+
 /**
  * The auto-refresh in ms of a page's `refresh` parameter, or false for off. A missing or unknown
  * value means the page's default (a dashboard's own, or the page's in lib/navigation/page-controls).
  */
 export function refreshMsOf(refresh: string | null, defaultRefresh: RefreshInterval): number | false {
-  const interval = refresh !== null && isRefreshInterval(refresh) ? refresh : defaultRefresh;
+  const interval = refreshIntervalOf(refresh, defaultRefresh);
   return interval === 'off' ? false : REFRESH_MS[interval];
 }
 

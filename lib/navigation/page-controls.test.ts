@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pageControls } from './page-controls';
+import { pageControls, pageRefresh } from './page-controls';
 
 describe('pageControls', () => {
   it('gives live pages their own auto-refresh and pages that do not refresh none', () => {
@@ -21,5 +21,15 @@ describe('pageControls', () => {
   it('matches whole path segments, not prefixes of other names', () => {
     expect(pageControls('/alertsx')).toEqual({ range: false, refresh: null });
     expect(pageControls('/dashboards')).toEqual({ range: false, refresh: null });
+  });
+});
+
+describe('pageRefresh', () => {
+  it('is the URL’s interval on a page that refreshes, else the page’s own, and null where nothing refreshes', () => {
+    expect(pageRefresh('/alerts', null)).toBe('30s');
+    expect(pageRefresh('/alerts', 'off')).toBe('off');
+    expect(pageRefresh('/alerts', 'often')).toBe('30s');
+    expect(pageRefresh('/slos/payment', '5m')).toBe('5m');
+    expect(pageRefresh('/traces', '1m')).toBeNull();
   });
 });

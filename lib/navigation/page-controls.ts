@@ -1,4 +1,4 @@
-import type { RefreshInterval } from '@/lib/dashboards/time-settings';
+import { refreshIntervalOf, type RefreshInterval } from '@/lib/dashboards/time-settings';
 
 /**
  * What the header's time controls mean on each page, so that they show what the page does: the
@@ -35,4 +35,10 @@ const PAGES: readonly (readonly [prefix: string, controls: PageControls])[] = [
 export function pageControls(pathname: string): PageControls {
   const found = PAGES.find(([prefix]) => pathname === prefix || pathname.startsWith(prefix.endsWith('/') ? prefix : `${prefix}/`));
   return found ? found[1] : STATIC;
+}
+
+/** The auto-refresh the page at `pathname` runs with, given its URL's `refresh`; null where nothing refreshes. */
+export function pageRefresh(pathname: string, refresh: string | null): RefreshInterval | null {
+  const own = pageControls(pathname).refresh;
+  return own === null ? null : refreshIntervalOf(refresh, own);
 }

@@ -1,15 +1,14 @@
 'use client';
 
 import { usePathname, useSearchParams } from 'next/navigation';
-import { refreshMsOf } from '@/lib/dashboards/time-settings';
-import { pageControls } from '@/lib/navigation/page-controls';
+import { REFRESH_MS } from '@/lib/dashboards/time-settings';
+import { pageRefresh } from '@/lib/navigation/page-controls';
 
 /**
  * The current page's auto-refresh in ms, or false for off: the URL's `refresh` (set by the header's
  * picker) or else the page's default, read exactly as the picker reads it so both agree.
  */
 export function usePageRefreshMs(): number | false {
-  const refresh = useSearchParams().get('refresh');
-  const controls = pageControls(usePathname());
-  return controls.refresh === null ? false : refreshMsOf(refresh, controls.refresh);
+  const interval = pageRefresh(usePathname(), useSearchParams().get('refresh'));
+  return interval === null || interval === 'off' ? false : REFRESH_MS[interval];
 }
