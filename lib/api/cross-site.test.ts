@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import type { Principal } from '@/lib/auth/principal';
 
@@ -9,6 +9,10 @@ vi.mock('@/lib/auth/authenticate', () => ({
   authenticateRequest: async (req: { headers: { get(name: string): string | null } }) =>
     req.headers.get('authorization') ? ciToken : req.headers.get('cookie') ? admin : null,
 }));
+// Sightline's public URLs (lib/env.ts reads them on first use, after this).
+vi.stubEnv('PUBLIC_URL', 'https://sightline.example.com');
+vi.stubEnv('NEXTAUTH_URL', 'https://sso.sightline.example.com/api/auth');
+afterAll(() => vi.unstubAllEnvs());
 const { route } = await import('./route-handler');
 
 const created: unknown[] = [];
@@ -47,6 +51,10 @@ describe('cross-site writes with the session cookie', () => {
       expect([status, code]).toEqual([403, 'FORBIDDEN']);
       expect(message).toContain(`cross-site request refused: POST with the session cookie is accepted only from Sightline's own pages (Sec-Fetch-Site: ${site})`);
     }
+    // Sec-Fetch-Site decides when present, whatever the Origin.
+    const [status, code, message] = await refusal(await post({ ...SESSION, ...JSON_TYPE, 'sec-fetch-site': 'cross-site', origin: 'http://sightline.example.com:3000' }));
+    expect([status, code]).toEqual([403, 'FORBIDDEN']);
+    expect(message).toContain('(Sec-Fetch-Site: cross-site)');
     for (const origin of ['http://other.example.com:3000', 'http://sightline.example.com:8080', 'https://evil.example', 'null']) {
       const [status, code, message] = await refusal(await post({ ...SESSION, ...JSON_TYPE, origin }));
       expect([status, code]).toEqual([403, 'FORBIDDEN']);
@@ -60,9 +68,21 @@ describe('cross-site writes with the session cookie', () => {
     expect((await post({ ...SESSION, ...JSON_TYPE, 'sec-fetch-site': 'same-origin', origin: 'http://sightline.example.com:3000' })).status).toBe(200);
     expect((await post({ ...SESSION, ...JSON_TYPE, 'sec-fetch-site': 'none' })).status).toBe(200);
     expect((await post({ ...SESSION, 'content-type': 'application/json; charset=utf-8' })).status).toBe(200);
-    // Behind a proxy that ends TLS: the browser's origin is https, the request reached Sightline over http.
-    expect((await post({ ...SESSION, ...JSON_TYPE, origin: 'https://sightline.example.com:3000', 'x-forwarded-proto': 'https' })).status).toBe(200);
+    // Behind a proxy that ends TLS: the browser's origin is https, the request reached Sightline over
+    // http, and X-Forwarded-Proto is dropped unless TRUST_PROXY (lib/server/client-address.ts).
+    const behindProxy = await POST(
+      new Request('http://sightline.example/api/admin/users', { method: 'POST', headers: { ...SESSION, ...JSON_TYPE, origin: 'https://sightline.example', 'sec-fetch-site': 'same-origin' }, body }),
+    );
+    expect(behindProxy.status).toBe(200);
     expect(created).toHaveLength(4);
+  });
+
+  it('accepts, from a browser without Sec-Fetch-Site, the Origin of the request or of PUBLIC_URL or NEXTAUTH_URL', async () => {
+    created.length = 0;
+    for (const origin of ['http://sightline.example.com:3000', 'https://sightline.example.com', 'https://sso.sightline.example.com']) {
+      expect([origin, (await post({ ...SESSION, ...JSON_TYPE, origin })).status]).toEqual([origin, 200]);
+    }
+    expect(created).toHaveLength(3);
   });
 
   it('leaves bearer-token clients and reads alone', async () => {

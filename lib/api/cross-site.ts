@@ -20,30 +20,31 @@ const OWN_FETCH_SITES = new Set(['same-origin', 'none']);
 const JSON_MEDIA_TYPE = /^application\/json\s*(?:;|$)/i;
 
 /**
- * The origins the browser may send for Sightline's own pages: the request URL's, the same host with
- * the scheme a TLS-terminating proxy reports (X-Forwarded-Proto; a page cannot set it on a form post
- * or without a preflight), and the public URL next-auth is configured with (NEXTAUTH_URL).
+ * The origins Sightline's own pages have: the request URL's, and the public URLs it is configured
+ * with (NEXTAUTH_URL, PUBLIC_URL). Behind a TLS-terminating proxy the request URL says http while the
+ * browser says https; Sightline's server drops X-Forwarded-Proto unless TRUST_PROXY
+ * (lib/server/client-address.ts), so it cannot be relied on to mend that.
  */
 function ownOrigins(req: RouteRequest): string[] {
-  const url = new URL(req.url);
-  const origins = [url.origin];
-  const proto = req.headers.get('x-forwarded-proto')?.split(',')[0]?.trim().toLowerCase();
-  if (proto === 'http' || proto === 'https') origins.push(`${proto}://${url.host}`);
-  const publicUrl = env().NEXTAUTH_URL;
-  if (publicUrl) origins.push(new URL(publicUrl).origin);
+  const { NEXTAUTH_URL, PUBLIC_URL } = env();
+  const origins = [new URL(req.url).origin, new URL(PUBLIC_URL).origin];
+  if (NEXTAUTH_URL) origins.push(new URL(NEXTAUTH_URL).origin);
   return origins;
 }
 
 /**
  * Refuses (FORBIDDEN) a state-changing request authenticated by the session cookie that the browser
- * says came from elsewhere: Sec-Fetch-Site other than same-origin or none, or an Origin other than
- * Sightline's own. Requests with an Authorization header (bearer tokens: CI, scripts) carry no
- * ambient credential and pass, as do requests without either header (not a browser's).
+ * says came from elsewhere. `Sec-Fetch-Site`, which every current browser sends and a page cannot
+ * forge, decides when present: same-origin or none pass, anything else is refused. Without it (an
+ * older browser), an Origin other than Sightline's own is refused. Requests with an Authorization
+ * header (bearer tokens: CI, scripts) carry no ambient credential and pass, as do requests without
+ * either header (not a browser's).
  */
 export function refuseCrossSiteWrite(req: RouteRequest): void {
   if (!UNSAFE_METHODS.has(req.method.toUpperCase()) || req.headers.get('authorization') !== null) return;
   const site = req.headers.get('sec-fetch-site');
-  if (site !== null && !OWN_FETCH_SITES.has(site.toLowerCase())) {
+  if (site !== null) {
+    if (OWN_FETCH_SITES.has(site.toLowerCase())) return;
     throw new AppError('FORBIDDEN', `cross-site request refused: ${req.method} with the session cookie is accepted only from Sightline's own pages (Sec-Fetch-Site: ${site}); other clients send "Authorization: Bearer <token>"`);
   }
   const origin = req.headers.get('origin');

@@ -31,6 +31,11 @@ export interface DirectContext {
   params: Record<string, string | string[]>;
   /** Aborted when the client goes away. */
   signal: AbortSignal;
+  /**
+   * The request's ID when the caller has already settled it from a well-formed `x-request-id`, or made
+   * one (Sightline's server: lib/server/route-request.ts); else route() takes it from the headers.
+   */
+  requestId?: string;
 }
 
 export type DirectEntry = (req: RouteRequest, ctx: DirectContext) => Promise<RouteAnswer>;

@@ -4,7 +4,7 @@ import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from '
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { metrics } from '@/lib/observability/metrics';
-import { directEntryOf } from './route-entry';
+import { answerStatus, directEntryOf } from './route-entry';
 import { route } from './route-handler';
 
 /** sightline_http_in_flight_requests now. */
@@ -78,6 +78,14 @@ describe('route', () => {
     expect(JSON.parse((bad as { body: string }).body)).toMatchObject({ error: { code: 'INVALID_INPUT' } });
   });
 
+  it('takes the request ID its direct caller has settled, and through Next replaces a malformed x-request-id', async () => {
+    const GET = route({ access: 'public', name: 'test.request-id' }, async ({ requestId }) => ({ requestId }));
+    const answer = await directEntryOf(GET)!(new Request('http://127.0.0.1/api/test'), { params: {}, signal: new AbortController().signal, requestId: 'req-settled' });
+    expect(answer).toMatchObject({ headers: { 'x-request-id': 'req-settled' }, body: '{"requestId":"req-settled"}' });
+    const viaNext = await GET(new Request('http://127.0.0.1/api/test', { headers: { 'x-request-id': 'not well-formed!' } }));
+    expect(viaNext.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
   it("passes a Response its handler made through, with the request ID added", async () => {
     const GET = route({ access: 'public', name: 'test.response' }, async () => new Response('a,b\n', { headers: { 'content-type': 'text/csv' } }));
     const answer = await directEntryOf(GET)!(new Request('http://127.0.0.1/api/test', { headers: { 'x-request-id': 'req-3' } }), { params: {}, signal: new AbortController().signal });
@@ -102,32 +110,14 @@ describe('route', () => {
     expect(await inFlight()).toBe(before);
   });
 
-  it("counts a streamed Response in flight until its body has been read to the end, or cancelled", async () => {
+  it('stops counting a Response answer in flight once it is made, even when its body is never read (HEAD)', async () => {
     const before = await inFlight();
-    const encoder = new TextEncoder();
-    const GET = route({ access: 'public', name: 'test.in-flight-stream' }, async () => {
-      const body = new ReadableStream<Uint8Array>({
-        pull(c) {
-          c.enqueue(encoder.encode('row\n'));
-        },
-      });
-      return new Response(body, { status: 203, headers: { 'content-type': 'text/csv' } });
-    });
-    const read = await GET(new Request('http://127.0.0.1/api/test'));
-    expect([read.status, read.headers.get('content-type'), read.headers.get('x-request-id')]).toEqual([203, 'text/csv', expect.any(String)]);
-    expect(await inFlight()).toBe(before + 1);
-    const reader = read.body!.getReader();
-    expect(new TextDecoder().decode((await reader.read()).value)).toBe('row\n');
-    expect(await inFlight()).toBe(before + 1);
-    await reader.cancel();
+    const GET = route({ access: 'public', name: 'test.in-flight-response' }, async () => new Response('a,b\n', { headers: { 'content-type': 'text/csv' } }));
+    // Next answers HEAD with the GET handler and never reads the body.
+    const head = await GET(new Request('http://127.0.0.1/api/test', { method: 'HEAD' }));
+    const direct = await directEntryOf(GET)!(new Request('http://127.0.0.1/api/test'), { params: {}, signal: new AbortController().signal });
     await new Promise((r) => setTimeout(r, 0));
-    expect(await inFlight()).toBe(before);
-
-    const finite = route({ access: 'public', name: 'test.in-flight-done' }, async () => new Response('a,b\n'));
-    const whole = await finite(new Request('http://127.0.0.1/api/test'));
-    expect(await inFlight()).toBe(before + 1);
-    expect(await whole.text()).toBe('a,b\n');
-    await new Promise((r) => setTimeout(r, 0));
+    expect([head.status, answerStatus(direct)]).toEqual([200, 200]);
     expect(await inFlight()).toBe(before);
   });
 });

@@ -102,21 +102,6 @@ export function errorAnswer(err: unknown, requestId: string): RouteAnswer {
   return jsonAnswer(body, appError.status, requestId);
 }
 
-/**
- * `response` with `onEnd` called once its body has been read to the end, has failed or was cancelled
- * (the client went away), or at once when it has none.
- */
-function whenBodyEnds(response: Response, onEnd: () => void): Response {
-  if (!response.body) {
-    onEnd();
-    return response;
-  }
-  const { readable, writable } = new TransformStream<Uint8Array, Uint8Array>();
-  // pipeTo settles when the body ends or fails, and when the reader cancels `readable`.
-  void response.body.pipeTo(writable).then(onEnd, onEnd);
-  return new Response(readable, { status: response.status, statusText: response.statusText, headers: response.headers });
-}
-
 /** Concurrent upstream calls one request may make, each with a listener on its signal; a real leak still warns. */
 const MAX_UPSTREAM_FAN_OUT = 100;
 
@@ -131,9 +116,10 @@ export function route<P extends Schema | undefined = undefined, Q extends Schema
 ) {
   return routeEntries(async (req, ctx): Promise<RouteAnswer> => {
     const started = performance.now();
-    // Counted in flight until the answer is made, or for a Response until its body has been sent.
+    // Counted in flight until the answer is made. Response answers hold whole bodies, so none is
+    // counted while sent: Next reads no body for HEAD, and a failed write may never read it.
     const served = trackBffInFlight();
-    const requestId = requestIdFrom(req.headers);
+    const requestId = ctx.requestId ?? requestIdFrom(req.headers);
     const url = new URL(req.url);
     const name = spec.name;
     // The request's span (node's http instrumentation, or Next's) is named by the route, never its path.
@@ -158,14 +144,14 @@ export function route<P extends Schema | undefined = undefined, Q extends Schema
       const result = await handler({ req, params, query, body, principal, requestId, signal: ctx.signal });
       if (result instanceof Response) {
         result.headers.set('x-request-id', requestId);
-        answer = { response: whenBodyEnds(result, served) };
+        answer = { response: result };
       } else answer = jsonAnswer(result ?? null, 200, requestId);
       return answer;
     } catch (err) {
       answer = errorAnswer(err, requestId);
       return answer;
     } finally {
-      if (!answer || !('response' in answer)) served();
+      served();
       const ms = performance.now() - started;
       const status = answer ? answerStatus(answer) : 500;
       recordBffRequest(name, req.method, status, ms / 1000);

@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { describe, expect, it } from 'vitest';
+import { parseEnv } from '@/lib/env';
 import { settleForwardedHeaders, trustsProxy } from './client-address';
 
 const request = (headers: Record<string, string>, remoteAddress = '203.0.113.9') => ({ headers: { ...headers }, socket: { remoteAddress } }) as unknown as IncomingMessage;
@@ -17,8 +18,12 @@ describe('settleForwardedHeaders', () => {
     expect(req.headers).toEqual({ 'x-forwarded-for': '198.51.100.7, 10.0.0.1', 'x-forwarded-proto': 'https' });
   });
 
-  it('reads TRUST_PROXY as a switch', () => {
-    expect(['1', 'true', 'TRUE', 'yes', 'on'].map(trustsProxy)).toEqual([true, true, true, true, true]);
+  it('reads TRUST_PROXY as a switch, as lib/env.ts does', () => {
+    expect(['1', 'true', 'TRUE', 'yes', 'On'].map(trustsProxy)).toEqual([true, true, true, true, true]);
     expect(['', '0', 'false', 'no', undefined].map(trustsProxy)).toEqual([false, false, false, false, false]);
+    // lib/env.ts does not trim: ' true' is off for the app, so it is off for the server too.
+    const spaced = [' true', 'yes\n'];
+    expect(spaced.map(trustsProxy)).toEqual(spaced.map((TRUST_PROXY) => parseEnv({ TRUST_PROXY }).TRUST_PROXY));
+    expect(spaced.map(trustsProxy)).toEqual([false, false]);
   });
 });

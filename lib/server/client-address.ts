@@ -3,9 +3,12 @@ import type { IncomingMessage } from 'node:http';
 /** The forwarding headers a reverse proxy sets, which a client could otherwise send itself. */
 const FORWARDED = ['x-forwarded-for', 'x-forwarded-host', 'x-forwarded-proto', 'x-forwarded-port', 'x-real-ip', 'forwarded'] as const;
 
-/** TRUST_PROXY as Sightline's server reads it (lib/env.ts validates the same variable for the app). */
+/** The values lib/env.ts's bool() reads as on, compared lowercased and untrimmed. */
+const ON_VALUES = ['1', 'true', 'yes', 'on'];
+
+/** TRUST_PROXY as Sightline's server reads it: as lib/env.ts validates the same variable for the app, so the two never disagree. */
 export function trustsProxy(value: string | undefined): boolean {
-  return /^(1|true|yes|on)$/i.test(value?.trim() ?? '');
+  return value !== undefined && ON_VALUES.includes(value.toLowerCase());
 }
 
 /**

@@ -1,16 +1,14 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { z } from 'zod';
 import { routeEntries, type DirectEntry, type RouteAnswer } from '@/lib/api/route-entry';
-import { route } from '@/lib/api/route-handler';
 import { metrics } from '@/lib/observability/metrics';
 import { requestRaw } from '@/lib/testing/raw-http';
 import { ApiRouteTable, parseApiRoute, type ApiRoute } from './api-routes';
-import { answerFailure, DirectApi, type ServerLogger } from './direct-api';
+import { DirectApi } from './direct-api';
+import type { ServerLogger } from './write-answer';
 
 let server: http.Server | undefined;
 afterEach(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));
@@ -75,69 +73,6 @@ describe('DirectApi', () => {
     expect(seen).toEqual({ url: `${base}/api/items/a%20b?x=1&x=2`, method: 'GET', header: 'req-7', absent: null, params: { id: 'a b' } });
     await requestRaw(`${base}/api/items/2`);
     expect(loads).toEqual(['/api/items/[id]']); // loaded once
-  });
-
-  it("sends a Response a handler made as its body streams, with its status, headers and every cookie", async () => {
-    const GET = handler(async () => {
-      const headers = new Headers({ 'content-type': 'text/csv', 'x-one': '1' });
-      headers.append('set-cookie', 'a=1; Path=/');
-      headers.append('set-cookie', 'b=2; Path=/');
-      const body = new ReadableStream<Uint8Array>({
-        start(c) {
-          c.enqueue(new TextEncoder().encode('a,b\n'));
-          c.enqueue(new TextEncoder().encode('1,2\n'));
-          c.close();
-        },
-      });
-      return { response: new Response(body, { status: 202, headers }) };
-    });
-    const base = await serve(directOver({ '/api/report': { GET } }).direct);
-    const res = await requestRaw(`${base}/api/report`);
-    expect([res.status, res.headers['content-type'], res.headers['x-one'], res.body.toString()]).toEqual([202, 'text/csv', '1', 'a,b\n1,2\n']);
-    expect(res.headers['set-cookie']).toEqual(['a=1; Path=/', 'b=2; Path=/']);
-  });
-
-  it('reads a request body for the handler', async () => {
-    const POST = handler(async (req) => text(`got ${(await req.text()).length} bytes`));
-    const base = await serve(directOver({ '/api/items': { POST } }).direct);
-    const body = JSON.stringify({ v: 'x'.repeat(200_000) });
-    const res = await requestRaw(`${base}/api/items`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
-    expect(res.body.toString()).toBe(`got ${body.length} bytes`);
-  });
-
-  it('refuses a request body over the route\'s limit with the typed 413, by Content-Length or as it streams, and keeps the connection usable', async () => {
-    let calls = 0;
-    const POST = route({ access: 'public', name: 'test.body', body: z.object({ v: z.string() }), maxBodyBytes: 1_000 }, async ({ body }) => {
-      calls += 1;
-      return { length: body.v.length };
-    });
-    const base = await serve(directOver({ '/api/items': { POST } }).direct);
-    const small = await requestRaw(`${base}/api/items`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ v: 'x'.repeat(100) }) });
-    expect([small.status, JSON.parse(small.body.toString())]).toEqual([200, { length: 100 }]);
-    const declared = await requestRaw(`${base}/api/items`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ v: 'x'.repeat(5_000) }) });
-    expect([declared.status, JSON.parse(declared.body.toString())]).toEqual([413, { error: { code: 'PAYLOAD_TOO_LARGE', message: 'request body is larger than 1000 bytes' } }]);
-
-    // Chunked, no Content-Length: refused once 1,000 bytes have come; the rest is read and dropped,
-    // and the same keep-alive connection answers the next request.
-    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-    const post = (chunks: string[]) =>
-      new Promise<{ status: number; body: string; socket: unknown }>((resolve, reject) => {
-        const req = http.request(`${base}/api/items`, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' } }, (res) => {
-          let body = '';
-          res.on('data', (c: Buffer) => (body += c.toString()));
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, body, socket: req.socket }));
-        });
-        req.on('error', reject);
-        for (const c of chunks) req.write(c);
-        req.end();
-      });
-    const streamed = await post(['{"v":"', ...Array.from({ length: 20 }, () => 'y'.repeat(500)), '"}']);
-    expect([streamed.status, JSON.parse(streamed.body).error.code]).toEqual([413, 'PAYLOAD_TOO_LARGE']);
-    const after = await post(['{"v":"ok"}']);
-    expect([after.status, JSON.parse(after.body)]).toEqual([200, { length: 2 }]);
-    expect(after.socket).toBe(streamed.socket);
-    agent.destroy();
-    expect(calls).toBe(2);
   });
 
   it('leaves to Next a handler not made by route(), HEAD and OPTIONS, a module of another shape, and one that fails to load', async () => {
@@ -237,93 +172,13 @@ describe('DirectApi', () => {
     expect(errors()).toEqual([{ level: 'error', msg: 'request failed', fields: { requestId: 'req-flaky', method: 'GET', url: '/api/flaky', err: expect.stringMatching(/^Error: boom\n/) } }]);
     expect((await requestRaw(`${base}/api/flaky`)).body.toString()).toBe('fine');
   });
-
-  it('gives the handler a URL on localhost when the Host header is not a plain host', async () => {
-    let url = '';
-    const GET = handler(async (req) => {
-      url = req.url;
-      return text('ok');
-    });
-    const base = await serve(directOver({ '/api/items': { GET } }).direct);
-    await requestRaw(`${base}/api/items?q=1`, { headers: { host: 'evil.example/x?y=' } });
-    expect(url).toBe('http://localhost/api/items?q=1');
-  });
 });
 
 describe('DirectApi.forBuild', () => {
-  const dirs: string[] = [];
-  afterEach(() => {
-    for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-  });
-
-  /** A build directory with a manifest and route modules in the shapes Next 16 (lazy userland) and earlier versions write. */
-  function fakeBuild(): string {
-    const dist = mkdtempSync(path.join(os.tmpdir(), 'sightline-direct-'));
-    dirs.push(dist);
-    const write = (file: string, body: string) => {
-      mkdirSync(path.dirname(path.join(dist, 'server', file)), { recursive: true });
-      writeFileSync(path.join(dist, 'server', file), body);
-    };
-    const entry = (body: string) => `Object.defineProperty(GET, Symbol.for('sightline.route-entry'), { value: async (req, ctx) => ({ status: 200, headers: {}, body: ${body} }) });`;
-    write('app/api/lazy/route.js', `const GET = async () => new Response('lazy'); ${entry("'lazy'")}
-      let userland; module.exports = { routeModule: { async ensureUserland() { userland = { GET }; }, get userland() { if (!userland) throw new Error('not loaded'); return userland; } } };`);
-    write('app/api/eager/[id]/route.js', `const GET = async () => new Response('eager'); ${entry("'eager ' + ctx.params.id")}
-      module.exports = { routeModule: { userland: { GET } } };`);
-    write('app-paths-manifest.json', JSON.stringify({ '/api/lazy/route': 'app/api/lazy/route.js', '/api/eager/[id]/route': 'app/api/eager/[id]/route.js', '/page': 'app/page.js' }));
-    return dist;
-  }
-
-  it("loads route modules from the build's manifest, both shapes", async () => {
-    const base = await serve(DirectApi.forBuild(fakeBuild()));
-    expect((await requestRaw(`${base}/api/lazy`)).body.toString()).toBe('lazy');
-    expect((await requestRaw(`${base}/api/eager/42`)).body.toString()).toBe('eager 42');
-    expect((await requestRaw(`${base}/api/unknown`)).status).toBe(404);
-  });
-
   it('leaves every API path to Next when the build has no manifest, and says why', async () => {
     const { log, lines } = keptLog();
     const base = await serve(DirectApi.forBuild(path.join(os.tmpdir(), 'no-such-build'), log));
     expect((await requestRaw(`${base}/api/unknown`)).status).toBe(299);
     expect(lines[0]).toMatchObject({ level: 'error', msg: "API routes go through Next's router: the build's route manifest is unreadable" });
-  });
-});
-
-describe('answerFailure', () => {
-  it('logs the failure as a JSON line with its request ID and stack, and answers the API with the typed 500, a page with plain text, both naming the ID, and cuts an answer already begun', async () => {
-    const { log, lines } = keptLog();
-    server = http.createServer((req, res) => {
-      if (req.url === '/begun') res.writeHead(200).write('partial');
-      answerFailure(req, res, new Error('broke'), { api: req.url!.startsWith('/api/'), log });
-    });
-    await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
-    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const api = await requestRaw(`${base}/api/x`, { headers: { 'x-request-id': 'req-api' } });
-    expect([api.status, api.headers['x-request-id']]).toEqual([500, 'req-api']);
-    expect(JSON.parse(api.body.toString())).toEqual({ error: { code: 'INTERNAL', message: 'internal error; see the server log for request req-api' } });
-    const page = await requestRaw(`${base}/dashboards`, { headers: { 'x-request-id': 'bad id!' } });
-    const pageId = page.headers['x-request-id'] as string;
-    expect(pageId).toMatch(/^[0-9a-f-]{36}$/);
-    expect([page.status, page.headers['content-type'], page.body.toString()]).toEqual([500, 'text/plain', `Internal Server Error (request ${pageId})`]);
-    await expect(requestRaw(`${base}/begun`)).rejects.toThrow();
-    expect(lines.map((l) => [l.level, l.msg, l.fields.requestId, l.fields.url])).toEqual([
-      ['error', 'request failed', 'req-api', '/api/x'],
-      ['error', 'request failed', pageId, '/dashboards'],
-      ['error', 'request failed', expect.any(String), '/begun'],
-    ]);
-    expect(lines[0]!.fields.err).toMatch(/^Error: broke\n\s+at /);
-  });
-
-  it('writes through the structured logger by default: one JSON line on stderr', async () => {
-    const written: string[] = [];
-    const write = process.stderr.write.bind(process.stderr);
-    process.stderr.write = ((chunk: string) => written.push(String(chunk)) > 0) as typeof process.stderr.write;
-    try {
-      server = http.createServer((req, res) => answerFailure(req, res, new Error('broke'), { api: true }));
-      await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
-      await requestRaw(`http://127.0.0.1:${(server.address() as AddressInfo).port}/api/x`, { headers: { 'x-request-id': 'req-json' } });
-    } finally {
-      process.stderr.write = write;
-    }
-    expect(written.map((l) => JSON.parse(l) as Record<string, unknown>)).toEqual([expect.objectContaining({ level: 'error', msg: 'request failed', requestId: 'req-json', method: 'GET', url: '/api/x' })]);
   });
 });

@@ -1,12 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import { trace } from '@opentelemetry/api';
 import { AppError } from '../api/errors';
-import { directEntryOf, type DirectEntry, type RouteAnswer, type RouteRequest } from '../api/route-entry';
-import { logger, requestIdFrom } from '../observability/log';
+import { logger } from '../observability/log';
 import { recordBffRequest } from '../observability/metrics';
 import { ApiRouteTable, type ApiRoute } from './api-routes';
+import { IncomingRouteRequest, requestIdOf } from './route-request';
+import { allowedMethods, nextRouteModuleLoader, resolveRouteExports, type RouteExports, type RouteModuleLoader } from './route-modules';
+import { answerFailure, sendError, writeAnswer, type ServerLogger } from './write-answer';
 
 /**
  * Sightline's API routes answered without Next.js' router, and typed error bodies where Next would
@@ -19,180 +18,15 @@ import { ApiRouteTable, type ApiRoute } from './api-routes';
  * Prometheus takes to answer a cheap range query; the panel and explore endpoints exist to be a thin
  * layer over such queries. Sightline's server (lib/server/start.ts) therefore finds the route in
  * Next's build manifest, loads the route's module as Next itself would (plain require of the same
- * file, so there is one copy of every module) and calls its direct entry. Everything else goes to Next
- * unchanged: pages, next-auth's routes, HEAD and OPTIONS (Next derives them from GET and the
+ * file, so there is one copy of every module; lib/server/route-modules.ts) and calls its direct entry
+ * with node's request (lib/server/route-request.ts), writing its answer (lib/server/write-answer.ts).
+ * Everything else goes to Next unchanged: pages, next-auth's routes, HEAD and OPTIONS (Next derives them from GET and the
  * exports), paths Next normalizes (a trailing slash, `//`, dot segments), and every API path when
  * the build has no manifest or a route module has another shape.
  */
 
-/** Where the server's log lines go: the structured logger (lib/observability/log.ts), or a test's stand-in. */
-export type ServerLogger = Pick<typeof logger, 'info' | 'warn' | 'error'>;
-
 /** The route label under which answers of no route are counted: never the path, which any client can vary without bound. */
-export const UNMATCHED_ROUTE = 'unmatched';
-
-/**
- * The request's ID: its well-formed `x-request-id`, else a new one. Written back to the request's
- * headers, so that route() (directly or through Next) and a failure answer use the same one.
- */
-export function requestIdOf(req: IncomingMessage): string {
-  const id = requestIdFrom({
-    get: (name) => {
-      const value = req.headers[name];
-      return typeof value === 'string' ? value : null;
-    },
-  });
-  req.headers['x-request-id'] = id;
-  return id;
-}
-
-/** Loads a route's module; resolves its exports by method name (GET, POST, ...), or null when it has another shape. */
-export type RouteModuleLoader = (route: ApiRoute) => Promise<Record<string, unknown> | null>;
-
-interface NextRouteModule {
-  routeModule?: { ensureUserland?: () => Promise<void>; userland?: Record<string, unknown> };
-}
-
-/** Loads route modules from Next's build as Next does: `require` of the same file, so the module instances are shared. */
-export function nextRouteModuleLoader(distDir: string): RouteModuleLoader {
-  const load = createRequire(import.meta.url);
-  return async (route) => {
-    const mod = load(path.join(distDir, 'server', route.file)) as NextRouteModule;
-    const routeModule = mod.routeModule;
-    if (!routeModule) return null;
-    // Next 16 loads a route's own code on first use; earlier versions hold it at once.
-    if (typeof routeModule.ensureUserland === 'function') await routeModule.ensureUserland();
-    return routeModule.userland ?? null;
-  };
-}
-
-/** Hosts a URL may carry to its handler; another Host header is replaced by "localhost". */
-const PLAIN_HOST = /^(?:[a-z0-9.-]+|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i;
-
-/** node's request as route() reads it (lib/api/route-entry.ts). */
-class IncomingRouteRequest implements RouteRequest {
-  readonly url: string;
-  readonly headers: { get(name: string): string | null };
-
-  constructor(private readonly req: IncomingMessage) {
-    const host = req.headers.host;
-    this.url = `http://${host && PLAIN_HOST.test(host) ? host : 'localhost'}${req.url ?? '/'}`;
-    this.headers = {
-      // node has parsed the headers already; it keeps the first of repeated single-valued ones (Host, Authorization, ...).
-      get: (name) => {
-        const value = req.headers[name.toLowerCase()];
-        return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
-      },
-    };
-  }
-
-  get method(): string {
-    return this.req.method ?? 'GET';
-  }
-
-  /** Reads the body, refusing one over `maxBytes` by its Content-Length or once that much has come, without buffering the rest. */
-  text(maxBytes = Infinity): Promise<string> {
-    const req = this.req;
-    const tooLarge = () => new AppError('PAYLOAD_TOO_LARGE', `request body is larger than ${maxBytes} bytes`);
-    if (Number(req.headers['content-length'] ?? 0) > maxBytes) return Promise.reject(tooLarge());
-    return new Promise((resolve, reject) => {
-      const chunks: Buffer[] = [];
-      let size = 0;
-      const onData = (chunk: Buffer) => {
-        size += chunk.length;
-        if (size <= maxBytes) return void chunks.push(chunk);
-        // node reads and drops the rest once the answer is sent, so the connection stays usable.
-        req.off('data', onData);
-        chunks.length = 0;
-        reject(tooLarge());
-      };
-      req.on('data', onData);
-      req.once('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-      req.once('error', reject);
-      req.once('close', () => {
-        if (!req.complete) reject(new Error('the client went away before sending the whole request body'));
-      });
-    });
-  }
-}
-
-/** Resolves when `res` can take more, or has closed. */
-function drained(res: ServerResponse): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      res.off('drain', done);
-      res.off('close', done);
-      resolve();
-    };
-    res.once('drain', done);
-    res.once('close', done);
-  });
-}
-
-async function writeResponse(res: ServerResponse, response: Response): Promise<void> {
-  res.statusCode = response.status;
-  if (response.statusText) res.statusMessage = response.statusText;
-  response.headers.forEach((value, key) => {
-    if (key !== 'set-cookie') res.setHeader(key, value);
-  });
-  const cookies = response.headers.getSetCookie();
-  if (cookies.length > 0) res.setHeader('set-cookie', cookies);
-  if (!response.body) {
-    res.end();
-    return;
-  }
-  const reader = response.body.getReader();
-  for (;;) {
-    if (res.destroyed) {
-      await reader.cancel();
-      return;
-    }
-    const { done, value } = await reader.read();
-    if (done) break;
-    if (!res.write(value)) await drained(res);
-  }
-  res.end();
-}
-
-/** Writes a route's answer: a whole body at once, a Response as its body stream comes. */
-async function writeAnswer(res: ServerResponse, answer: RouteAnswer): Promise<void> {
-  if ('response' in answer) return writeResponse(res, answer.response);
-  res.statusCode = answer.status;
-  for (const name in answer.headers) res.setHeader(name, answer.headers[name]!);
-  res.end(answer.body);
-}
-
-function sendError(res: ServerResponse, error: AppError, requestId: string, headers: Record<string, string> = {}): void {
-  res.statusCode = error.status;
-  for (const [name, value] of Object.entries({ 'content-type': 'application/json', 'cache-control': 'no-store', 'x-request-id': requestId, ...headers })) res.setHeader(name, value);
-  res.end(JSON.stringify(error.toBody()));
-}
-
-/**
- * After a request failed unexpectedly (a route, or Next itself): logs it with its stack and request
- * ID, then answers 500 unless the answer has begun (the connection is cut then): the typed error body
- * for the API, plain text for pages, both naming the request ID for the user to quote.
- */
-export function answerFailure(req: IncomingMessage, res: ServerResponse, err: unknown, opts: { api: boolean; log?: ServerLogger }): void {
-  const requestId = requestIdOf(req);
-  (opts.log ?? logger).error('request failed', { requestId, method: req.method, url: req.url, err: err instanceof Error ? (err.stack ?? err.message) : String(err) });
-  if (res.headersSent) res.destroy();
-  else if (opts.api) sendError(res, new AppError('INTERNAL', `internal error; see the server log for request ${requestId}`), requestId);
-  else res.writeHead(500, { 'content-type': 'text/plain', 'x-request-id': requestId }).end(`Internal Server Error (request ${requestId})`);
-}
-
-/** What a route module exports: the direct entries of its route() handlers by method, and every method it has. */
-interface RouteExports {
-  direct: Record<string, DirectEntry>;
-  methods: string[];
-}
-
-const HTTP_METHODS = ['GET', 'HEAD', 'OPTIONS', 'POST', 'PUT', 'DELETE', 'PATCH'];
-
-/** The methods Next answers for a route exporting `methods`: HEAD with GET, OPTIONS always. */
-function allowedMethods(methods: string[]): string {
-  return HTTP_METHODS.filter((m) => methods.includes(m) || (m === 'HEAD' && methods.includes('GET')) || m === 'OPTIONS').join(', ');
-}
+const UNMATCHED_ROUTE = 'unmatched';
 
 /** Answers the API requests of route() handlers; see the top of this file. */
 export class DirectApi {
@@ -222,14 +56,7 @@ export class DirectApi {
     if (!found) {
       found = this.load(route).then(
         (exports) => {
-          if (!exports) return null;
-          const handlers = Object.entries(exports).filter(([m, fn]) => HTTP_METHODS.includes(m) && typeof fn === 'function');
-          const direct: Record<string, DirectEntry> = {};
-          for (const [m, fn] of handlers) {
-            const entry = directEntryOf(fn);
-            if (entry) direct[m] = entry;
-          }
-          return { direct, methods: handlers.map(([m]) => m) };
+          return exports ? resolveRouteExports(exports) : null;
         },
         (err: unknown) => {
           this.log.error("a route goes through Next's router: its module did not load here", { requestId, route: route.pattern, err: err instanceof Error ? err.message : String(err) });
@@ -266,10 +93,6 @@ export class DirectApi {
       return this.refuse(req, res, started, new AppError('METHOD_NOT_ALLOWED', `${match.route.pattern} does not answer ${method}`), { allow: allowedMethods(exports.methods) });
     }
 
-    const span = trace.getActiveSpan();
-    span?.updateName(`${method} ${match.route.pattern}`);
-    span?.setAttribute('http.route', match.route.pattern);
-
     // The handler's signal: aborted when the client goes away before its answer is sent, which
     // cancels the upstream requests made for it.
     const client = new AbortController();
@@ -277,7 +100,7 @@ export class DirectApi {
       if (!res.writableFinished) client.abort();
     });
     try {
-      await writeAnswer(res, await entry(new IncomingRouteRequest(req), { params: match.params, signal: client.signal }));
+      await writeAnswer(res, await entry(new IncomingRouteRequest(req), { params: match.params, signal: client.signal, requestId }));
     } catch (err) {
       answerFailure(req, res, err, { api: true, log: this.log });
     }

@@ -4,8 +4,9 @@ import { parseArgs } from 'node:util';
 import path from 'node:path';
 import compression from 'compression';
 import { settleForwardedHeaders, trustsProxy } from './client-address';
-import { answerFailure, DirectApi } from './direct-api';
+import { DirectApi } from './direct-api';
 import { sendAnswerWhole } from './whole-answers';
+import { answerFailure } from './write-answer';
 
 /**
  * Sightline's HTTP server in production: Next.js (pages and the BFF's API routes) behind a node:http
