@@ -2,7 +2,7 @@ import 'server-only';
 import { notFound } from '@/lib/api/errors';
 import { getSlo } from '@/lib/dashboards/load';
 import type { CallOptions } from '@/lib/datasources/http';
-import { jaeger } from '@/lib/datasources/jaeger';
+import { jaeger, type TraceSearch } from '@/lib/datasources/jaeger';
 import { prometheus } from '@/lib/datasources/prometheus';
 import type { MergedAlert } from '@/lib/datasources/alertmanager/to-alerts';
 import { asUnixMs, type Alert, type AlertRule, type Deployment, type ResultNotice, type TraceSummary, type UnixMs } from '@/lib/datasources/types';
@@ -84,14 +84,18 @@ function describeResolved(lastActive: LastActivePeriod | null | undefined): stri
   return 'This alert is no longer pending or firing; showing its rule over the last hour.';
 }
 
+/** A Jaeger trace search whose notices (e.g. PARTIAL: some traces could not be read) join the page's. */
+const searchWithNotices = (q: TraceSearch, opts: CallOptions, notices: ResultNotice[]): Promise<TraceSummary[]> =>
+  jaeger().searchTraces(q, opts).then((r) => (notices.push(...r.notices), r.data));
+
 /** Slowest and errored traces of the service around the alert's start, from Jaeger. */
 async function findCandidates(service: string, search: CandidateSearch, opts: CallOptions, notices: ResultNotice[]): Promise<AlertDetail['candidates']> {
   const { start, end } = search;
   const env: Record<string, string> = search.environment ? { [ENVIRONMENT_TAG]: search.environment } : {};
   const minDuration = search.minDurationSeconds === null ? undefined : toJaegerDuration(search.minDurationSeconds);
   const [slow, errored] = await Promise.all([
-    settle(jaeger().findTraces({ service, start, end, minDuration, tags: env, limit: SLOW_SEARCH_LIMIT }, opts), [] as TraceSummary[], 'Jaeger search for slow traces failed', notices),
-    settle(jaeger().findTraces({ service, start, end, tags: { ...env, error: 'true' }, limit: CANDIDATES }, opts), [] as TraceSummary[], 'Jaeger search for errored traces failed', notices),
+    settle(searchWithNotices({ service, start, end, minDuration, tags: env, limit: SLOW_SEARCH_LIMIT }, opts, notices), [] as TraceSummary[], 'Jaeger search for slow traces failed', notices),
+    settle(searchWithNotices({ service, start, end, tags: { ...env, error: 'true' }, limit: CANDIDATES }, opts, notices), [] as TraceSummary[], 'Jaeger search for errored traces failed', notices),
   ]);
   return { slowest: [...slow].sort((a, b) => b.durationMicros - a.durationMicros).slice(0, CANDIDATES), errored, search };
 }

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { TraceSearch } from '@/lib/datasources/jaeger/client';
-import { asUnixMs, type Alert, type AlertRule, type RangeQuery, type TimeSeries } from '@/lib/datasources/types';
+import { asUnixMs, type Alert, type AlertRule, type RangeQuery, type ResultNotice, type TimeSeries } from '@/lib/datasources/types';
 import type { Slo } from '@/lib/slo/schema';
 import { toAlertHref } from './alert-link';
 import { parseLabelParams } from './label-params';
@@ -13,6 +13,7 @@ const up = vi.hoisted(() => ({
   alertsSeries: [] as TimeSeries[],
   ranges: [] as RangeQuery[],
   searches: [] as TraceSearch[],
+  searchNotices: [] as ResultNotice[],
   slos: {} as Record<string, Slo>,
 }));
 
@@ -33,7 +34,7 @@ vi.mock('@/lib/datasources/alertmanager', async () => ({
 }));
 vi.mock('@/lib/datasources/jaeger', () => ({
   jaeger: () => ({
-    findTraces: async (q: TraceSearch) => (up.searches.push(q), []),
+    searchTraces: async (q: TraceSearch) => (up.searches.push(q), { data: [], notices: up.searchNotices }),
   }),
 }));
 vi.mock('@/lib/deployments/store', () => ({ listDeployments: async () => [] }));
@@ -53,7 +54,7 @@ const alert = (id: string, labels: Record<string, string>, more: Partial<Alert> 
 const labels = { alertname: 'PaymentLatencyBurnRate1h', service: 'payment', severity: 'page', slo: 'payment-latency' };
 
 beforeEach(() => {
-  Object.assign(up, { promAlerts: [], amAlerts: [], alertsSeries: [], ranges: [], searches: [], slos: {} });
+  Object.assign(up, { promAlerts: [], amAlerts: [], alertsSeries: [], ranges: [], searches: [], searchNotices: [], slos: {} });
   up.rules = [rule('PaymentLatencyBurnRate1h', { service: 'payment', severity: 'ticket', slo: 'payment-latency' }), rule('PaymentLatencyBurnRate1h', { service: 'payment', severity: 'page', slo: 'payment-latency' })];
   up.slos['payment-latency'] = { sli: { type: 'latency', metric: 'http_server_request_duration_seconds', selector: 'service="payment"', thresholdSeconds: 1 }, service: 'payment' } as Slo;
 });
@@ -103,6 +104,15 @@ describe('loadAlertDetail candidate traces', () => {
     expect(slow).toMatchObject({ service: 'payment', start: onset - 10 * MIN, end: onset + 10 * MIN, minDuration: '1000000us', tags: { 'deployment.environment.name': 'production' } });
     expect(errored).toMatchObject({ service: 'payment', start: onset - 10 * MIN, end: onset + 10 * MIN, tags: { error: 'true', 'deployment.environment.name': 'production' } });
     expect(d.candidates.search).toEqual({ start: onset - 10 * MIN, end: onset + 10 * MIN, minDurationSeconds: 1, environment: 'production' });
+  });
+
+  it('shows the notice Jaeger sends with a partial search result on the page', async () => {
+    up.promAlerts = [alert('x', labels)];
+    const partial: ResultNotice = { code: 'PARTIAL', message: 'Jaeger answered with errors, so the result may be incomplete: trace abc not found' };
+    up.searchNotices = [partial];
+    const [listed] = (await listAlerts({})).groups[0]!.severities[0]!.alerts;
+    const d = await loadAlertDetail({ id: listed!.id }, { now: NOW });
+    expect(d.notices).toContainEqual(partial);
   });
 });
 

@@ -151,7 +151,7 @@ export const KNOWN_METRIC_LABELS: Readonly<Record<string, readonly string[]>> = 
   build_info: ['service', 'version', 'commit'],
   sightline_http_requests_total: ['route', 'method', 'status'],
   sightline_http_request_duration_seconds: ['route', 'method'],
-  sightline_upstream_requests_total: ['datasource', 'status'],
+  sightline_upstream_requests_total: ['datasource', 'status', 'outcome'],
   sightline_upstream_request_duration_seconds: ['datasource'],
   sightline_breaker_state: ['datasource'],
   sightline_http_in_flight_requests: [],

@@ -1,5 +1,5 @@
 import { AppError } from '@/lib/api/errors';
-import { asUnixMs, type UnixMs } from '@/lib/datasources/types';
+import { asUnixMs, type RangeQuery, type ResultNotice, type UnixMs } from '@/lib/datasources/types';
 
 /**
  * Time ranges and steps shared by every panel of a dashboard. Pure: "now" is always passed in,
@@ -114,6 +114,17 @@ export function computeStep(rangeMs: number, resolution: string, maxPoints: numb
   }
   if (rangeS / requested <= MAX_POINTS_PER_SERIES) return { stepSeconds: requested, raised: false, requestedSeconds: requested };
   return { stepSeconds: roundUpToNiceStep(rangeS / MAX_POINTS_PER_SERIES), raised: true, requestedSeconds: requested };
+}
+
+/** The step to use so a range query stays under MAX_POINTS_PER_SERIES, and the notice when it had to be raised (Prometheus and Loki adapters). */
+export function toSafeStep(q: RangeQuery): { stepSeconds: number; notice: ResultNotice | null } {
+  const rangeS = Math.max(0, (q.end - q.start) / 1000);
+  if (rangeS / q.stepSeconds <= MAX_POINTS_PER_SERIES) return { stepSeconds: q.stepSeconds, notice: null };
+  const raised = Math.ceil(rangeS / MAX_POINTS_PER_SERIES);
+  return {
+    stepSeconds: raised,
+    notice: { code: 'STEP_RAISED', message: `Resolution lowered: step raised from ${q.stepSeconds}s to ${raised}s to stay under ${MAX_POINTS_PER_SERIES} points per series` },
+  };
 }
 
 /**

@@ -74,7 +74,7 @@ describe('Jaeger adapter against a real Jaeger', () => {
   it('finds the seeded trace and reads it with its orphan and clock-skew warnings', async () => {
     const { jaeger } = clients();
     const found = await eventually(
-      () => jaeger.findTraces({ service: 'api-gateway', start: asUnixMs(seeded.startMs - 60_000), end: asUnixMs(Date.now() + 60_000), limit: 50 }),
+      () => jaeger.searchTraces({ service: 'api-gateway', start: asUnixMs(seeded.startMs - 60_000), end: asUnixMs(Date.now() + 60_000), limit: 50 }).then((r) => r.data),
       (rows) => rows.some((r) => r.traceId === seeded.traceId),
     );
     expect(found.find((r) => r.traceId === seeded.traceId)).toMatchObject({ rootService: 'api-gateway', spanCount: 5 });

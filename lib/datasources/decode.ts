@@ -25,6 +25,22 @@ export function decodeJson<S extends z.ZodType>(name: DatasourceName, res: Upstr
   return parsed.data;
 }
 
+/**
+ * A client's memo of decoded answers. The same answer object comes back from the panel cache and to
+ * every coalesced caller: `decode` runs once per answer (readers never mutate decoded data), and a
+ * decode that throws is not kept. Keyed weakly, so an entry lives exactly as long as its answer;
+ * one path (so one schema) per answer, because the cache key includes the path.
+ */
+export function createDecodeOnce<T>(): (res: UpstreamResponse, decode: (res: UpstreamResponse) => T) => T {
+  const decoded = new WeakMap<UpstreamResponse, T>();
+  return (res, decode) => {
+    if (decoded.has(res)) return decoded.get(res) as T; // Safe: has() said it is there, and T may include undefined.
+    const value = decode(res);
+    decoded.set(res, value);
+    return value;
+  };
+}
+
 /** Throws the mapped AppError for a non-2xx answer; `extract` pulls the upstream's own message from the body. */
 export function ensureOk(name: DatasourceName, res: UpstreamResponse, extract: (text: string) => string | null): void {
   if (res.status >= 200 && res.status < 300) return;

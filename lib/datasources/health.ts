@@ -6,7 +6,7 @@ import { loki } from './loki';
 import { prometheus } from './prometheus';
 import { httpClientFor } from './registry';
 import { deadlineIn } from './resilience/deadline';
-import { stripUrlUserinfo } from './resilience/upstream-errors';
+import { stripUrlUserinfo } from '@/lib/text/url-userinfo';
 import type { CallOptions } from './http';
 import type { DatasourceHealth, DatasourceName } from './types';
 

@@ -2,11 +2,12 @@ import 'server-only';
 import { AppError } from '@/lib/api/errors';
 import { metrics } from '@/lib/observability/metrics';
 import type { ServerDeadline } from './resilience/deadline';
-import { cancelledError, stripUrlUserinfo } from './resilience/upstream-errors';
+import { stripUrlUserinfo } from '@/lib/text/url-userinfo';
+import { cancelledError } from './resilience/upstream-errors';
 import { createTtlCache } from './resilience/ttl-cache';
 import { encodeParams, toAuthorization } from './request-encoding';
 import { createNodeTransport, transportFromFetch } from './transport';
-import { createUpstreamGuard, type AnswerVerdict, type GuardedCall, type UpstreamGuardConfig } from './upstream-guard';
+import { createUpstreamGuard, type AnswerVerdict, type UpstreamGuardConfig } from './upstream-guard';
 
 /**
  * The shared HTTP layer under every datasource adapter. Around each request it adds what only HTTP
@@ -87,14 +88,25 @@ const UPSTREAM_ACCEPT_ENCODING = 'identity';
 
 const hasHeader = (headers: Record<string, string> | undefined, name: string) => Object.keys(headers ?? {}).some((k) => k.toLowerCase() === name);
 
-/** What an HTTP answer means to the guard: 5xx fail on the breaker's books, 502-504 are worth a retry. */
-const judgeHttp = (res: UpstreamResponse): AnswerVerdict => ({
-  status: String(res.status),
-  ok: res.status < 500,
-  transient: TRANSIENT_STATUS.has(res.status),
-  attributes: { 'http.response.status_code': res.status },
-  error: res.status >= 400,
-});
+/** 4xx answers that are the datasource's failure, not a query it refused: credentials, its own timeout, its rate limit. */
+const FAILED_4XX = new Set([401, 403, 408, 429]);
+
+/**
+ * What an HTTP status means to the guard (also for a non-gRPC answer from a gRPC port): 5xx fail on
+ * the breaker's books, 502-504 are worth a retry, other 4xx than FAILED_4XX are refused queries.
+ */
+export function httpVerdict(status: number): AnswerVerdict {
+  return {
+    status: String(status),
+    ok: status < 500,
+    transient: TRANSIENT_STATUS.has(status),
+    refused: status >= 400 && status < 500 && !FAILED_4XX.has(status),
+    attributes: { 'http.response.status_code': status },
+    error: status >= 400,
+  };
+}
+
+const judgeHttp = (res: UpstreamResponse): AnswerVerdict => httpVerdict(res.status);
 
 /** Fills a path template's `{name}` placeholders, URL-encoded. */
 function fillPath(template: string, params: Record<string, string> | undefined): string {
@@ -124,9 +136,9 @@ export function createHttpClient(config: HttpClientConfig) {
     if (entry) m.coalesced.inc({ datasource: name });
     else {
       const controller = new AbortController();
-      const created = { promise: Promise.resolve<UpstreamResponse>({ status: 0, text: '' }), controller, waiters: 0 };
-      // Only this call's own entry: a newer call under the same key may have taken its place.
-      created.promise = start(controller.signal).finally(() => inFlight.get(key) === created && inFlight.delete(key));
+      // Only this call's own entry: a newer call under the same key may have taken its place. (The
+      // callback runs once the call settles, after `created` is initialised.)
+      const created = { promise: start(controller.signal).finally(() => inFlight.get(key) === created && inFlight.delete(key)), controller, waiters: 0 };
       entry = created;
       inFlight.set(key, entry);
     }
@@ -157,7 +169,9 @@ export function createHttpClient(config: HttpClientConfig) {
   async function request(req: UpstreamRequest): Promise<UpstreamResponse> {
     const method = req.method ?? 'GET';
     const qs = encodeParams(req.query);
-    const pathAndQuery = `${fillPath(req.path, req.pathParams)}${qs ? `?${qs}` : ''}`;
+    // No template to fill (most requests): skip the regex. A placeholder without params still throws in fillPath.
+    const path = req.pathParams || req.path.includes('{') ? fillPath(req.path, req.pathParams) : req.path;
+    const pathAndQuery = qs ? `${path}?${qs}` : path;
     const url = `${baseUrl}${pathAndQuery}`;
     const body = req.form ? encodeParams(req.form) : undefined;
     const readOnly = method === 'GET' || req.idempotent === true;
@@ -173,21 +187,25 @@ export function createHttpClient(config: HttpClientConfig) {
     if (authorization) headers.authorization = authorization;
     if (body !== undefined) headers['content-type'] = 'application/x-www-form-urlencoded';
 
-    const call: GuardedCall<UpstreamResponse> = {
-      operation: `${method} ${req.path}`,
-      attributes: { 'http.request.method': method, 'url.full': `${shownBaseUrl}${pathAndQuery}` },
-      headers,
-      requestId: req.requestId,
-      readOnly,
-      timeoutMs: req.timeoutMs,
-      deadline: req.deadline,
-      send: (signal) => send(url, { method, headers, body, signal }),
-      judge: judgeHttp,
-    };
-    const run = async (signal: AbortSignal | undefined) => {
-      const res = await guard.run({ ...call, signal });
-      if (useCache && res.status < 300 && (req.cacheIf?.(res) ?? true)) cache.set(key, res);
-      return res;
+    // Called once per request (directly, or by coalesce for the call it starts), so one literal per request.
+    const run = (signal: AbortSignal | undefined): Promise<UpstreamResponse> => {
+      const answered = guard.run({
+        operation: `${method} ${req.path}`,
+        attributes: { 'http.request.method': method, 'url.full': `${shownBaseUrl}${pathAndQuery}` },
+        headers,
+        requestId: req.requestId,
+        readOnly,
+        timeoutMs: req.timeoutMs,
+        signal,
+        deadline: req.deadline,
+        send: (attemptSignal) => send(url, { method, headers, body, signal: attemptSignal }),
+        judge: judgeHttp,
+      });
+      if (!useCache) return answered;
+      return answered.then((res) => {
+        if (res.status < 300 && (req.cacheIf?.(res) ?? true)) cache.set(key, res);
+        return res;
+      });
     };
     // Identical reads share one call when they run under the same kind of time box: none, or a
     // server deadline of the same length (every explore query's, every readiness probe's). A joiner

@@ -38,6 +38,11 @@ export interface AnswerVerdict {
   ok: boolean;
   /** Worth retrying (a read only): the upstream said it is briefly unable to answer. */
   transient: boolean;
+  /**
+   * The upstream refused the query itself (invalid or absent: a 4xx but 401/403/408/429, gRPC
+   * INVALID_ARGUMENT or NOT_FOUND): the caller's mistake, counted `outcome="refused"`, not a failure.
+   */
+  refused: boolean;
   /** Added to the span (e.g. http.response.status_code). */
   attributes: Attributes;
   /** Marks the span as failed. */
@@ -48,7 +53,7 @@ export interface AnswerVerdict {
 export interface GuardedCall<R> {
   /** The span name after the datasource's: method (or protocol) and a path template, never ids, e.g. `GET /api/traces/{traceId}`. */
   operation: string;
-  /** Span attributes; URLs in them carry no userinfo (stripUrlUserinfo). */
+  /** Span attributes, a literal of this call's own (the guard adds `sightline.datasource` to it); URLs in them carry no userinfo (stripUrlUserinfo). */
   attributes: Attributes;
   /** Headers (or gRPC metadata) sent upstream, read by `send` at each attempt; trace context and x-request-id are added here. */
   headers: Record<string, string>;
@@ -74,9 +79,20 @@ const BACKOFF_CAP_MS = 2_000;
 const BREAKER_GAUGE: Record<BreakerState, number> = { closed: 0, half_open: 1, open: 2 };
 const NEVER_ABORTED = new AbortController().signal;
 
+/**
+ * The `outcome` label of sightline_upstream_requests_total, next to `status`: `failure` is everything
+ * that counts against the datasource (5xx, 401/403/408/429, gRPC server failures, timeouts, network
+ * errors, open breakers, full bulkheads), `refused` a query it refused (AnswerVerdict.refused),
+ * `cancelled` a caller that went away. The panel "Upstream failure ratio" reads it.
+ */
+type CountedOutcome = 'ok' | 'refused' | 'failure' | 'cancelled';
+
+/** The outcome of an answer; every other count is a failure or a cancellation. */
+const toCountedOutcome = (v: AnswerVerdict): CountedOutcome => (v.refused ? 'refused' : v.error ? 'failure' : 'ok');
+
 /** One attempt's outcome: an answer (any status), or a failure already mapped to an AppError. */
 type Outcome<R> =
-  | { kind: 'answer'; answer: R; verdict: AnswerVerdict; transient: boolean }
+  | { kind: 'answer'; answer: R; verdict: AnswerVerdict }
   | { kind: 'failed'; error: AppError; cancelled: boolean; expired: boolean; transient: boolean };
 
 /** Builds one datasource's guard: its breaker (and gauge), bulkhead and metrics. */
@@ -93,7 +109,9 @@ export function createUpstreamGuard(config: UpstreamGuardConfig) {
   });
   m.breakerState.set({ datasource: name }, 0);
   const tracer = trace.getTracer('sightline-datasources');
-  const count = (status: string) => m.upstreamRequests.inc({ datasource: name, status });
+  /** Counts one call or attempt: an answer's outcome is its verdict's, a `cancelled` one is cancelled, anything else a failure. */
+  const count = (status: string, verdict?: AnswerVerdict) =>
+    m.upstreamRequests.inc({ datasource: name, status, outcome: verdict ? toCountedOutcome(verdict) : status === 'cancelled' ? 'cancelled' : 'failure' });
 
   /** Why the call as a whole stopped: the server's deadline passed (a timeout), else the caller left. */
   const stopped = (call: GuardedCall<unknown>, box: Deadline | null, cause: unknown): AppError =>
@@ -125,8 +143,8 @@ export function createUpstreamGuard(config: UpstreamGuardConfig) {
     try {
       const answer = await call.send(timer.signal, limitMs);
       const verdict = call.judge(answer);
-      count(verdict.status);
-      return { kind: 'answer', answer, verdict, transient: verdict.transient };
+      count(verdict.status, verdict);
+      return { kind: 'answer', answer, verdict };
     } catch (err) {
       if (signal.aborted) {
         const error = stopped(call, box, err);
@@ -179,7 +197,7 @@ export function createUpstreamGuard(config: UpstreamGuardConfig) {
       breaker.record(outcome.kind === 'answer' && outcome.verdict.ok, decision.probe);
       // A retry cut short by the budget says less than the attempt before it: report that one.
       if (previous && byBudget && outcome.kind === 'failed' && outcome.expired) return settle(previous);
-      if (outcome.transient && i < most) {
+      if ((outcome.kind === 'answer' ? outcome.verdict.transient : outcome.transient) && i < most) {
         const delay = random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (i - 1));
         const t = now();
         if (t - started + delay < budgetMs && (!call.deadline || t + delay < call.deadline.at)) {
@@ -228,7 +246,9 @@ export function createUpstreamGuard(config: UpstreamGuardConfig) {
 
   /** Runs one guarded call in its own client span; resolves with the answer (any status) or throws an AppError. */
   function run<R>(call: GuardedCall<R>): Promise<R> {
-    return tracer.startActiveSpan(`${name} ${call.operation}`, { kind: SpanKind.CLIENT, attributes: { ...call.attributes, 'sightline.datasource': name } }, async (span) => {
+    // Into the call's own attributes (each call builds its literal), as its headers get trace context: no copy per call.
+    call.attributes['sightline.datasource'] = name;
+    return tracer.startActiveSpan(`${name} ${call.operation}`, { kind: SpanKind.CLIENT, attributes: call.attributes }, async (span) => {
       propagation.inject(context.active(), call.headers);
       if (call.requestId) call.headers['x-request-id'] = call.requestId;
       try {
@@ -254,5 +274,3 @@ export function createUpstreamGuard(config: UpstreamGuardConfig) {
     stats: () => bulkhead.stats(),
   };
 }
-
-export type UpstreamGuard = ReturnType<typeof createUpstreamGuard>;

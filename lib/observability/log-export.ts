@@ -5,6 +5,7 @@ import { OTLPLogExporter } from '@opentelemetry/exporter-logs-otlp-http';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { BatchLogRecordProcessor, LoggerProvider } from '@opentelemetry/sdk-logs';
 import { ATTR_SERVICE_NAME } from '@opentelemetry/semantic-conventions';
+import { stripUrlUserinfo } from '@/lib/text/url-userinfo';
 import { logger, setLogSink, type LogLevel } from './log';
 
 const g = globalThis as typeof globalThis & { __sightlineLogExport?: LoggerProvider };
@@ -43,18 +44,6 @@ export function startLogExport(url: string, serviceName: string): void {
     otel.emit({ severityNumber: SEVERITY[level], severityText: level.toUpperCase(), body: msg, attributes, context: context.active() });
   });
   g.__sightlineLogExport = provider;
-  logger.info('log export started', { url: redactUserinfo(url) });
+  logger.info('log export started', { url: stripUrlUserinfo(url) });
   process.once('SIGTERM', () => void provider.shutdown());
-}
-
-/** A URL without its user:password part, for logs. */
-function redactUserinfo(url: string): string {
-  try {
-    const u = new URL(url);
-    u.username = '';
-    u.password = '';
-    return u.toString();
-  } catch {
-    return url;
-  }
 }

@@ -13,7 +13,7 @@ interface BffMetrics {
   requests: Counter<'route' | 'method' | 'status'>;
   requestDuration: Histogram<'route' | 'method'>;
   bffInFlight: Gauge;
-  upstreamRequests: Counter<'datasource' | 'status'>;
+  upstreamRequests: Counter<'datasource' | 'status' | 'outcome'>;
   upstreamDuration: Histogram<'datasource'>;
   breakerState: Gauge<'datasource'>;
   bulkheadQueue: Gauge<'datasource'>;
@@ -43,8 +43,8 @@ function create(): BffMetrics {
     bffInFlight: new Gauge({ name: 'sightline_http_in_flight_requests', help: 'BFF requests being served now', registers: [registry] }),
     upstreamRequests: new Counter({
       name: 'sightline_upstream_requests_total',
-      help: 'Upstream calls by datasource and outcome (HTTP status, or timeout/refused/error/breaker_open/bulkhead_rejected)',
-      labelNames: ['datasource', 'status'],
+      help: 'Upstream calls by datasource, status (HTTP status, grpc_<code>, timeout, refused, network_error, cancelled, breaker_open, bulkhead_rejected) and outcome (ok, refused: the datasource refused the query, failure, cancelled)',
+      labelNames: ['datasource', 'status', 'outcome'],
       registers: [registry],
     }),
     upstreamDuration: new Histogram({ name: 'sightline_upstream_request_duration_seconds', help: 'Upstream call latency per attempt', labelNames: ['datasource'], buckets: BUCKETS, registers: [registry] }),

@@ -4,6 +4,7 @@ import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { NodeSDK } from '@opentelemetry/sdk-node';
 import { ATTR_SERVICE_NAME } from '@opentelemetry/semantic-conventions';
+import { stripUrlUserinfo } from '@/lib/text/url-userinfo';
 import { logger } from './log';
 
 const g = globalThis as typeof globalThis & { __sightlineOtel?: NodeSDK };
@@ -29,6 +30,6 @@ export function startTracing(endpoint: string, serviceName: string): void {
   });
   sdk.start();
   g.__sightlineOtel = sdk;
-  logger.info('tracing started', { endpoint });
+  logger.info('tracing started', { endpoint: stripUrlUserinfo(endpoint) });
   process.once('SIGTERM', () => void sdk.shutdown());
 }

@@ -1,10 +1,13 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { LogEntry, Micros, NanosString, TraceSummary, UnixMs } from '@/lib/datasources/types';
+import type { LogEntry, Micros, NanosString, ResultNotice, TraceSummary, UnixMs } from '@/lib/datasources/types';
 
-const findTraces = vi.fn<(q: { service: string; limit?: number }) => Promise<TraceSummary[]>>();
+const searchRows = vi.fn<(q: { service: string; limit?: number }, opts?: unknown) => Promise<TraceSummary[]>>();
+const searchNotices: ResultNotice[] = [];
+// Jaeger's searchTraces: the rows of searchRows, with the notices of searchNotices.
+const searchTraces = async (q: { service: string; limit?: number }, opts?: unknown) => ({ data: await searchRows(q, opts), notices: searchNotices });
 const services = vi.fn<() => Promise<string[]>>();
 const queryLogs = vi.fn<() => Promise<{ data: LogEntry[]; notices: [] }>>();
-vi.mock('@/lib/datasources/jaeger', () => ({ jaeger: () => ({ services, findTraces }) }));
+vi.mock('@/lib/datasources/jaeger', () => ({ jaeger: () => ({ services, searchTraces }) }));
 vi.mock('@/lib/datasources/loki', () => ({ loki: () => ({ queryLogs }) }));
 vi.mock('@/lib/env', () => ({ env: () => ({ CORRELATION_ID_ATTRIBUTE: 'correlation_id', CORRELATION_ID_LOG_FIELD: 'correlation_id' }) }));
 const { mergeCorrelatedTraces, searchCorrelationId, TRACES_PER_SERVICE } = await import('./correlation-search');
@@ -37,18 +40,26 @@ describe('searchCorrelationId', () => {
   beforeEach(() => {
     services.mockResolvedValue(['cart', 'payment', 'web']);
     queryLogs.mockResolvedValue({ data: [], notices: [] });
-    findTraces.mockImplementation(async ({ service }) => (service === 'cart' ? traces(TRACES_PER_SERVICE, 'a') : service === 'payment' ? traces(3, 'b') : []));
+    searchNotices.length = 0;
+    searchRows.mockImplementation(async ({ service }) => (service === 'cart' ? traces(TRACES_PER_SERVICE, 'a') : service === 'payment' ? traces(3, 'b') : []));
   });
 
   it('says which services returned as many traces as one search asks Jaeger for, as more may exist', async () => {
     const r = await searchCorrelationId('req-42', window);
-    expect(findTraces).toHaveBeenCalledWith(expect.objectContaining({ service: 'cart', limit: TRACES_PER_SERVICE }), {});
+    expect(searchRows).toHaveBeenCalledWith(expect.objectContaining({ service: 'cart', limit: TRACES_PER_SERVICE }), {});
     expect(r.traces).toHaveLength(TRACES_PER_SERVICE + 3);
     expect(r.notices).toEqual([{ code: 'ENTRIES_CAPPED', message: `Jaeger returned its limit of ${TRACES_PER_SERVICE} traces for cart; other traces with this id may be missing. Narrow the time range to see them.` }]);
   });
 
   it('adds no notice when every service returned fewer', async () => {
-    findTraces.mockResolvedValue(traces(2, 'c'));
+    searchRows.mockResolvedValue(traces(2, 'c'));
     expect((await searchCorrelationId('req-42', window)).notices).toEqual([]);
+  });
+
+  it('passes on the notice Jaeger sends with a partial search result', async () => {
+    searchRows.mockResolvedValue(traces(2, 'c'));
+    const partial: ResultNotice = { code: 'PARTIAL', message: 'Jaeger answered with errors, so the result may be incomplete: trace abc not found' };
+    searchNotices.push(partial);
+    expect((await searchCorrelationId('req-42', window)).notices).toEqual([partial, partial, partial]);
   });
 });

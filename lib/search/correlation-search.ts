@@ -61,7 +61,11 @@ export async function searchCorrelationId(id: string, window: { start: UnixMs; e
       if (services.length > MAX_SERVICES) notices.push({ code: 'PARTIAL', message: `Searched the first ${MAX_SERVICES} of ${services.length} services for traces.` });
       const searched = services.slice(0, MAX_SERVICES);
       const results = await Promise.allSettled(
-        searched.map((service) => jaeger().findTraces({ service, tags: { [e.CORRELATION_ID_ATTRIBUTE]: id }, start: window.start, end: window.end, limit: TRACES_PER_SERVICE }, opts)),
+        searched.map((service) =>
+          jaeger()
+            .searchTraces({ service, tags: { [e.CORRELATION_ID_ATTRIBUTE]: id }, start: window.start, end: window.end, limit: TRACES_PER_SERVICE }, opts)
+            .then((r) => (notices.push(...r.notices), r.data)),
+        ),
       );
       const failed = results.filter((r) => r.status === 'rejected').length;
       if (failed) notices.push({ code: 'PARTIAL', message: `Jaeger failed for ${failed} of ${results.length} services; some traces may be missing.` });

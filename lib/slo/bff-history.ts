@@ -1,5 +1,5 @@
 import 'server-only';
-import { MAX_POINTS_PER_SERIES } from '@/lib/datasources/prometheus/client';
+import { MAX_POINTS_PER_SERIES } from '@/lib/dashboards/time';
 import type { SloBffDeps } from './bff';
 import type { SloDeploymentImpact, SloIncident, SloMonth } from './bff-types';
 import { computeBudgetFraction, computeSli, FULL_COVERAGE, meetsObjective } from './math';

@@ -1,7 +1,8 @@
 import 'server-only';
 import { AppError } from '@/lib/api/errors';
 import type { CallOptions } from '@/lib/datasources/http';
-import { toSafeStep, type PrometheusClient } from '@/lib/datasources/prometheus/client';
+import { toSafeStep } from '@/lib/dashboards/time';
+import type { PrometheusClient } from '@/lib/datasources/prometheus/client';
 import { asUnixMs, type Deployment, type Labels } from '@/lib/datasources/types';
 import { logger } from '@/lib/observability/log';
 import { listIncidents, listDeploymentImpacts, listMonthlyCompliance } from './bff-history';

@@ -1,9 +1,9 @@
 import 'server-only';
 import type { z } from 'zod';
 import { AppError, notFound } from '@/lib/api/errors';
-import { decodeJson, ensureOk } from '../decode';
+import { createDecodeOnce, decodeJson, ensureOk } from '../decode';
 import type { CallOptions, HttpClient, QueryParams, UpstreamResponse } from '../http';
-import { stripUrlUserinfo } from '../resilience/upstream-errors';
+import { stripUrlUserinfo } from '@/lib/text/url-userinfo';
 import type { DependencyLink, QueryResult, ResultNotice, Trace, TraceSummary, UnixMs } from '../types';
 import type { CompactTrace } from '@/lib/traces/compact-trace';
 import { logger } from '@/lib/observability/log';
@@ -53,7 +53,7 @@ const GET_TRACE = '/jaeger.api_v3.QueryService/GetTrace';
  * HTTP for this long before gRPC is tried again: one refused attempt per trace view would put a
  * failure on Jaeger's breaker next to each HTTP success, enough to open it.
  */
-export const GRPC_RETRY_AFTER_MS = 60_000;
+const GRPC_RETRY_AFTER_MS = 60_000;
 
 /** GetTrace over gRPC, through the Jaeger client's guard: the stream's TracesData messages, decoded into the compact view format. */
 async function getCompactTraceOverGrpc(http: HttpClient, grpc: JaegerGrpcConfig, traceId: string, opts?: CompactTraceOptions): Promise<CompactTrace> {
@@ -99,15 +99,18 @@ async function getCompactTraceOverGrpc(http: HttpClient, grpc: JaegerGrpcConfig,
 }
 
 /**
- * A gRPC failure that says the endpoint is wrong (nothing listening, not HTTP/2 gRPC, not Jaeger's
- * API v3) rather than that Jaeger failed. An open breaker or a full bulkhead is Jaeger's state, not
- * the endpoint's: the HTTP read would meet the same, so it is not one.
+ * A gRPC failure that says the endpoint is wrong (no connection could be made: refused, unknown
+ * host, not HTTP/2 gRPC; or not Jaeger's API v3: UNIMPLEMENTED) rather than that Jaeger failed. Any
+ * other gRPC status came from a reachable Jaeger (UNAVAILABLE: its storage is down), and an open
+ * breaker or a full bulkhead is Jaeger's state, not the endpoint's: the HTTP read would meet the
+ * same, so none of them is one.
  */
 function isGrpcMisconfigured(err: unknown): boolean {
   if (!(err instanceof AppError)) return false;
   const details = err.details as { grpcStatus?: number; status?: number; breaker?: string; bulkhead?: string } | undefined;
+  if (details?.grpcStatus !== undefined) return details.grpcStatus === GRPC_UNIMPLEMENTED;
   if (details?.breaker !== undefined || details?.bulkhead !== undefined) return false;
-  return err.code === 'UPSTREAM_UNAVAILABLE' || details?.grpcStatus === GRPC_UNIMPLEMENTED || details?.status !== undefined;
+  return err.code === 'UPSTREAM_UNAVAILABLE' || details?.status !== undefined;
 }
 
 /** Jaeger's `errors` next to a non-null `data`: the answer is partial (e.g. some traces of a search could not be read). */
@@ -118,20 +121,15 @@ const toPartialNotices = (errors: { msg: string }[] | null | undefined): ResultN
 export function createJaegerClient({ http, grpc }: { http: HttpClient; grpc?: JaegerGrpcConfig }) {
   // Epoch ms until which whole traces skip gRPC (GRPC_RETRY_AFTER_MS).
   let grpcUnusableUntil = 0;
-  // Each answer decoded once (by cacheIf before it is cached, then by every caller it reaches: coalesced
-  // or from the cache); one path, so one schema, per answer because the cache key includes the path.
-  const decoded = new WeakMap<UpstreamResponse, unknown>();
+  // Each answer decoded once: by cacheIf before it is cached, then by every caller it reaches (coalesced or from the cache).
+  const decodeOnce = createDecodeOnce<unknown>();
 
   /** One /api call: its data and a PARTIAL notice for errors that came with data. */
   async function call<S extends z.ZodType>(path: string, data: S, query: QueryParams, opts: CallOptions = {}, pathParams?: Record<string, string>): Promise<QueryResult<z.infer<S>>> {
     // Safe: jaegerEnvelope validates `data` as S; TS cannot resolve the generic mapped type.
     type Envelope = { data: z.infer<S> | null; errors?: { msg: string }[] | null };
-    const decode = (res: UpstreamResponse): Envelope => {
-      // Safe: stored below by this same path's call, whose schema is S.
-      let body = decoded.get(res) as Envelope | undefined;
-      if (!body) decoded.set(res, (body = decodeJson('jaeger', res, jaegerEnvelope(data)) as Envelope));
-      return body;
-    };
+    // Safe: decoded by this same path's call, whose schema is S (see createDecodeOnce).
+    const decode = (res: UpstreamResponse): Envelope => decodeOnce(res, (r) => decodeJson('jaeger', r, jaegerEnvelope(data))) as Envelope;
     const res = await http.request({
       path, pathParams, query, signal: opts.signal, deadline: opts.deadline, requestId: opts.requestId, cache: opts.cache,
       // A 200 with errors and no data is a failure: never served from the cache.
@@ -195,8 +193,6 @@ export function createJaegerClient({ http, grpc }: { http: HttpClient; grpc?: Ja
     operations: (service: string, opts?: CallOptions): Promise<string[]> =>
       call('/api/services/{service}/operations', JaegerStrings, {}, opts, { service }).then(dataOf('operations', opts)).then((s) => [...s].sort()),
     searchTraces,
-    /** GET /api/traces: searchTraces' summaries alone (its PARTIAL notice is logged); callers that show notices use searchTraces. */
-    findTraces: (q: TraceSearch, opts?: CallOptions): Promise<TraceSummary[]> => searchTraces(q, opts).then(dataOf('trace search', opts)),
     /**
      * GET /api/traces/{traceID}: one whole trace; an unknown ID is NOT_FOUND, errors Jaeger reported
      * next to it are among its warnings. `raw` skips Jaeger's adjusters (span-ID dedupe, tag sorting,

@@ -49,6 +49,20 @@ afterAll(async () => {
   await new Promise<void>((resolve) => server.close(() => resolve()));
 });
 
+const countedOutcome = async (outcome: string) =>
+  (await metrics().upstreamRequests.get()).values.filter((v) => v.labels.datasource === 'jaeger' && v.labels.outcome === outcome).reduce((sum, v) => sum + v.value, 0);
+
+/** Jaeger's HTTP API v3 answering every whole-trace read with the captured trace, and the URLs asked for. */
+function v3Fallback() {
+  const urls: string[] = [];
+  const body = JSON.stringify(loadFixture('jaeger', 'trace-otlp').body);
+  const fetch = (async (input: string | URL | Request) => {
+    urls.push(String(input));
+    return new Response(body, { status: 200, headers: { 'content-type': 'application/json' } });
+  }) as typeof globalThis.fetch;
+  return { fetch, urls };
+}
+
 const counted = async (status: string) => (await metrics().upstreamRequests.get()).values.find((v) => v.labels.datasource === 'jaeger' && v.labels.status === status)?.value ?? 0;
 
 describe('Jaeger gRPC GetTrace', () => {
@@ -83,16 +97,40 @@ describe('Jaeger gRPC GetTrace', () => {
   });
 
   it('counts an UNAVAILABLE answer as a failure on Jaeger’s books', async () => {
-    const http = testHttpClient('jaeger', 'http://127.0.0.1:9', { breaker: { failureRate: 0.5, minRequests: 1, windowMs: 30_000, openMs: 10_000 } });
+    // A reachable HTTP API: were UNAVAILABLE taken for a wrong endpoint, the trace would be read from it.
+    const fallback = v3Fallback();
+    const http = testHttpClient('jaeger', 'http://jaeger.test', { fetch: fallback.fetch, breaker: { failureRate: 0.5, minRequests: 1, windowMs: 30_000, openMs: 10_000 } });
     const before = await counted('grpc_14');
+    const failures = await countedOutcome('failure');
     down = true;
+    let err: unknown;
     try {
-      // The gRPC read fails (UNAVAILABLE) and the HTTP fallback is refused: both open the breaker.
-      await createJaegerClient({ http, grpc: { url: grpcUrl, headers: {}, timeoutMs: 5_000 } }).getCompactTrace(traceId).catch(() => null);
+      err = await createJaegerClient({ http, grpc: { url: grpcUrl, headers: {}, timeoutMs: 5_000 } }).getCompactTrace(traceId).catch((e: unknown) => e);
     } finally {
       down = false;
     }
     expect(await counted('grpc_14')).toBe(before + 1);
+    expect(await countedOutcome('failure')).toBe(failures + 1);
     expect(http.breakerState()).toBe('open');
+    // Jaeger's own answer, not a fall back to HTTP (which would charge the breaker a second time).
+    expect((err as AppError).message).toBe('Jaeger is unavailable: storage down');
+    expect(fallback.urls).toEqual([]);
+  });
+
+  it('keeps reading over gRPC after a reachable Jaeger answered UNAVAILABLE: it is an outage, not a wrong endpoint', async () => {
+    const fallback = v3Fallback();
+    const jaeger = createJaegerClient({ http: testHttpClient('jaeger', 'http://jaeger.test', { fetch: fallback.fetch }), grpc: { url: grpcUrl, headers: {}, timeoutMs: 5_000 } });
+    const calls = received.length;
+    down = true;
+    let err: unknown;
+    try {
+      err = await jaeger.getCompactTrace(traceId).catch((e: unknown) => e);
+    } finally {
+      down = false;
+    }
+    expect((err as AppError).code).toBe('UPSTREAM_UNAVAILABLE');
+    expect((await jaeger.getCompactTrace(traceId)).spanIds).toHaveLength(5);
+    expect(received.length).toBe(calls + 2); // both over gRPC
+    expect(fallback.urls).toEqual([]);
   });
 });

@@ -3,6 +3,7 @@ import http2 from 'node:http2';
 import { AppError } from '@/lib/api/errors';
 import { withDeadline } from '../resilience/deadline';
 import { networkError, timeoutError } from '../resilience/upstream-errors';
+import { httpVerdict } from '../http';
 import type { AnswerVerdict } from '../upstream-guard';
 
 /**
@@ -34,6 +35,7 @@ const WINDOW_BYTES = 32 * 1024 * 1024;
 
 /** gRPC status codes this client names (https://grpc.io/docs/guides/status-codes/). */
 export const GRPC_NOT_FOUND = 5;
+const GRPC_INVALID_ARGUMENT = 3;
 const GRPC_UNAVAILABLE = 14;
 export const GRPC_UNIMPLEMENTED = 12;
 const GRPC_DEADLINE_EXCEEDED = 4;
@@ -78,7 +80,7 @@ export interface GrpcAnswer {
 }
 
 /** Sends one unary-request, server-streaming call: the transport under the upstream guard. */
-export interface GrpcRequest extends Omit<GrpcCall, 'signal'> {
+interface GrpcRequest extends Omit<GrpcCall, 'signal'> {
   signal: AbortSignal;
 }
 
@@ -144,7 +146,8 @@ export function toGrpcMessages(answer: GrpcAnswer, path: string, timeoutMs: numb
   const { httpStatus, grpcStatus: status, grpcMessage } = answer;
   if (httpStatus !== 200) throw new AppError('UPSTREAM_ERROR', `Jaeger's gRPC endpoint answered HTTP ${httpStatus}`, { details: { datasource: 'jaeger', status: httpStatus } });
   if (status === null) throw new AppError('UPSTREAM_ERROR', 'Jaeger ended the gRPC call without a status', { details: { datasource: 'jaeger' } });
-  if (status === GRPC_UNAVAILABLE) throw new AppError('UPSTREAM_UNAVAILABLE', `Jaeger is unavailable: ${grpcMessage}`, { details: { datasource: 'jaeger' } });
+  // A reachable server's status (grpcStatus): Jaeger (or its storage) is down, not the endpoint wrong.
+  if (status === GRPC_UNAVAILABLE) throw new AppError('UPSTREAM_UNAVAILABLE', `Jaeger is unavailable: ${grpcMessage}`, { details: { datasource: 'jaeger', grpcStatus: status } });
   if (status === GRPC_DEADLINE_EXCEEDED) throw timeoutError('jaeger', timeoutMs);
   if (status === GRPC_UNIMPLEMENTED) throw new AppError('UPSTREAM_ERROR', `Jaeger does not serve ${path} over gRPC (JAEGER_GRPC_URL points at the wrong port or version)`, { details: { datasource: 'jaeger', grpcStatus: status } });
   if (status !== 0) throw new GrpcStatusError(status, grpcMessage || `gRPC status ${status}`);
@@ -156,15 +159,14 @@ const GRPC_SERVER_FAILURES = new Set([2 /* UNKNOWN */, GRPC_DEADLINE_EXCEEDED, 1
 
 /** What a gRPC answer means to the upstream guard (metrics label `grpc_<code>`, or the HTTP status of a non-gRPC answer). */
 export function judgeGrpc(answer: GrpcAnswer): AnswerVerdict {
-  if (answer.httpStatus !== 200) {
-    const s = answer.httpStatus;
-    return { status: String(s), ok: s < 500, transient: s === 502 || s === 503 || s === 504, attributes: { 'http.response.status_code': s }, error: true };
-  }
+  // Not a gRPC answer: judged as its HTTP status, but always an error (not the answer asked for).
+  if (answer.httpStatus !== 200) return { ...httpVerdict(answer.httpStatus), error: true };
   const code = answer.grpcStatus;
   return {
     status: `grpc_${code ?? 'none'}`,
     ok: code !== null && !GRPC_SERVER_FAILURES.has(code),
     transient: code === GRPC_UNAVAILABLE,
+    refused: code === GRPC_INVALID_ARGUMENT || code === GRPC_NOT_FOUND,
     attributes: code === null ? {} : { 'rpc.grpc.status_code': code },
     error: code !== 0,
   };

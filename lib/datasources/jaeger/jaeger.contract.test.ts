@@ -120,7 +120,7 @@ describe('Jaeger fixtures (captured from a real server)', () => {
 
   it('summarises search results and sends µs times, Go durations and JSON tags', async () => {
     const { client, urls } = jaeger('traces-search');
-    const rows = await client.findTraces({
+    const { data: rows } = await client.searchTraces({
       service: 'api-gateway',
       tags: { error: 'true' },
       start: asUnixMs(1_700_000_000_000),

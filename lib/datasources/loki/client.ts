@@ -1,8 +1,8 @@
 import 'server-only';
 import { AppError } from '@/lib/api/errors';
+import { toSafeStep } from '@/lib/dashboards/time';
 import { decodeJson, ensureOk } from '../decode';
 import type { CallOptions, HttpClient, QueryParams } from '../http';
-import { toSafeStep } from '../prometheus/client';
 import { toTimeSeries, toTimeSeriesFromVector } from '../prometheus/to-time-series';
 import type { LogEntry, QueryResult, RangeQuery, RangeResult, ResultNotice, TimeSeries, UnixMs } from '../types';
 import { LokiLabels, LokiQueryResponse } from './schemas';

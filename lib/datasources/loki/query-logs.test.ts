@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toSafeStep } from '../prometheus/client';
+import { toSafeStep } from '@/lib/dashboards/time';
 import { asUnixMs } from '../types';
 import { createLokiClient } from './client';
 import { fakeLoki } from './fake-loki';
@@ -27,7 +27,6 @@ describe('queryLogs paging', () => {
     // Seven entries at ns 10 (a page holds five), three older ones.
     const { http } = fakeLoki([1n, 2n, 3n, 10n, 10n, 10n, 10n, 10n, 10n, 10n], { maxEntries: 5 });
     const r = await createLokiClient({ http, serverCap: 5 }).queryLogs({ ...q, limit: 20 });
-    expect(r.data.length === 10 || r.notices.some((n) => n.code === 'ENTRIES_CAPPED')).toBe(true);
     expect(r.notices.find((n) => n.code === 'ENTRIES_CAPPED')?.message).toMatch(/^Showing the newest 5 entries: at least 5 entries share the instant 10 ns/);
   });
 

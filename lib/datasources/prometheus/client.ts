@@ -1,8 +1,9 @@
 import 'server-only';
 import type { z } from 'zod';
-import { decodeJson, ensureOk } from '../decode';
+import { toSafeStep } from '@/lib/dashboards/time';
+import { createDecodeOnce, decodeJson, ensureOk } from '../decode';
 import { httpStatusError } from '../resilience/upstream-errors';
-import type { CallOptions, HttpClient, QueryParams, UpstreamResponse } from '../http';
+import type { CallOptions, HttpClient, QueryParams } from '../http';
 import { encodeParams } from '../request-encoding';
 import type { Alert, AlertRule, Exemplar, Labels, QueryResult, RangeQuery, RangeResult, ResultNotice, TimeSeries, UnixMs } from '../types';
 import { PromAlerts, PromErrorBody, PromExemplars, PromLabelNames, PromQueryData, PromRangeData, PromRuleGroups, PromSeriesList, promEnvelope } from './schemas';
@@ -10,8 +11,7 @@ import { toAlertRules, toAlerts } from './to-alerts';
 import { decodeRangeData } from './decode-matrix';
 import { toExemplars, toTimeSeriesFromQuery } from './to-time-series';
 
-/** Prometheus refuses more points than this per series ("exceeded maximum resolution"). */
-export const MAX_POINTS_PER_SERIES = 11_000;
+// Where lib/slo (and this adapter's index) import them from; they live with the dashboards' steps.
 
 const seconds = (t: UnixMs) => (t / 1000).toFixed(3);
 
@@ -22,26 +22,12 @@ const seconds = (t: UnixMs) => (t / 1000).toFixed(3);
  */
 export const MAX_GET_PARAMS_LENGTH = 4096;
 
-/** The step to use so the range stays under the point limit, and the notice when it had to be raised. */
-export function toSafeStep(q: RangeQuery): { stepSeconds: number; notice: ResultNotice | null } {
-  const rangeS = Math.max(0, (q.end - q.start) / 1000);
-  if (rangeS / q.stepSeconds <= MAX_POINTS_PER_SERIES) return { stepSeconds: q.stepSeconds, notice: null };
-  const raised = Math.ceil(rangeS / MAX_POINTS_PER_SERIES);
-  return {
-    stepSeconds: raised,
-    notice: { code: 'STEP_RAISED', message: `Resolution lowered: step raised from ${q.stepSeconds}s to ${raised}s to stay under ${MAX_POINTS_PER_SERIES} points per series` },
-  };
-}
-
 const toNotices = (warnings: string[] | undefined, infos: string[] | undefined): ResultNotice[] =>
   [...(warnings ?? []), ...(infos ?? [])].map((message) => ({ code: 'UPSTREAM_WARNING', message }));
 
 /** Builds the Prometheus adapter over a shared HTTP client. */
 export function createPrometheusClient({ http }: { http: HttpClient }) {
-  // The same answer object comes back from the panel cache and to every coalesced caller: decode
-  // it once (readers never mutate decoded data). Keyed weakly, so it lives exactly as long as the
-  // cache entry; one path (one schema) per answer, because the cache key includes the path.
-  const decoded = new WeakMap<UpstreamResponse, { data: unknown; notices: ResultNotice[] }>();
+  const decodeOnce = createDecodeOnce<{ data: unknown; notices: ResultNotice[] }>();
   async function call<S extends z.ZodType>(path: string, data: S, params: QueryParams, opts: CallOptions = {}, postIfLong = false, pathParams?: Record<string, string>) {
     const post = postIfLong && encodeParams(params).length > MAX_GET_PARAMS_LENGTH;
     const res = await http.request({
@@ -53,14 +39,13 @@ export function createPrometheusClient({ http }: { http: HttpClient }) {
       requestId: opts.requestId,
       cache: opts.cache,
     });
-    const seen = decoded.get(res);
-    if (seen) return seen as { data: z.infer<S>; notices: ResultNotice[] };
-    ensureOk('prometheus', res, (text) => PromErrorBody.parse(JSON.parse(text)).error);
-    const body = decodeJson('prometheus', res, promEnvelope(data));
-    if (body.status === 'error' || body.data === undefined) throw httpStatusError('prometheus', 422, body.error ?? 'Prometheus returned no data');
-    const out = { data: body.data as z.infer<S>, notices: toNotices(body.warnings, body.infos) };
-    decoded.set(res, out);
-    return out;
+    // Safe: decoded by this path's call, whose schema is S (see createDecodeOnce).
+    return decodeOnce(res, (r) => {
+      ensureOk('prometheus', r, (text) => PromErrorBody.parse(JSON.parse(text)).error);
+      const body = decodeJson('prometheus', r, promEnvelope(data));
+      if (body.status === 'error' || body.data === undefined) throw httpStatusError('prometheus', 422, body.error ?? 'Prometheus returned no data');
+      return { data: body.data, notices: toNotices(body.warnings, body.infos) };
+    }) as { data: z.infer<S>; notices: ResultNotice[] };
   }
 
   return {

@@ -2,7 +2,7 @@ import 'server-only';
 import { httpClientFor } from '../registry';
 import { createPrometheusClient, type PrometheusClient } from './client';
 
-export { createPrometheusClient, toSafeStep, MAX_POINTS_PER_SERIES, type PrometheusClient } from './client';
+export { createPrometheusClient, type PrometheusClient } from './client';
 export { toTimeSeries, toTimeSeriesFromQuery, toExemplars, toSampleValue } from './to-time-series';
 export { toAlerts, toAlertRules, toAlertId } from './to-alerts';
 

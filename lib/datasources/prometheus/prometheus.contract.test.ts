@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '@/lib/api/errors';
 import { fixtureHttp, listFixtures } from '@/lib/testing/fixtures';
 import { asUnixMs } from '../types';
-import { createPrometheusClient, toSafeStep } from './client';
+import { toSafeStep } from '@/lib/dashboards/time';
+import { createPrometheusClient } from './client';
 
 const client = (name: string) => {
   const f = fixtureHttp('prometheus', name);
