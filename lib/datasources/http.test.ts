@@ -1,12 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { metrics } from '@/lib/observability/metrics';
 import { caught, delayed, fakeFetch } from './fake-fetch';
 import { createHttpClient, type HttpClientConfig } from './http';
 import { deadlineIn } from './resilience/deadline';
 import { toAuthorization } from './request-encoding';
+import { withFakeClock } from './test-guard';
 
 // What the HTTP layer adds around the guard: URLs, headers and auth, coalescing and the panel cache.
-// Timeouts, retries, breaker, bulkhead and server deadlines: upstream-guard.test.ts.
+// Timeouts, retries, server deadlines: upstream-guard.test.ts; breaker and bulkhead: upstream-guard-limits.test.ts.
 
 function client(fetchFn: typeof fetch, over: Partial<HttpClientConfig> = {}) {
   return createHttpClient({
@@ -23,12 +24,7 @@ function client(fetchFn: typeof fetch, over: Partial<HttpClientConfig> = {}) {
   });
 }
 
-beforeEach(() => {
-  vi.useFakeTimers({ now: 1_700_000_000_000 });
-});
-afterEach(() => {
-  vi.useRealTimers();
-});
+withFakeClock();
 
 describe('headers and auth', () => {
   it('passes x-request-id and the configured auth upstream', async () => {

@@ -8,7 +8,7 @@ import { metrics } from '@/lib/observability/metrics';
 import { requestRaw } from '@/lib/testing/raw-http';
 import { ApiRouteTable, parseApiRoute, type ApiRoute } from './api-routes';
 import { DirectApi } from './direct-api';
-import type { ServerLogger } from './write-answer';
+import { keptLog } from './kept-log';
 
 let server: http.Server | undefined;
 afterEach(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));
@@ -22,19 +22,6 @@ async function serve(direct: DirectApi): Promise<string> {
   });
   await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-}
-
-interface LogLine {
-  level: 'info' | 'warn' | 'error';
-  msg: string;
-  fields: Record<string, unknown>;
-}
-
-/** A stand-in for the structured logger that keeps its lines. */
-function keptLog(): { log: ServerLogger; lines: LogLine[] } {
-  const lines: LogLine[] = [];
-  const at = (level: LogLine['level']) => (msg: string, fields: Record<string, unknown> = {}) => void lines.push({ level, msg, fields });
-  return { log: { info: at('info'), warn: at('warn'), error: at('error') }, lines };
 }
 
 /** A DirectApi over `modules` (route pattern → exports), with the log lines it writes and its errors. */

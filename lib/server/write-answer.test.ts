@@ -2,23 +2,11 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { requestRaw } from '@/lib/testing/raw-http';
-import { answerFailure, writeAnswer, type ServerLogger } from './write-answer';
+import { keptLog } from './kept-log';
+import { answerFailure, writeAnswer } from './write-answer';
 
 let server: http.Server | undefined;
 afterEach(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));
-
-interface LogLine {
-  level: 'info' | 'warn' | 'error';
-  msg: string;
-  fields: Record<string, unknown>;
-}
-
-/** A stand-in for the structured logger that keeps its lines. */
-function keptLog(): { log: ServerLogger; lines: LogLine[] } {
-  const lines: LogLine[] = [];
-  const at = (level: LogLine['level']) => (msg: string, fields: Record<string, unknown> = {}) => void lines.push({ level, msg, fields });
-  return { log: { info: at('info'), warn: at('warn'), error: at('error') }, lines };
-}
 
 describe('writeAnswer', () => {
   it("sends a Response a handler made as its body streams, with its status, headers and every cookie", async () => {
