@@ -104,6 +104,8 @@ export const EnvSchema = z
     DATASOURCE_MAX_QUEUE: positiveInt(200),
     DATASOURCE_QUEUE_TIMEOUT_MS: positiveInt(5_000),
     PANEL_CACHE_TTL_MS: z.coerce.number().int().nonnegative().default(15_000),
+    /** The most bytes Sightline reads of one upstream answer (64 MiB): a query asking for more fails with UPSTREAM_TOO_LARGE instead of filling memory. */
+    DATASOURCE_MAX_RESPONSE_BYTES: positiveInt(64 * 1024 * 1024),
 
     /** Sightline runs behind a reverse proxy whose X-Forwarded-* headers it may believe (lib/server/client-address.ts). */
     TRUST_PROXY: bool(false),

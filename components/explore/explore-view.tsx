@@ -9,14 +9,13 @@ import { QueryEditor } from '@/components/logs/query-editor';
 import { useEarlyInput } from '@/components/ui/use-early-input';
 import { useUrlUpdate } from '@/components/ui/use-url-update';
 import { usePromQuery } from '@/lib/queries/explore';
-import { BffError } from '@/lib/queries/fetch-json';
+import { BffError, isQueryMistake } from '@/lib/queries/fetch-json';
 import { useLogQuery } from '@/lib/queries/logs';
 import { NoSeries } from './no-series';
 import { SeriesChart } from './series-chart';
 import { SeriesTable } from './series-table';
 
 type Lang = 'promql' | 'logql';
-const isBad = (e: Error | null) => e instanceof BffError && (e.code === 'UPSTREAM_BAD_QUERY' || e.code === 'INVALID_INPUT');
 const noop = () => {};
 
 /**
@@ -68,7 +67,7 @@ export function ExploreView() {
         value={draft}
         onChange={setDraft}
         onRun={(text) => push({ query: text.trim() })}
-        error={isBad(active.error) ? active.error!.message : null}
+        error={isQueryMistake(active.error) ? active.error!.message : null}
         placeholder={lang === 'promql' ? 'sum by (service) (rate(http_server_requests_total[5m]))' : '{service_name="payment"}'}
         extraParams={lang === 'promql' ? ['mode'] : []}
         extra={lang === 'promql' && (
@@ -81,7 +80,7 @@ export function ExploreView() {
           </label>
         )}
       />
-      {active.isError && !isBad(active.error) && (
+      {active.isError && !isQueryMistake(active.error) && (
         <div role="alert" className="rounded border border-[var(--bad)] p-3 text-sm">
           <p className="font-semibold text-[var(--bad)]">The query failed ({active.error instanceof BffError ? active.error.code : 'error'})</p>
           <p className="text-[var(--muted)]">{active.error.message}</p>

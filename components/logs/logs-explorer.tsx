@@ -5,7 +5,7 @@ import { useMemo, useState } from 'react';
 import { PanelNotices } from '@/components/dashboard/panel-states';
 import { SeriesChart } from '@/components/explore/series-chart';
 import { useUrlUpdate } from '@/components/ui/use-url-update';
-import { BffError } from '@/lib/queries/fetch-json';
+import { BffError, isQueryMistake } from '@/lib/queries/fetch-json';
 import { useLogQuery } from '@/lib/queries/logs';
 import { plural } from '@/lib/text/plural';
 import { LabelPicker } from './label-picker';
@@ -18,9 +18,6 @@ import { useFollowLogs } from './use-follow-logs';
 
 /** Lines one query shows (Loki pages across its own cap; the BFF says when more exist). */
 const LINE_LIMIT = 1_000;
-
-/** The query's Loki problem, split into "your LogQL is wrong" (shown at the input) and the rest. */
-const isBadQuery = (err: Error | null) => err instanceof BffError && (err.code === 'UPSTREAM_BAD_QUERY' || err.code === 'INVALID_INPUT');
 
 /**
  * The logs explorer: LogQL with label pickers, a volume histogram by level, a virtualized list
@@ -64,7 +61,7 @@ export function LogsExplorer() {
   const push = useUrlUpdate({ scroll: false });
   const run = (q: string) => push({ query: q.trim() });
   const zoom = (f: number, t: number) => push({ from: String(Math.round(f)), to: String(Math.round(t)) });
-  const badQuery = isBadQuery(result.error) ? result.error!.message : null;
+  const badQuery = isQueryMistake(result.error) ? result.error!.message : null;
 
   return (
     <div className="flex flex-col gap-3">

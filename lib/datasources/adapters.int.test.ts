@@ -48,6 +48,19 @@ describe('Prometheus adapter against a real Prometheus', () => {
     expect(wide.notices.map((n) => n.code)).toContain('STEP_RAISED');
   });
 
+  it('refuses an answer past DATASOURCE_MAX_RESPONSE_BYTES with a message that says to ask for less, and reads it under a larger limit', async () => {
+    const small = createPrometheusClient({ http: testHttpClient('prometheus', backends.urls.prometheus, { maxResponseBytes: 2_000 }) });
+    const now = Date.now();
+    // A point at every step whatever Prometheus holds: 601 points, ~15 KB of JSON.
+    const q = { query: 'vector(1)', start: asUnixMs(now - 600_000), end: asUnixMs(now), stepSeconds: 1 };
+    const whole = await clients().prom.queryRange(q);
+    expect(whole.data[0]!.samples).toHaveLength(601);
+    const err = await small.queryRange(q).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(AppError);
+    expect((err as AppError).code).toBe('UPSTREAM_TOO_LARGE');
+    expect((err as AppError).message).toMatch(/^Prometheus's answer is larger than 2,000 bytes \(DATASOURCE_MAX_RESPONSE_BYTES\); ask for less/);
+  });
+
   it("reports bad PromQL with Prometheus' own message", async () => {
     const err = await clients().prom.queryInstant('sum(rate(up[5m])').catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AppError);
@@ -96,7 +109,7 @@ describe('Jaeger adapter against a real Jaeger', () => {
 
   it('reads the same trace over API v3 gRPC (protobuf) as over its HTTP JSON, and maps gRPC failures', async () => {
     const { jaeger } = clients();
-    const grpc = (url: string) => createJaegerClient({ http: testHttpClient('jaeger', backends.urls.jaeger), grpc: { url, headers: {}, timeoutMs: 5_000 } });
+    const grpc = (url: string) => createJaegerClient({ http: testHttpClient('jaeger', backends.urls.jaeger), grpc: { url, headers: {}, timeoutMs: 5_000, maxResponseBytes: 64 << 20 } });
     // Ingestion is asynchronous: wait until the trace is readable at all.
     const overGrpc = await eventually(() => grpc(backends.urls.jaegerGrpc).getCompactTrace(seeded.traceId, { raw: true }).catch(() => null), (t) => t !== null);
     // Compared decoded: Jaeger's order of resources varies between reads, and with it the string table's order.
@@ -107,7 +120,7 @@ describe('Jaeger adapter against a real Jaeger', () => {
     // Nothing on the gRPC port: the view is read over HTTP instead; with HTTP down too, Jaeger is unavailable.
     const noGrpc = `http://127.0.0.1:${await freePort()}`;
     expect(fromCompactTrace(await grpc(noGrpc).getCompactTrace(seeded.traceId, { raw: true }))).toEqual(decoded);
-    const deadHttp = createJaegerClient({ http: testHttpClient('jaeger', `http://127.0.0.1:${await freePort()}`), grpc: { url: noGrpc, headers: {}, timeoutMs: 5_000 } });
+    const deadHttp = createJaegerClient({ http: testHttpClient('jaeger', `http://127.0.0.1:${await freePort()}`), grpc: { url: noGrpc, headers: {}, timeoutMs: 5_000, maxResponseBytes: 64 << 20 } });
     const down = await deadHttp.getCompactTrace(seeded.traceId).catch((e: unknown) => e);
     expect(down).toBeInstanceOf(AppError);
     expect((down as AppError).code).toBe('UPSTREAM_UNAVAILABLE');

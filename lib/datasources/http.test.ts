@@ -18,6 +18,7 @@ function client(fetchFn: typeof fetch, over: Partial<HttpClientConfig> = {}) {
     breaker: { failureRate: 0.5, minRequests: 5, windowMs: 30_000, openMs: 10_000 },
     bulkhead: { maxConcurrent: 4, maxQueue: 2, queueTimeoutMs: 500 },
     cacheTtlMs: 15_000,
+    maxResponseBytes: 1_000_000,
     fetch: fetchFn,
     random: () => 0.5,
     ...over,

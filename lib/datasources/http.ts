@@ -25,6 +25,8 @@ export interface HttpClientConfig extends UpstreamGuardConfig {
   auth?: string;
   /** 0 disables the panel cache. */
   cacheTtlMs: number;
+  /** The most bytes of one answer read (DATASOURCE_MAX_RESPONSE_BYTES); a larger one fails with UPSTREAM_TOO_LARGE. */
+  maxResponseBytes: number;
   /** Answers requests instead of node:http (tests: a fake, or captured fixtures). */
   fetch?: typeof fetch;
 }
@@ -198,7 +200,7 @@ export function createHttpClient(config: HttpClientConfig) {
         timeoutMs: req.timeoutMs,
         signal,
         deadline: req.deadline,
-        send: (attemptSignal) => send(url, { method, headers, body, signal: attemptSignal }),
+        send: (attemptSignal) => send(url, { method, headers, body, signal: attemptSignal, maxBytes: config.maxResponseBytes }),
         judge: judgeHttp,
       });
       if (!useCache) return answered;

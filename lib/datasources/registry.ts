@@ -36,6 +36,7 @@ export function httpClientFor(name: DatasourceName): HttpClient {
     breaker: { failureRate: e.DATASOURCE_BREAKER_FAILURE_RATE, minRequests: e.DATASOURCE_BREAKER_MIN_REQUESTS, windowMs: e.DATASOURCE_BREAKER_WINDOW_MS, openMs: e.DATASOURCE_BREAKER_OPEN_MS },
     bulkhead: { maxConcurrent: e.DATASOURCE_MAX_CONCURRENT, maxQueue: e.DATASOURCE_MAX_QUEUE, queueTimeoutMs: e.DATASOURCE_QUEUE_TIMEOUT_MS },
     cacheTtlMs: e.PANEL_CACHE_TTL_MS,
+    maxResponseBytes: e.DATASOURCE_MAX_RESPONSE_BYTES,
   });
   g.__sightlineHttp[name] = client;
   return client;

@@ -19,6 +19,9 @@ interface GuardedRequest {
   deadline?: ServerDeadline;
 }
 
+/** The answer size limit of guarded(): 1 MB. */
+export const GUARDED_MAX_BYTES = 1_000_000;
+
 /** A guard sending each request to `fetchFn` at http://prom.test, as the HTTP client does (reads: GETs and idempotent POSTs). */
 export function guarded(fetchFn: typeof fetch, over: Partial<UpstreamGuardConfig> = {}) {
   const guard = createUpstreamGuard({
@@ -41,7 +44,7 @@ export function guarded(fetchFn: typeof fetch, over: Partial<UpstreamGuardConfig
       readOnly: method === 'GET' || req.idempotent === true,
       signal: req.signal,
       deadline: req.deadline,
-      send: (signal) => send(`http://prom.test${req.path}`, { method, headers: {}, body, signal }),
+      send: (signal) => send(`http://prom.test${req.path}`, { method, headers: {}, body, signal, maxBytes: GUARDED_MAX_BYTES }),
       judge: (res) => httpVerdict(res.status),
     });
   };

@@ -2,8 +2,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import zlib from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
-import { networkErrorCode } from './resilience/upstream-errors';
-import { createNodeTransport, decodeBody } from './transport';
+import { AnswerTooLargeError, networkErrorCode } from './resilience/upstream-errors';
+import { createNodeTransport, decodeBody, transportFromFetch } from './transport';
 
 let server: http.Server | undefined;
 afterEach(async () => {
@@ -21,7 +21,7 @@ async function serve(handler: http.RequestListener): Promise<{ url: string; conn
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, connections: () => connections };
 }
 
-const GET = { method: 'GET' as const, headers: { accept: 'application/json' } };
+const GET = { method: 'GET' as const, headers: { accept: 'application/json' }, maxBytes: 1_000_000 };
 
 describe('the node:http transport', () => {
   it('sends method, headers and a form body with its length, reads status and text, and keeps the connection for the next call', async () => {
@@ -36,7 +36,7 @@ describe('the node:http transport', () => {
     });
     const send = createNodeTransport();
     const a = await send(`${s.url}/api/v1/query?x=1`, { ...GET, signal: new AbortController().signal });
-    const b = await send(`${s.url}/api/v1/query`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-scope-orgid': 'tenant' }, body: 'query=up%7Bé%3D%221%22%7D', signal: new AbortController().signal });
+    const b = await send(`${s.url}/api/v1/query`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-scope-orgid': 'tenant' }, body: 'query=up%7Bé%3D%221%22%7D', signal: new AbortController().signal, maxBytes: 1_000_000 });
     expect(a).toEqual({ status: 200, text: '{"status":"ok","é":1}' });
     expect(b.status).toBe(422);
     expect(seen[0]).toMatchObject({ method: 'GET', headers: { accept: 'application/json' } });
@@ -93,11 +93,75 @@ describe('the node:http transport', () => {
   });
 });
 
+/**
+ * A server streaming an endless answer in 64 KiB chunks (no Content-Length) until the client goes
+ * away; `written()` is how many bytes it managed to send, `closed` resolves when the client cut it.
+ */
+async function serveEndless() {
+  let written = 0;
+  let resolveClosed: () => void;
+  const closed = new Promise<void>((r) => (resolveClosed = r));
+  const chunk = Buffer.alloc(64 * 1024, 'x');
+  const s = await serve((_req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    const timer = setInterval(() => {
+      if (res.writableNeedDrain) return;
+      res.write(chunk);
+      written += chunk.length;
+    }, 1);
+    res.on('close', () => (clearInterval(timer), resolveClosed()));
+  });
+  return { url: s.url, written: () => written, closed };
+}
+
+describe('the answer size limit', () => {
+  it('stops reading an endless answer just past maxBytes and cuts the connection', async () => {
+    const s = await serveEndless();
+    const err = await createNodeTransport()(s.url, { ...GET, maxBytes: 300_000, signal: new AbortController().signal }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(AnswerTooLargeError);
+    expect((err as AnswerTooLargeError).limitBytes).toBe(300_000);
+    await s.closed;
+    // It stopped within a few chunks of the limit (socket buffers hold some more), not at the end of the stream.
+    expect(s.written()).toBeLessThan(300_000 + 64 * 64 * 1024);
+  });
+
+  it('refuses an answer whose Content-Length is over the limit before reading its body, and takes one exactly at the limit', async () => {
+    const s = await serve((req, res) => {
+      if (req.url === '/big') res.writeHead(200, { 'content-length': '5000000' }).write('{');
+      else res.writeHead(200, { 'content-length': '1000' }).end('y'.repeat(1000));
+    });
+    const send = createNodeTransport();
+    await expect(send(`${s.url}/big`, { ...GET, maxBytes: 1000, signal: new AbortController().signal })).rejects.toBeInstanceOf(AnswerTooLargeError);
+    expect((await send(`${s.url}/exact`, { ...GET, maxBytes: 1000, signal: new AbortController().signal })).text).toHaveLength(1000);
+  });
+
+  it('refuses a small gzip answer that inflates past the limit (a decompression bomb)', async () => {
+    const bomb = zlib.gzipSync(Buffer.alloc(20 * 1024 * 1024));
+    expect(bomb.length).toBeLessThan(100_000);
+    const s = await serve((_req, res) => res.writeHead(200, { 'content-encoding': 'gzip' }).end(bomb));
+    await expect(createNodeTransport()(s.url, { ...GET, maxBytes: 1_000_000, signal: new AbortController().signal })).rejects.toBeInstanceOf(AnswerTooLargeError);
+  });
+
+  it('holds for the fetch transport too', async () => {
+    const s = await serveEndless();
+    await expect(transportFromFetch(fetch)(s.url, { ...GET, maxBytes: 300_000, signal: new AbortController().signal })).rejects.toBeInstanceOf(AnswerTooLargeError);
+    await s.closed;
+  });
+});
+
 describe('decodeBody', () => {
   it('undoes listed codings in reverse order and refuses unknown ones', async () => {
     const twice = zlib.gzipSync(zlib.deflateSync('hello'));
-    expect((await decodeBody(twice, 'deflate, gzip')).toString()).toBe('hello');
-    expect((await decodeBody(Buffer.from('plain'), 'identity')).toString()).toBe('plain');
-    await expect(decodeBody(Buffer.from('x'), 'zstd')).rejects.toThrow('unsupported Content-Encoding "zstd"');
+    expect((await decodeBody(twice, 'deflate, gzip', 100)).toString()).toBe('hello');
+    expect((await decodeBody(Buffer.from('plain'), 'identity', 100)).toString()).toBe('plain');
+    await expect(decodeBody(Buffer.from('x'), 'zstd', 100)).rejects.toThrow('unsupported Content-Encoding "zstd"');
+  });
+
+  it('refuses to inflate past the limit in any coding', async () => {
+    const text = 'z'.repeat(10_000);
+    for (const [coding, packed] of [['gzip', zlib.gzipSync(text)], ['deflate', zlib.deflateSync(text)], ['br', zlib.brotliCompressSync(text)]] as const) {
+      await expect(decodeBody(packed, coding, 9_999)).rejects.toBeInstanceOf(AnswerTooLargeError);
+      expect((await decodeBody(packed, coding, 10_000)).toString()).toBe(text);
+    }
   });
 });

@@ -3,6 +3,7 @@ import http from 'node:http';
 import https from 'node:https';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
+import { AnswerTooLargeError } from './resilience/upstream-errors';
 
 /**
  * How the HTTP layer (http.ts) sends one request and reads the whole answer. The default speaks
@@ -17,6 +18,8 @@ export interface TransportRequest {
   headers: Record<string, string>;
   body?: string;
   signal: AbortSignal;
+  /** The most bytes of answer read, before and after inflating: past it the call ends with AnswerTooLargeError. */
+  maxBytes: number;
 }
 
 export interface TransportResponse {
@@ -27,21 +30,29 @@ export interface TransportResponse {
 
 export type Transport = (url: string, req: TransportRequest) => Promise<TransportResponse>;
 
-const inflaters: Record<string, (b: Buffer) => Promise<Buffer>> = {
+const inflaters: Record<string, (b: Buffer, options: zlib.ZlibOptions & zlib.BrotliOptions) => Promise<Buffer>> = {
   gzip: promisify(zlib.gunzip),
   'x-gzip': promisify(zlib.gunzip),
   deflate: promisify(zlib.inflate),
   br: promisify(zlib.brotliDecompress),
 };
 
-/** Inflates a body per its Content-Encoding (a datasource may be configured to ask for gzip); identity as is. */
-export async function decodeBody(body: Buffer, contentEncoding: string | undefined): Promise<Buffer> {
+/**
+ * Inflates a body per its Content-Encoding (a datasource may be configured to ask for gzip); identity
+ * as is. No coding may inflate past `maxBytes` (a few KB of gzip can hold gigabytes of zeros).
+ */
+export async function decodeBody(body: Buffer, contentEncoding: string | undefined, maxBytes: number): Promise<Buffer> {
   let out = body;
   // Codings apply in the order listed, so they come off in reverse.
   for (const coding of (contentEncoding ?? '').split(',').map((c) => c.trim().toLowerCase()).filter((c) => c && c !== 'identity').reverse()) {
     const inflate = inflaters[coding];
     if (!inflate) throw new Error(`unsupported Content-Encoding "${coding}"`);
-    out = await inflate(out);
+    try {
+      out = await inflate(out, { maxOutputLength: maxBytes });
+    } catch (err) {
+      if ((err as { code?: unknown }).code === 'ERR_BUFFER_TOO_LARGE') throw new AnswerTooLargeError(maxBytes);
+      throw err;
+    }
   }
   return out;
 }
@@ -68,7 +79,19 @@ export function createNodeTransport({ idleMs = IDLE_CONNECTION_MS }: { idleMs?: 
       // A header value node:http refuses throws here, inside the executor: it becomes this promise's rejection.
       const outgoing = (isHttps ? https : http).request(target, options, (res) => {
         const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        let bytes = 0;
+        // An answer past the limit is not read on: the connection is cut (a kept-alive one could
+        // not be reused before the rest arrived) and the call ends at once, whatever is still coming.
+        const tooLarge = () => {
+          reject(new AnswerTooLargeError(req.maxBytes));
+          outgoing.destroy();
+        };
+        if (Number(res.headers['content-length']) > req.maxBytes) return tooLarge();
+        res.on('data', (chunk: Buffer) => {
+          bytes += chunk.length;
+          if (bytes > req.maxBytes) return tooLarge();
+          chunks.push(chunk);
+        });
         res.on('error', reject);
         // The connection went away before the answer was whole (the upstream died, or the call was aborted).
         res.on('close', () => {
@@ -80,7 +103,7 @@ export function createNodeTransport({ idleMs = IDLE_CONNECTION_MS }: { idleMs?: 
           const encoding = res.headers['content-encoding'];
           // Unencoded, as the HTTP layer asks by default: no inflating, no promise hop on the way back.
           if (encoding === undefined || encoding === 'identity') resolve({ status, text: body.toString('utf8') });
-          else decodeBody(body, encoding).then((decoded) => resolve({ status, text: decoded.toString('utf8') }), reject);
+          else decodeBody(body, encoding, req.maxBytes).then((decoded) => resolve({ status, text: decoded.toString('utf8') }), reject);
         });
       });
       outgoing.on('error', reject);
@@ -88,10 +111,27 @@ export function createNodeTransport({ idleMs = IDLE_CONNECTION_MS }: { idleMs?: 
     });
 }
 
+/** Reads a fetch answer's body to text, at most `maxBytes` of it (fetch has already inflated it). */
+async function readText(res: Response, maxBytes: number): Promise<string> {
+  if (!res.body) return '';
+  const chunks: Uint8Array[] = [];
+  let bytes = 0;
+  const reader = res.body.getReader();
+  for (let read = await reader.read(); !read.done; read = await reader.read()) {
+    bytes += read.value.length;
+    if (bytes > maxBytes) {
+      await reader.cancel();
+      throw new AnswerTooLargeError(maxBytes);
+    }
+    chunks.push(read.value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
 /** A transport over a fetch function (tests answer requests with fakes and fixtures this way). */
 export function transportFromFetch(doFetch: typeof fetch): Transport {
   return async (url, req) => {
     const res = await doFetch(url, { method: req.method, headers: req.headers, body: req.body, signal: req.signal });
-    return { status: res.status, text: await res.text() };
+    return { status: res.status, text: await readText(res, req.maxBytes) };
   };
 }

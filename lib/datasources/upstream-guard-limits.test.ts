@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { metrics } from '@/lib/observability/metrics';
 import { caught, delayed, fakeFetch, refused } from './fake-fetch';
-import { guarded, withFakeClock } from './test-guard';
+import { GUARDED_MAX_BYTES, guarded, outcomeCount, withFakeClock } from './test-guard';
 
 // The guard's limits on a datasource in trouble: the circuit breaker and the bulkhead. Driven with
 // HTTP answers from a fake fetch.
@@ -26,6 +26,22 @@ describe('circuit breaker', () => {
     up = true;
     expect((await c.request({ path: '/probe' })).status).toBe(200);
     expect(c.breakerState()).toBe('closed');
+  });
+
+  it('never opens for answers too large to read: each fails at once with UPSTREAM_TOO_LARGE, counted refused, not retried', async () => {
+    const f = fakeFetch(async () => new Response('x'.repeat(GUARDED_MAX_BYTES + 1)));
+    const c = guarded(f.fn, { name: 'loki' });
+    const before = await outcomeCount('loki', 'too_large', 'refused');
+    for (let i = 0; i < 8; i++) {
+      const err = await caught(c.request({ path: `/big${i}` }));
+      expect(err.code).toBe('UPSTREAM_TOO_LARGE');
+      expect(err.status).toBe(422);
+      expect(err.message).toMatch(/^Loki's answer is larger than 1,000,000 bytes \(DATASOURCE_MAX_RESPONSE_BYTES\); ask for less/);
+      expect(err.details).toEqual({ datasource: 'loki', limitBytes: GUARDED_MAX_BYTES });
+    }
+    expect(f.calls).toHaveLength(8);
+    expect(c.breakerState()).toBe('closed');
+    expect(await outcomeCount('loki', 'too_large', 'refused')).toBe(before + 8);
   });
 
   it('stays closed below the minimum request count', async () => {

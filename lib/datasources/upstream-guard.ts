@@ -6,7 +6,7 @@ import type { BreakerState, DatasourceName } from './types';
 import { createBreaker, type BreakerConfig } from './resilience/breaker';
 import { BulkheadRejection, createBulkhead, type BulkheadConfig } from './resilience/bulkhead';
 import { withDeadline, type Deadline, type ServerDeadline } from './resilience/deadline';
-import { breakerOpenError, cancelledError, DATASOURCE_TITLES, isCancelled, networkError, networkErrorCode, overloadedError, timeoutError } from './resilience/upstream-errors';
+import { AnswerTooLargeError, breakerOpenError, cancelledError, DATASOURCE_TITLES, isCancelled, networkError, networkErrorCode, overloadedError, timeoutError, tooLargeError } from './resilience/upstream-errors';
 
 /**
  * What every upstream call of a datasource goes through, whatever carries it (HTTP in http.ts,
@@ -82,18 +82,25 @@ const NEVER_ABORTED = new AbortController().signal;
 /**
  * The `outcome` label of sightline_upstream_requests_total, next to `status`: `failure` is everything
  * that counts against the datasource (5xx, 401/403/408/429, gRPC server failures, timeouts, network
- * errors, open breakers, full bulkheads), `refused` a query it refused (AnswerVerdict.refused),
- * `cancelled` a caller that went away. The panel "Upstream failure ratio" reads it.
+ * errors, open breakers, full bulkheads), `refused` a query it refused (AnswerVerdict.refused) or
+ * whose answer was too large to read, `cancelled` a caller that went away. The panel "Upstream
+ * failure ratio" reads it.
  */
 type CountedOutcome = 'ok' | 'refused' | 'failure' | 'cancelled';
 
 /** The outcome of an answer; every other count is a failure or a cancellation. */
 const toCountedOutcome = (v: AnswerVerdict): CountedOutcome => (v.refused ? 'refused' : v.error ? 'failure' : 'ok');
 
-/** One attempt's outcome: an answer (any status), or a failure already mapped to an AppError. */
+/** The outcomes of the counts with no answer that are not failures (status label → outcome label). */
+const NOT_FAILURES: Record<string, CountedOutcome> = { cancelled: 'cancelled', too_large: 'refused' };
+
+/**
+ * One attempt's outcome: an answer (any status), or a failure already mapped to an AppError;
+ * `refused` when the datasource answered but the request asked for too much (not on the breaker's books).
+ */
 type Outcome<R> =
   | { kind: 'answer'; answer: R; verdict: AnswerVerdict }
-  | { kind: 'failed'; error: AppError; cancelled: boolean; expired: boolean; transient: boolean };
+  | { kind: 'failed'; error: AppError; cancelled: boolean; expired: boolean; transient: boolean; refused: boolean };
 
 /** Builds one datasource's guard: its breaker (and gauge), bulkhead and metrics. */
 export function createUpstreamGuard(config: UpstreamGuardConfig) {
@@ -109,9 +116,9 @@ export function createUpstreamGuard(config: UpstreamGuardConfig) {
   });
   m.breakerState.set({ datasource: name }, 0);
   const tracer = trace.getTracer('sightline-datasources');
-  /** Counts one call or attempt: an answer's outcome is its verdict's, a `cancelled` one is cancelled, anything else a failure. */
+  /** Counts one call or attempt: an answer's outcome is its verdict's, else NOT_FAILURES' or a failure. */
   const count = (status: string, verdict?: AnswerVerdict) =>
-    m.upstreamRequests.inc({ datasource: name, status, outcome: verdict ? toCountedOutcome(verdict) : status === 'cancelled' ? 'cancelled' : 'failure' });
+    m.upstreamRequests.inc({ datasource: name, status, outcome: verdict ? toCountedOutcome(verdict) : (NOT_FAILURES[status] ?? 'failure') });
 
   /** Why the call as a whole stopped: the server's deadline passed (a timeout), else the caller left. */
   const stopped = (call: GuardedCall<unknown>, box: Deadline | null, cause: unknown): AppError =>
@@ -150,15 +157,19 @@ export function createUpstreamGuard(config: UpstreamGuardConfig) {
         const error = stopped(call, box, err);
         const cancelled = isCancelled(error);
         count(cancelled ? 'cancelled' : 'timeout');
-        return { kind: 'failed', error, cancelled, expired: false, transient: false };
+        return { kind: 'failed', error, cancelled, expired: false, transient: false, refused: false };
       }
       if (timer.expired) {
         count('timeout');
-        return { kind: 'failed', error: timeoutError(name, limitLabelMs, err), cancelled: false, expired: true, transient: false };
+        return { kind: 'failed', error: timeoutError(name, limitLabelMs, err), cancelled: false, expired: true, transient: false, refused: false };
+      }
+      if (err instanceof AnswerTooLargeError) {
+        count('too_large');
+        return { kind: 'failed', error: tooLargeError(name, err.limitBytes), cancelled: false, expired: false, transient: false, refused: true };
       }
       const code = networkErrorCode(err);
       count(code === 'ECONNREFUSED' ? 'refused' : 'network_error');
-      return { kind: 'failed', error: err instanceof AppError ? err : networkError(name, err), cancelled: false, expired: false, transient: code !== null && TRANSIENT_CODES.has(code) };
+      return { kind: 'failed', error: err instanceof AppError ? err : networkError(name, err), cancelled: false, expired: false, transient: code !== null && TRANSIENT_CODES.has(code), refused: false };
     } finally {
       timer.dispose();
       m.upstreamDuration.observe({ datasource: name }, (now() - started) / 1000);
@@ -194,7 +205,8 @@ export function createUpstreamGuard(config: UpstreamGuardConfig) {
         breaker.release(decision.probe);
         throw outcome.error;
       }
-      breaker.record(outcome.kind === 'answer' && outcome.verdict.ok, decision.probe);
+      // A too-large answer came from a working datasource: a success on the breaker's books.
+      breaker.record(outcome.kind === 'answer' ? outcome.verdict.ok : outcome.refused, decision.probe);
       // A retry cut short by the budget says less than the attempt before it: report that one.
       if (previous && byBudget && outcome.kind === 'failed' && outcome.expired) return settle(previous);
       if ((outcome.kind === 'answer' ? outcome.verdict.transient : outcome.transient) && i < most) {

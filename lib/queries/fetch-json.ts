@@ -31,6 +31,15 @@ export function retryServerErrors(count: number, err: Error): boolean {
   return count < 1 && isRetryableStatus(toFailedStatus(err));
 }
 
+/**
+ * Whether a query failed because of what it asks (shown at the query box: fix the query and run it
+ * again), not because of a datasource or the network (a retry may help): malformed input, a query
+ * the datasource refused, or one whose answer is too large to read.
+ */
+export function isQueryMistake(err: Error | null): boolean {
+  return err instanceof BffError && (err.code === 'UPSTREAM_BAD_QUERY' || err.code === 'INVALID_INPUT' || err.code === 'UPSTREAM_TOO_LARGE');
+}
+
 /** Fetches JSON from the BFF (series samples decoded from their wire form); a failure throws BffError with the server's code and message. */
 export async function fetchJson<T>(url: string, init?: RequestInit): Promise<T> {
   const res = await fetch(url, { ...init, headers: { accept: 'application/json', ...(init?.body ? { 'content-type': 'application/json' } : {}), ...init?.headers } });

@@ -11,6 +11,7 @@ export function testHttpClient(name: DatasourceName, baseUrl: string, over: Part
     breaker: { failureRate: 1, minRequests: 1_000, windowMs: 1_000, openMs: 1_000 },
     bulkhead: { maxConcurrent: 10, maxQueue: 10, queueTimeoutMs: 1_000 },
     cacheTtlMs: 0,
+    maxResponseBytes: 64 * 1024 * 1024,
     ...over,
   });
 }

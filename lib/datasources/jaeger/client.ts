@@ -44,6 +44,8 @@ export interface JaegerGrpcConfig {
   url: string;
   headers: Record<string, string>;
   timeoutMs: number;
+  /** The most bytes of one answer read (DATASOURCE_MAX_RESPONSE_BYTES, as over HTTP). */
+  maxResponseBytes: number;
 }
 
 const GET_TRACE = '/jaeger.api_v3.QueryService/GetTrace';
@@ -74,7 +76,7 @@ async function getCompactTraceOverGrpc(http: HttpClient, grpc: JaegerGrpcConfig,
       signal: opts?.signal,
       deadline: opts?.deadline,
       send: (signal, timeoutMs) =>
-        sendGrpc({ url: grpc.url, path: GET_TRACE, message, headers, timeoutMs, signal, onFirstByte: () => opts?.onTiming?.('jaeger-first-byte', performance.now() - t0, 'grpc') }),
+        sendGrpc({ url: grpc.url, path: GET_TRACE, message, headers, timeoutMs, signal, maxBytes: grpc.maxResponseBytes, onFirstByte: () => opts?.onTiming?.('jaeger-first-byte', performance.now() - t0, 'grpc') }),
       judge: judgeGrpc,
     });
     if (answer.httpStatus === 200 && answer.grpcStatus === GRPC_NOT_FOUND) throw notFound('Trace', traceId);

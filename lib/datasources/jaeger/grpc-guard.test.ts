@@ -68,7 +68,7 @@ const counted = async (status: string) => (await metrics().upstreamRequests.get(
 describe('Jaeger gRPC GetTrace', () => {
   it('is spanned and counted like an HTTP call, and sends trace context and the request id', async () => {
     const http = testHttpClient('jaeger', 'http://127.0.0.1:9', {});
-    const jaeger = createJaegerClient({ http, grpc: { url: grpcUrl, headers: { authorization: 'Bearer t' }, timeoutMs: 5_000 } });
+    const jaeger = createJaegerClient({ http, grpc: { url: grpcUrl, headers: { authorization: 'Bearer t' }, timeoutMs: 5_000, maxResponseBytes: 64 << 20 } });
     const before = await counted('grpc_0');
     const trace = await jaeger.getCompactTrace(traceId, { raw: true, requestId: 'req-7' });
     expect(trace.spanIds).toHaveLength(5);
@@ -88,7 +88,7 @@ describe('Jaeger gRPC GetTrace', () => {
     expect(http.breakerState()).toBe('open');
     const calls = received.length;
     exporter.reset();
-    const err = await createJaegerClient({ http, grpc: { url: grpcUrl, headers: {}, timeoutMs: 5_000 } }).getCompactTrace(traceId).catch((e: unknown) => e);
+    const err = await createJaegerClient({ http, grpc: { url: grpcUrl, headers: {}, timeoutMs: 5_000, maxResponseBytes: 64 << 20 } }).getCompactTrace(traceId).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AppError);
     expect((err as AppError).message).toBe('Jaeger is unavailable (circuit open after 2 failures); retrying in 10s');
     expect(received.length).toBe(calls);
@@ -105,7 +105,7 @@ describe('Jaeger gRPC GetTrace', () => {
     down = true;
     let err: unknown;
     try {
-      err = await createJaegerClient({ http, grpc: { url: grpcUrl, headers: {}, timeoutMs: 5_000 } }).getCompactTrace(traceId).catch((e: unknown) => e);
+      err = await createJaegerClient({ http, grpc: { url: grpcUrl, headers: {}, timeoutMs: 5_000, maxResponseBytes: 64 << 20 } }).getCompactTrace(traceId).catch((e: unknown) => e);
     } finally {
       down = false;
     }
@@ -119,7 +119,7 @@ describe('Jaeger gRPC GetTrace', () => {
 
   it('keeps reading over gRPC after a reachable Jaeger answered UNAVAILABLE: it is an outage, not a wrong endpoint', async () => {
     const fallback = v3Fallback();
-    const jaeger = createJaegerClient({ http: testHttpClient('jaeger', 'http://jaeger.test', { fetch: fallback.fetch }), grpc: { url: grpcUrl, headers: {}, timeoutMs: 5_000 } });
+    const jaeger = createJaegerClient({ http: testHttpClient('jaeger', 'http://jaeger.test', { fetch: fallback.fetch }), grpc: { url: grpcUrl, headers: {}, timeoutMs: 5_000, maxResponseBytes: 64 << 20 } });
     const calls = received.length;
     down = true;
     let err: unknown;
@@ -131,6 +131,20 @@ describe('Jaeger gRPC GetTrace', () => {
     expect((err as AppError).code).toBe('UPSTREAM_UNAVAILABLE');
     expect((await jaeger.getCompactTrace(traceId)).spanIds).toHaveLength(5);
     expect(received.length).toBe(calls + 2); // both over gRPC
+    expect(fallback.urls).toEqual([]);
+  });
+
+  it('refuses a trace larger than the answer limit: UPSTREAM_TOO_LARGE, counted refused, no fall back to the bigger JSON', async () => {
+    const fallback = v3Fallback();
+    const http = testHttpClient('jaeger', 'http://jaeger.test', { fetch: fallback.fetch });
+    const jaeger = createJaegerClient({ http, grpc: { url: grpcUrl, headers: {}, timeoutMs: 5_000, maxResponseBytes: 100 } });
+    const before = await countedOutcome('refused');
+    const err = await jaeger.getCompactTrace(traceId).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(AppError);
+    expect((err as AppError).code).toBe('UPSTREAM_TOO_LARGE');
+    expect((err as AppError).message).toMatch(/^Jaeger's answer is larger than 100 bytes \(DATASOURCE_MAX_RESPONSE_BYTES\)/);
+    expect(await countedOutcome('refused')).toBe(before + 1);
+    expect(http.breakerState()).toBe('closed');
     expect(fallback.urls).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@ import 'server-only';
 import http2 from 'node:http2';
 import { AppError } from '@/lib/api/errors';
 import { withDeadline } from '../resilience/deadline';
-import { networkError, timeoutError } from '../resilience/upstream-errors';
+import { AnswerTooLargeError, networkError, timeoutError } from '../resilience/upstream-errors';
 import { httpVerdict } from '../http';
 import type { AnswerVerdict } from '../upstream-guard';
 
@@ -28,6 +28,8 @@ export interface GrpcCall {
   signal?: AbortSignal;
   /** Called once, when the first byte of the answer's body arrives (how long the server took before sending). */
   onFirstByte?: () => void;
+  /** The most bytes of answer read (none when omitted): past it the call is cancelled and fails with AnswerTooLargeError. */
+  maxBytes?: number;
 }
 
 /** Per-stream and per-connection HTTP/2 receive window (32 MiB, the most a trace view reads at once in practice). */
@@ -80,8 +82,9 @@ export interface GrpcAnswer {
 }
 
 /** Sends one unary-request, server-streaming call: the transport under the upstream guard. */
-interface GrpcRequest extends Omit<GrpcCall, 'signal'> {
+interface GrpcRequest extends Omit<GrpcCall, 'signal' | 'maxBytes'> {
   signal: AbortSignal;
+  maxBytes: number;
 }
 
 /**
@@ -131,8 +134,14 @@ export function sendGrpc(call: GrpcRequest): Promise<GrpcAnswer> {
       readStatus(h);
     });
     req.on('trailers', readStatus);
+    let bytes = 0;
     req.on('data', (c: Buffer) => {
       if (chunks.length === 0) call.onFirstByte?.();
+      bytes += c.length;
+      if (bytes > call.maxBytes) {
+        finish(new AnswerTooLargeError(call.maxBytes));
+        return;
+      }
       chunks.push(c);
     });
     req.on('error', (err) => finish(socketError(err)));
@@ -181,7 +190,7 @@ export async function callServerStream(call: GrpcCall): Promise<Buffer[]> {
   const deadline = withDeadline(call.signal, call.timeoutMs, () => new DOMException(`Jaeger did not answer within ${call.timeoutMs} ms`, 'TimeoutError'));
   let answer: GrpcAnswer;
   try {
-    answer = await sendGrpc({ ...call, signal: deadline.signal });
+    answer = await sendGrpc({ ...call, signal: deadline.signal, maxBytes: call.maxBytes ?? Infinity });
   } catch (err) {
     if (deadline.expired) throw timeoutError('jaeger', call.timeoutMs, err);
     if (call.signal?.aborted) throw err;

@@ -15,7 +15,7 @@ export function jaeger(): JaegerClient {
   if (!g.__sightlineJaeger) {
     const e = env();
     const authorization = toAuthorization(e.JAEGER_AUTH);
-    const grpc = e.JAEGER_GRPC_URL ? { url: e.JAEGER_GRPC_URL, headers: { ...e.JAEGER_HEADERS, ...(authorization ? { authorization } : {}) }, timeoutMs: e.JAEGER_TIMEOUT_MS } : undefined;
+    const grpc = e.JAEGER_GRPC_URL ? { url: e.JAEGER_GRPC_URL, headers: { ...e.JAEGER_HEADERS, ...(authorization ? { authorization } : {}) }, timeoutMs: e.JAEGER_TIMEOUT_MS, maxResponseBytes: e.DATASOURCE_MAX_RESPONSE_BYTES } : undefined;
     g.__sightlineJaeger = createJaegerClient({ http: httpClientFor('jaeger'), grpc });
   }
   return g.__sightlineJaeger;

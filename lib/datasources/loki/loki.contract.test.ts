@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '@/lib/api/errors';
-import { createHttpClient } from '../http';
+import { testHttpClient } from '@/lib/testing/test-http';
 import { fixtureHttp, listFixtures } from '@/lib/testing/fixtures';
 import { asUnixMs } from '../types';
 import { createLokiClient } from './client';
@@ -86,11 +86,7 @@ describe('paging across the server entry cap', () => {
   const client = () =>
     createLokiClient({
       serverCap: 5,
-      http: createHttpClient({
-        name: 'loki', baseUrl: 'http://loki.fake', timeoutMs: 1_000, retry: { attempts: 1, budgetMs: 0 },
-        breaker: { failureRate: 1, minRequests: 100, windowMs: 1_000, openMs: 1_000 }, bulkhead: { maxConcurrent: 5, maxQueue: 5, queueTimeoutMs: 1_000 },
-        cacheTtlMs: 0, fetch: fake,
-      }),
+      http: testHttpClient('loki', 'http://loki.fake', { fetch: fake }),
     });
   const q = { query: '{service_name="cart"}', start: asUnixMs(0), end: asUnixMs(1) };
 

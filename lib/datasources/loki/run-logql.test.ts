@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createHttpClient } from '../http';
+import { testHttpClient } from '@/lib/testing/test-http';
 import { asUnixMs } from '../types';
 import { createLokiClient } from './client';
 import { runLogQl } from './run-logql';
@@ -19,11 +19,7 @@ function fakeLoki() {
       : { resultType: 'matrix', result: [{ metric: { level: 'info' }, values: [[1_700_000_000, '3']] }] };
     return Response.json({ status: 'success', data });
   }) as typeof globalThis.fetch;
-  const http = createHttpClient({
-    name: 'loki', baseUrl: 'http://loki.fake', timeoutMs: 1_000, retry: { attempts: 1, budgetMs: 0 },
-    breaker: { failureRate: 1, minRequests: 100, windowMs: 1_000, openMs: 1_000 }, bulkhead: { maxConcurrent: 5, maxQueue: 5, queueTimeoutMs: 1_000 },
-    cacheTtlMs: 0, fetch,
-  });
+  const http = testHttpClient('loki', 'http://loki.fake', { fetch });
   return { client: createLokiClient({ http }), queries };
 }
 

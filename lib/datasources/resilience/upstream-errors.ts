@@ -10,6 +10,30 @@ export const DATASOURCE_TITLES: Record<DatasourceName, string> = {
   loki: 'Loki',
 };
 
+/** What a transport throws when an answer is larger than the datasource's limit (DATASOURCE_MAX_RESPONSE_BYTES); the guard maps it to tooLargeError. */
+export class AnswerTooLargeError extends Error {
+  override name = 'AnswerTooLargeError';
+  constructor(readonly limitBytes: number) {
+    super(`the answer is larger than ${limitBytes} bytes`);
+  }
+}
+
+/** A byte limit as set: "64 MiB" for a whole number of MiB or KiB, else "2,000,000 bytes". */
+function formatBytes(n: number): string {
+  for (const [unit, size] of [['GiB', 2 ** 30], ['MiB', 2 ** 20], ['KiB', 2 ** 10]] as const) if (n >= size && n % size === 0) return `${n / size} ${unit}`;
+  return `${n.toLocaleString('en-US')} bytes`;
+}
+
+/**
+ * The upstream answered more than Sightline reads of one answer: the request asked for too much (a
+ * query over too many series or too long a range, a giant trace). Not the datasource's failure.
+ */
+export function tooLargeError(name: DatasourceName, limitBytes: number): AppError {
+  return new AppError('UPSTREAM_TOO_LARGE', `${DATASOURCE_TITLES[name]}'s answer is larger than ${formatBytes(limitBytes)} (DATASOURCE_MAX_RESPONSE_BYTES); ask for less: fewer series (label matchers, or aggregate with sum by), a shorter range or a larger step`, {
+    details: { datasource: name, limitBytes },
+  });
+}
+
 /** The network error code inside undici's "fetch failed" TypeError (ECONNREFUSED, ECONNRESET...). */
 export function networkErrorCode(err: unknown): string | null {
   let e: unknown = err;
