@@ -48,6 +48,22 @@ test('a day of a continuous series in explore is one unbroken line: the chart re
   await expect(chart.locator('circle.lone-sample')).toHaveCount(0);
 });
 
+test('a query over too many series shows the first 1,000, draws 20 until asked for all, and says so', async ({ page }) => {
+  // count_values makes one series per distinct value: five values at each of the ~250 steps of a day.
+  const terms = [0, 0.2, 0.4, 0.6, 0.8].map((d, k) => `label_replace(vector(time() + ${d}), "k", "${k}", "", "")`);
+  const query = `count_values("t", ${terms.join(' or ')})`;
+  await new SignInPage(page).signInAs('developer', `/explore?lang=promql&mode=range&from=now-24h&to=now&query=${encodeURIComponent(query)}`);
+  await expect(page.getByRole('list', { name: 'Notices' })).toContainText(/The query returned 1,2\d\d series; showing the first 1,000\. Narrow it with label matchers/);
+  await expect(page.getByRole('table', { name: 'Series' }).getByRole('row')).toHaveCount(1_001); // header + 1,000
+  const chart = page.getByTestId('timeseries-chart');
+  // Each series holds one sample, drawn as a dot.
+  await expect(chart.locator('circle.lone-sample')).toHaveCount(20);
+  await expect(page.getByText('Drawing the first 20 of 1,000 series; the table lists them all.')).toBeVisible();
+  await page.getByRole('button', { name: 'Draw all 1,000' }).click();
+  await expect(chart.locator('circle.lone-sample')).toHaveCount(1_000, { timeout: 30_000 });
+  await expect(page.getByText(/Drawing the first/)).toHaveCount(0);
+});
+
 // The server-rendered box is typed in before React hydrates it: an empty one, and one the server
 // filled from the URL (React resets such a text area to its text on hydration; the page puts the typing back).
 for (const c of [

@@ -90,7 +90,7 @@ export function ExploreView() {
       {active.data && !active.isError && <PanelNotices notices={active.data.notices} />}
       {series && !active.isError && (
         <>
-          {queried && series.length > 0 && <SeriesChart series={series} window={queried} onZoom={zoom} />}
+          {queried && series.length > 0 && <SeriesChart key={`${lang} ${mode} ${query}`} series={series} window={queried} onZoom={zoom} />}
           {series.length === 0 && lang === 'promql' ? <NoSeries query={query} from={from} to={to} /> : <SeriesTable series={series} />}
         </>
       )}

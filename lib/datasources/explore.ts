@@ -22,6 +22,8 @@ export const EXPLORE_LIMITS = {
   /** Characters of PromQL/LogQL. */
   maxQueryLength: 8_000,
   maxTraces: 1_500,
+  /** Series of one answer (limitSeries): more than a chart or a table shows usefully. */
+  maxSeries: 1_000,
   /** Whole-request time box, on top of each datasource's own timeout. */
   deadlineMs: 30_000,
 } as const;

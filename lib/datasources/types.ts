@@ -47,9 +47,9 @@ export interface Exemplar {
   t: UnixMs;
 }
 
-/** Notes the BFF attaches to a result so the UI can say what happened (raised step, capped entries). */
+/** Notes the BFF attaches to a result so the UI can say what happened (raised step, capped entries or series). */
 export interface ResultNotice {
-  code: 'STEP_RAISED' | 'ENTRIES_CAPPED' | 'UPSTREAM_WARNING' | 'PARTIAL';
+  code: 'STEP_RAISED' | 'ENTRIES_CAPPED' | 'SERIES_CAPPED' | 'UPSTREAM_WARNING' | 'PARTIAL';
   message: string;
 }
 

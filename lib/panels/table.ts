@@ -2,7 +2,9 @@ import type { z } from 'zod';
 import type { ResultNotice, TimeSeries } from '@/lib/datasources/types';
 import { interpolateQuery } from '@/lib/dashboards/interpolate';
 import type { TablePanelSchema } from '@/lib/dashboards/schema';
+import { seriesCappedNotice } from '@/lib/datasources/series-limit';
 import type { PanelContext } from './context';
+import { PANEL_MAX_SERIES } from './timeseries';
 import type { TableColumn, TableData } from './types';
 
 type TablePanel = z.infer<typeof TablePanelSchema>;
@@ -34,18 +36,27 @@ export async function resolveTable(ctx: PanelContext, panel: TablePanel): Promis
       return [q.id, r.data] as const;
     }),
   );
-  const byQuery = new Map(results);
   const labelCols = panel.columns.flatMap((c) => (c.label ? [c.label] : []));
   const keyOf = (labels: Record<string, string>) => JSON.stringify(labelCols.map((l) => labels[l] ?? ''));
+  // Each query's series by row key (the first of several with the same key, as before), and the rows in order of appearance.
+  const byQuery = new Map<string, Map<string, TimeSeries>>();
   const rows = new Map<string, Record<string, string>>();
-  for (const series of byQuery.values()) for (const s of series) rows.set(keyOf(s.labels), s.labels);
+  for (const [queryId, series] of results) {
+    const byKey = new Map<string, TimeSeries>();
+    for (const s of series) {
+      const key = keyOf(s.labels);
+      if (!byKey.has(key)) byKey.set(key, s);
+      rows.set(key, s.labels);
+    }
+    byQuery.set(queryId, byKey);
+  }
 
   const columns = tableColumns(panel);
   const tableRows = [...rows.entries()].map(([key, labels]) => ({
     key,
     cells: panel.columns.map((c): string | number | null => {
       if (c.label) return labels[c.label] ?? '';
-      const match = (byQuery.get(c.queryId ?? '') ?? []).find((s) => keyOf(s.labels) === key);
+      const match = byQuery.get(c.queryId ?? '')?.get(key);
       return match ? lastValue(match) : null;
     }),
   }));
@@ -54,5 +65,7 @@ export async function resolveTable(ctx: PanelContext, panel: TablePanel): Promis
     const num = (v: string | number | null) => (typeof v === 'number' ? v : -Infinity);
     tableRows.sort((a, b) => num(b.cells[sortIndex] ?? null) - num(a.cells[sortIndex] ?? null));
   }
-  return { type: 'table', window: ctx.window, notices, columns, rows: tableRows };
+  // Capped after sorting: a "top N" table keeps its top rows.
+  if (tableRows.length > PANEL_MAX_SERIES) notices.push(seriesCappedNotice(tableRows.length, PANEL_MAX_SERIES));
+  return { type: 'table', window: ctx.window, notices, columns, rows: tableRows.slice(0, PANEL_MAX_SERIES) };
 }

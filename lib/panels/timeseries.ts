@@ -2,6 +2,7 @@ import { asUnixMs, type Deployment, type ResultNotice, type Sample, type TimeSer
 import { interpolateQuery, interpolateText } from '@/lib/dashboards/interpolate';
 import type { Query, StatPanelSchema, TimeseriesPanelSchema, Unit } from '@/lib/dashboards/schema';
 import type { z } from 'zod';
+import { seriesCappedNotice } from '@/lib/datasources/series-limit';
 import type { PanelContext } from './context';
 import { resolveExemplars } from './exemplars';
 import { resolveThresholds } from './thresholds';
@@ -38,7 +39,14 @@ async function resolveDeployments(ctx: PanelContext, services: readonly string[]
   return [...list].sort((a, b) => a.startedAt - b.startedAt);
 }
 
-/** A time series panel: every query's series, thresholds, deployments in range and, when asked, exemplars. */
+/**
+ * The most series a panel draws (all its queries together). A dashboard is meant to be read at a
+ * glance; a query that fans out over a high-cardinality label (a variable set to "All") would
+ * otherwise send thousands of lines to every viewer's browser.
+ */
+export const PANEL_MAX_SERIES = 200;
+
+/** A time series panel: every query's series (at most PANEL_MAX_SERIES), thresholds, deployments in range and, when asked, exemplars. */
 export async function resolveTimeseries(ctx: PanelContext, panel: TimeseriesPanel): Promise<TimeseriesData> {
   const notices: ResultNotice[] = [];
   const [seriesLists, thresholds, deployments, exemplars] = await Promise.all([
@@ -47,7 +55,9 @@ export async function resolveTimeseries(ctx: PanelContext, panel: TimeseriesPane
     resolveDeployments(ctx, panel.deploymentServices),
     panel.exemplars ? resolveExemplars(ctx, panel.queries, notices) : null,
   ]);
-  const data: TimeseriesData = { type: 'timeseries', window: ctx.window, notices, series: seriesLists.flat(), thresholds, deployments };
+  const series = seriesLists.flat();
+  if (series.length > PANEL_MAX_SERIES) notices.push(seriesCappedNotice(series.length, PANEL_MAX_SERIES));
+  const data: TimeseriesData = { type: 'timeseries', window: ctx.window, notices, series: series.slice(0, PANEL_MAX_SERIES), thresholds, deployments };
   return exemplars ? { ...data, exemplars } : data;
 }
 
