@@ -49,3 +49,19 @@ test('one of Sightline’s own requests shows up in Sightline: its log line in L
   await root.click();
   await expect(page.getByRole('list', { name: 'Log lines of the trace' }).getByRole('listitem').filter({ hasText: 'request' }).first()).toBeVisible({ timeout: 30_000 });
 });
+
+test('a page request in Sightline’s own traces is named by its page, not its path', async ({ page }) => {
+  test.slow();
+  await new SignInPage(page).signInAs('operator');
+  // The request joins a trace of the test's own (W3C trace context), so the test knows which one to read.
+  const traceId = [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, '0')).join('');
+  const answer = await page.request.get('/d/public-api', { headers: { traceparent: `00-${traceId}-00f067aa0ba902b7-01` } });
+  expect(answer.status()).toBe(200);
+  await expect
+    .poll(async () => (await page.request.get(`/api/traces/${traceId}`)).status(), { timeout: 30_000, intervals: [1_000] })
+    .toBe(200);
+  await page.goto(`/traces/${traceId}`);
+  const spans = page.getByRole('tree', { name: 'Spans of the trace' });
+  // The request's own span, the trace's first: the operation trace search lists (Next's spans under it are named by Next).
+  await expect(spans.getByRole('treeitem').first()).toHaveAccessibleName(/^sightline GET \/d\/\[slug\],/, { timeout: 30_000 });
+});

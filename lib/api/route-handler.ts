@@ -8,7 +8,7 @@ import { encodeAnswer } from './samples-wire';
 import { authenticateRequest } from '@/lib/auth/authenticate';
 import { isAllowed, type Access, type Principal } from '@/lib/auth/principal';
 import { logger, requestIdFrom } from '@/lib/observability/log';
-import { trace } from '@opentelemetry/api';
+import { nameRequestSpan } from '@/lib/observability/request-span';
 import { recordBffRequest, trackBffInFlight } from '@/lib/observability/metrics';
 
 /**
@@ -122,10 +122,7 @@ export function route<P extends Schema | undefined = undefined, Q extends Schema
     const requestId = ctx.requestId ?? requestIdFrom(req.headers);
     const url = new URL(req.url);
     const name = spec.name;
-    // The request's span (node's http instrumentation, or Next's) is named by the route, never its path.
-    const span = trace.getActiveSpan();
-    span?.updateName(`${req.method} ${name}`);
-    span?.setAttribute('http.route', name);
+    nameRequestSpan(req.method, name);
     let answer: RouteAnswer | undefined;
     try {
       const principal = spec.access === 'public' ? null : await authenticateRequest(req);

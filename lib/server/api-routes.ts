@@ -7,7 +7,7 @@ import path from 'node:path';
  * (lib/server/direct-api.ts).
  */
 
-type Segment = { kind: 'static'; value: string } | { kind: 'dynamic'; name: string } | { kind: 'catch-all'; name: string; optional: boolean };
+export type Segment = { kind: 'static'; value: string } | { kind: 'dynamic'; name: string } | { kind: 'catch-all'; name: string; optional: boolean };
 
 export interface ApiRoute {
   /** The route's pattern, e.g. "/api/dashboards/[slug]/panels/[panelId]". */
@@ -26,12 +26,17 @@ export type RouteMatch =
   /** A path segment that is not valid percent-encoding. */
   | { kind: 'bad-encoding' };
 
-/** Parses an app-paths-manifest key ("/api/x/[id]/route") to its route, or null when it is not an API route. */
-export function parseApiRoute(page: string, file: string): ApiRoute | null {
-  if (!page.startsWith('/api/') || !page.endsWith('/route')) return null;
-  // Route groups "(name)" do not appear in the URL.
-  const names = page.slice(1, -'/route'.length).split('/').filter((s) => !/^\(.+\)$/.test(s));
-  const segments = names.map((s): Segment => {
+/**
+ * The URL segments of an app-paths-manifest key without its last part ("/(app)/d/[slug]/page" →
+ * ["d", "[slug]"]): route groups "(name)" do not appear in the URL.
+ */
+export function urlSegmentNames(key: string, last: string): string[] {
+  return key.slice(1, -`/${last}`.length).split('/').filter((s) => s !== '' && !/^\(.+\)$/.test(s));
+}
+
+/** Segments of a route from its URL segment names. */
+export function toSegments(names: string[]): Segment[] {
+  return names.map((s): Segment => {
     const optional = /^\[\[\.\.\.(.+)\]\]$/.exec(s);
     if (optional) return { kind: 'catch-all', name: optional[1]!, optional: true };
     const catchAll = /^\[\.\.\.(.+)\]$/.exec(s);
@@ -39,14 +44,20 @@ export function parseApiRoute(page: string, file: string): ApiRoute | null {
     const dynamic = /^\[(.+)\]$/.exec(s);
     return dynamic ? { kind: 'dynamic', name: dynamic[1]! } : { kind: 'static', value: s };
   });
-  return { pattern: `/${names.join('/')}`, file, segments };
+}
+
+/** Parses an app-paths-manifest key ("/api/x/[id]/route") to its route, or null when it is not an API route. */
+export function parseApiRoute(page: string, file: string): ApiRoute | null {
+  if (!page.startsWith('/api/') || !page.endsWith('/route')) return null;
+  const names = urlSegmentNames(page, 'route');
+  return { pattern: `/${names.join('/')}`, file, segments: toSegments(names) };
 }
 
 const RANK = { static: 0, dynamic: 1, 'catch-all': 2 } as const;
 const rank = (s: Segment) => RANK[s.kind] + (s.kind === 'catch-all' && s.optional ? 1 : 0);
 
 /** Orders routes as Next matches them: at the first segment where they differ, static before dynamic before catch-all. */
-function bySpecificity(a: ApiRoute, b: ApiRoute): number {
+export function bySpecificity(a: { segments: Segment[] }, b: { segments: Segment[] }): number {
   for (let i = 0; i < Math.min(a.segments.length, b.segments.length); i++) {
     const d = rank(a.segments[i]!) - rank(b.segments[i]!);
     if (d !== 0) return d;
@@ -54,7 +65,8 @@ function bySpecificity(a: ApiRoute, b: ApiRoute): number {
   return b.segments.length - a.segments.length;
 }
 
-function matchSegments(segments: Segment[], parts: string[]): Record<string, string | string[]> | null {
+/** The params of `parts` (decoded URL segments) under `segments`, or null when they do not match. */
+export function matchSegments(segments: Segment[], parts: string[]): Record<string, string | string[]> | null {
   const params: Record<string, string | string[]> = {};
   for (let i = 0; i < segments.length; i++) {
     const s = segments[i]!;
@@ -72,6 +84,11 @@ function matchSegments(segments: Segment[], parts: string[]): Record<string, str
   return parts.length === segments.length ? params : null;
 }
 
+/** Next's build manifest of app routes in `distDir`: manifest key ("/(app)/d/[slug]/page") → module file. */
+export function readAppPathsManifest(distDir: string): Record<string, string> {
+  return JSON.parse(readFileSync(path.join(distDir, 'server', 'app-paths-manifest.json'), 'utf8')) as Record<string, string>;
+}
+
 /** The API routes of a build, matched most specific first. */
 export class ApiRouteTable {
   private readonly routes: ApiRoute[];
@@ -82,8 +99,7 @@ export class ApiRouteTable {
 
   /** Reads the routes of Next's build in `distDir` (its server/app-paths-manifest.json). */
   static fromBuild(distDir: string): ApiRouteTable {
-    const manifest = JSON.parse(readFileSync(path.join(distDir, 'server', 'app-paths-manifest.json'), 'utf8')) as Record<string, string>;
-    return new ApiRouteTable(Object.entries(manifest).flatMap(([page, file]) => parseApiRoute(page, file) ?? []));
+    return new ApiRouteTable(Object.entries(readAppPathsManifest(distDir)).flatMap(([page, file]) => parseApiRoute(page, file) ?? []));
   }
 
   get size(): number {

@@ -4,7 +4,9 @@ import { parseArgs } from 'node:util';
 import path from 'node:path';
 import compression from 'compression';
 import { settleForwardedHeaders, trustsProxy } from './client-address';
+import { nameRequestSpan } from '../observability/request-span';
 import { DirectApi } from './direct-api';
+import { PageRoutes } from './page-routes';
 import { sendAnswerWhole } from './whole-answers';
 import { answerFailure } from './write-answer';
 
@@ -53,7 +55,9 @@ async function main(): Promise<void> {
   await app.prepare();
   const handle = app.getRequestHandler();
   const compressStreamed = compression();
-  const directApi = DirectApi.forBuild(path.join(process.cwd(), '.next'));
+  const distDir = path.join(process.cwd(), '.next');
+  const directApi = DirectApi.forBuild(distDir);
+  const pages = PageRoutes.fromBuild(distDir);
   const trustProxy = trustsProxy(process.env.TRUST_PROXY);
 
   // Logged as a JSON line with the request's ID (lib/observability/log.ts), which the 500 names.
@@ -67,6 +71,9 @@ async function main(): Promise<void> {
       directApi.answer(req, res).then((answered) => (answered ? undefined : byNext(req, res)), failed(req, res));
       return;
     }
+    const url = req.url ?? '/';
+    const page = pages.patternOf(url.split('?', 1)[0]!);
+    if (page) nameRequestSpan(req.method ?? 'GET', page);
     // Casts: the middleware is typed for Express but uses only Node's request and response; it
     // wraps the response, and its `next` callback has nothing to do here.
     compressStreamed(req as Parameters<typeof compressStreamed>[0], res as Parameters<typeof compressStreamed>[1], () => undefined);
