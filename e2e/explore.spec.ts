@@ -53,7 +53,7 @@ test('a query over too many series shows the first 1,000, draws 20 until asked f
   const terms = [0, 0.2, 0.4, 0.6, 0.8].map((d, k) => `label_replace(vector(time() + ${d}), "k", "${k}", "", "")`);
   const query = `count_values("t", ${terms.join(' or ')})`;
   await new SignInPage(page).signInAs('developer', `/explore?lang=promql&mode=range&from=now-24h&to=now&query=${encodeURIComponent(query)}`);
-  await expect(page.getByRole('list', { name: 'Notices' })).toContainText(/The query returned 1,2\d\d series; showing the first 1,000\. Narrow it with label matchers/);
+  await expect(page.getByRole('list', { name: 'Notices' })).toContainText(/The query returned 1,2\d\d series; showing the first 1,000\. Narrow the query with label matchers/);
   await expect(page.getByRole('table', { name: 'Series' }).getByRole('row')).toHaveCount(1_001); // header + 1,000
   const chart = page.getByTestId('timeseries-chart');
   // Each series holds one sample, drawn as a dot.

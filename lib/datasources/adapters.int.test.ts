@@ -58,7 +58,7 @@ describe('Prometheus adapter against a real Prometheus', () => {
     const err = await small.queryRange(q).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AppError);
     expect((err as AppError).code).toBe('UPSTREAM_TOO_LARGE');
-    expect((err as AppError).message).toMatch(/^Prometheus's answer is larger than 2,000 bytes \(DATASOURCE_MAX_RESPONSE_BYTES\); ask for less/);
+    expect((err as AppError).message).toBe("Prometheus's answer is larger than 2,000 bytes (DATASOURCE_MAX_RESPONSE_BYTES); ask for less: fewer series (label matchers, or aggregate with sum by), a shorter range or a larger step");
   });
 
   it("reports bad PromQL with Prometheus' own message", async () => {

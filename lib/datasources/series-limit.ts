@@ -6,11 +6,15 @@ import type { QueryResult, ResultNotice } from './types';
  * high-cardinality metric would otherwise send thousands of series, each drawn and listed.
  */
 
-/** Says that `total` series came back and the first `max` are shown. */
-export function seriesCappedNotice(total: number, max: number): ResultNotice {
+/**
+ * Says that `total` series (or rows) came back and the first `max` are shown: "The query returned
+ * 1,234 series", or with `what` as a panel says it, "The panel's queries returned 300 series".
+ */
+export function seriesCappedNotice(total: number, max: number, what: { returned: string; unit: string } = { returned: 'The query returned', unit: 'series' }): ResultNotice {
+  const n = (x: number) => x.toLocaleString('en-US');
   return {
     code: 'SERIES_CAPPED',
-    message: `The query returned ${total.toLocaleString('en-US')} series; showing the first ${max.toLocaleString('en-US')}. Narrow it with label matchers, or aggregate it (e.g. sum by (service) (…))`,
+    message: `${what.returned} ${n(total)} ${what.unit}; showing the first ${n(max)}. Narrow the query with label matchers, or aggregate it (e.g. sum by (service) (…))`,
   };
 }
 

@@ -1,4 +1,5 @@
 import 'server-only';
+import { constants as bufferConstants } from 'node:buffer';
 import http from 'node:http';
 import https from 'node:https';
 import { promisify } from 'node:util';
@@ -48,7 +49,8 @@ export async function decodeBody(body: Buffer, contentEncoding: string | undefin
     const inflate = inflaters[coding];
     if (!inflate) throw new Error(`unsupported Content-Encoding "${coding}"`);
     try {
-      out = await inflate(out, { maxOutputLength: maxBytes });
+      // zlib takes no limit past the largest Buffer (4 GiB on Node 20), which no answer can pass anyway.
+      out = await inflate(out, { maxOutputLength: Math.min(maxBytes, bufferConstants.MAX_LENGTH) });
     } catch (err) {
       if ((err as { code?: unknown }).code === 'ERR_BUFFER_TOO_LARGE') throw new AnswerTooLargeError(maxBytes);
       throw err;

@@ -36,7 +36,7 @@ describe('circuit breaker', () => {
       const err = await caught(c.request({ path: `/big${i}` }));
       expect(err.code).toBe('UPSTREAM_TOO_LARGE');
       expect(err.status).toBe(422);
-      expect(err.message).toMatch(/^Loki's answer is larger than 1,000,000 bytes \(DATASOURCE_MAX_RESPONSE_BYTES\); ask for less/);
+      expect(err.message).toBe("Loki's answer is larger than 1,000,000 bytes (DATASOURCE_MAX_RESPONSE_BYTES); ask for less: a narrower stream selector, a line filter, fewer series or a shorter range");
       expect(err.details).toEqual({ datasource: 'loki', limitBytes: GUARDED_MAX_BYTES });
     }
     expect(f.calls).toHaveLength(8);

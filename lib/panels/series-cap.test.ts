@@ -15,7 +15,7 @@ describe('limitSeries', () => {
     expect(cut.data).toEqual(Array.from({ length: 1000 }, (_, i) => i));
     expect(cut.notices).toEqual([
       { code: 'PARTIAL', message: 'earlier' },
-      { code: 'SERIES_CAPPED', message: 'The query returned 1,234 series; showing the first 1,000. Narrow it with label matchers, or aggregate it (e.g. sum by (service) (…))' },
+      { code: 'SERIES_CAPPED', message: 'The query returned 1,234 series; showing the first 1,000. Narrow the query with label matchers, or aggregate it (e.g. sum by (service) (…))' },
     ]);
   });
 });
@@ -28,7 +28,7 @@ describe('series a panel shows', () => {
     expect(data.series).toHaveLength(PANEL_MAX_SERIES);
     expect(data.series[149]?.labels.pod).toBe('p99-149');
     expect(data.series[150]?.labels.pod).toBe('p50-0');
-    expect(data.notices.filter((n) => n.code === 'SERIES_CAPPED').map((n) => n.message)).toEqual([`The query returned 300 series; showing the first ${PANEL_MAX_SERIES}. Narrow it with label matchers, or aggregate it (e.g. sum by (service) (…))`]);
+    expect(data.notices.filter((n) => n.code === 'SERIES_CAPPED').map((n) => n.message)).toEqual([`The panel's queries returned 300 series; showing the first ${PANEL_MAX_SERIES}. Narrow the query with label matchers, or aggregate it (e.g. sum by (service) (…))`]);
     const { deps: few } = fakeDeps({ queryRange: async () => ({ data: many('x', 100), notices: [] }) });
     const fewer = await resolvePanel(few, dashboard(), req('latency'));
     expect(fewer.notices.filter((n) => n.code === 'SERIES_CAPPED')).toEqual([]);
@@ -52,6 +52,6 @@ describe('series a panel shows', () => {
     expect(data.rows).toHaveLength(PANEL_MAX_SERIES);
     expect(data.rows[0]?.cells).toEqual(['pod-499', 499, 4990]);
     expect(data.rows.at(-1)?.cells).toEqual([`pod-${500 - PANEL_MAX_SERIES}`, 500 - PANEL_MAX_SERIES, (500 - PANEL_MAX_SERIES) * 10]);
-    expect(data.notices.map((n) => n.code)).toEqual(['SERIES_CAPPED']);
+    expect(data.notices.map((n) => n.message)).toEqual([`The table has 500 rows; showing the first ${PANEL_MAX_SERIES}. Narrow the query with label matchers, or aggregate it (e.g. sum by (service) (…))`]);
   });
 });

@@ -66,6 +66,6 @@ export async function resolveTable(ctx: PanelContext, panel: TablePanel): Promis
     tableRows.sort((a, b) => num(b.cells[sortIndex] ?? null) - num(a.cells[sortIndex] ?? null));
   }
   // Capped after sorting: a "top N" table keeps its top rows.
-  if (tableRows.length > PANEL_MAX_SERIES) notices.push(seriesCappedNotice(tableRows.length, PANEL_MAX_SERIES));
+  if (tableRows.length > PANEL_MAX_SERIES) notices.push(seriesCappedNotice(tableRows.length, PANEL_MAX_SERIES, { returned: 'The table has', unit: 'rows' }));
   return { type: 'table', window: ctx.window, notices, columns, rows: tableRows.slice(0, PANEL_MAX_SERIES) };
 }

@@ -56,7 +56,7 @@ export async function resolveTimeseries(ctx: PanelContext, panel: TimeseriesPane
     panel.exemplars ? resolveExemplars(ctx, panel.queries, notices) : null,
   ]);
   const series = seriesLists.flat();
-  if (series.length > PANEL_MAX_SERIES) notices.push(seriesCappedNotice(series.length, PANEL_MAX_SERIES));
+  if (series.length > PANEL_MAX_SERIES) notices.push(seriesCappedNotice(series.length, PANEL_MAX_SERIES, { returned: panel.queries.length > 1 ? "The panel's queries returned" : 'The query returned', unit: 'series' }));
   const data: TimeseriesData = { type: 'timeseries', window: ctx.window, notices, series: series.slice(0, PANEL_MAX_SERIES), thresholds, deployments };
   return exemplars ? { ...data, exemplars } : data;
 }

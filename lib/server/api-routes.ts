@@ -84,6 +84,23 @@ export function matchSegments(segments: Segment[], parts: string[]): Record<stri
   return parts.length === segments.length ? params : null;
 }
 
+/**
+ * A path's decoded segments as routes match them; 'next' for a path Next normalizes or redirects
+ * before routing (not absolute, an empty, `.` or `..` segment: a trailing slash, `//`), and
+ * 'bad-encoding' for invalid percent-encoding. The root "/" has no segments.
+ */
+export function pathParts(pathname: string): string[] | 'next' | 'bad-encoding' {
+  if (!pathname.startsWith('/')) return 'next';
+  if (pathname === '/') return [];
+  const raw = pathname.slice(1).split('/');
+  if (raw.some((s) => s === '' || s === '.' || s === '..')) return 'next';
+  try {
+    return raw.map((s) => decodeURIComponent(s));
+  } catch {
+    return 'bad-encoding';
+  }
+}
+
 /** Next's build manifest of app routes in `distDir`: manifest key ("/(app)/d/[slug]/page") → module file. */
 export function readAppPathsManifest(distDir: string): Record<string, string> {
   return JSON.parse(readFileSync(path.join(distDir, 'server', 'app-paths-manifest.json'), 'utf8')) as Record<string, string>;
@@ -107,15 +124,8 @@ export class ApiRouteTable {
   }
 
   match(pathname: string): RouteMatch {
-    if (!pathname.startsWith('/')) return { kind: 'next' };
-    const raw = pathname.slice(1).split('/');
-    if (raw.some((s) => s === '' || s === '.' || s === '..')) return { kind: 'next' };
-    let parts: string[];
-    try {
-      parts = raw.map((s) => decodeURIComponent(s));
-    } catch {
-      return { kind: 'bad-encoding' };
-    }
+    const parts = pathParts(pathname);
+    if (parts === 'next' || parts === 'bad-encoding') return { kind: parts };
     for (const route of this.routes) {
       const params = matchSegments(route.segments, parts);
       if (params) return { kind: 'route', route, params };

@@ -19,8 +19,8 @@ describe('PageRoutes', () => {
     expect(pages.patternOf('/signin')).toBe('/signin');
   });
 
-  it('names nothing that no page answers: other paths, API routes, Next’s own pages, bad encoding', () => {
-    for (const p of ['/nope', '/d', '/d/a/b', '/api/health', '/_not-found', '/d/%zz', 'd/x']) expect(pages.patternOf(p), p).toBeNull();
+  it('names nothing that no page answers: other paths, API routes, Next’s own pages, bad encoding, paths Next redirects or normalizes first', () => {
+    for (const p of ['/nope', '/d', '/d/a/b', '/api/health', '/_not-found', '/d/%zz', 'd/x', '/d/', '/d/.', '/d/..', '/traces/', '//d/x']) expect(pages.patternOf(p), p).toBeNull();
   });
 
   it('reads a build’s manifest, and names nothing without one', () => {

@@ -1,4 +1,4 @@
-import { bySpecificity, matchSegments, readAppPathsManifest, toSegments, urlSegmentNames, type Segment } from './api-routes';
+import { bySpecificity, matchSegments, pathParts, readAppPathsManifest, toSegments, urlSegmentNames, type Segment } from './api-routes';
 
 /**
  * The pages of a Next.js build ("/d/[slug]"), matched as Next matches them, so that Sightline's
@@ -35,15 +35,10 @@ export class PageRoutes {
     }
   }
 
-  /** The pattern of the page `pathname` is answered by ("/traces/[traceId]"), or null when none is. */
+  /** The pattern of the page `pathname` is answered by ("/traces/[traceId]"), or null when none is (Next redirects or normalizes the path first, or no page matches). */
   patternOf(pathname: string): string | null {
-    if (!pathname.startsWith('/')) return null;
-    let parts: string[];
-    try {
-      parts = pathname === '/' ? [] : pathname.slice(1).split('/').map((s) => decodeURIComponent(s));
-    } catch {
-      return null;
-    }
+    const parts = pathParts(pathname);
+    if (parts === 'next' || parts === 'bad-encoding') return null;
     return this.routes.find((r) => matchSegments(r.segments, parts) !== null)?.pattern ?? null;
   }
 }

@@ -136,13 +136,14 @@ describe('Jaeger gRPC GetTrace', () => {
 
   it('refuses a trace larger than the answer limit: UPSTREAM_TOO_LARGE, counted refused, no fall back to the bigger JSON', async () => {
     const fallback = v3Fallback();
-    const http = testHttpClient('jaeger', 'http://jaeger.test', { fetch: fallback.fetch });
+    // A breaker that opens on one failure: the refused answer must not count as one.
+    const http = testHttpClient('jaeger', 'http://jaeger.test', { fetch: fallback.fetch, breaker: { failureRate: 0.5, minRequests: 1, windowMs: 30_000, openMs: 10_000 } });
     const jaeger = createJaegerClient({ http, grpc: { url: grpcUrl, headers: {}, timeoutMs: 5_000, maxResponseBytes: 100 } });
     const before = await countedOutcome('refused');
     const err = await jaeger.getCompactTrace(traceId).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AppError);
     expect((err as AppError).code).toBe('UPSTREAM_TOO_LARGE');
-    expect((err as AppError).message).toMatch(/^Jaeger's answer is larger than 100 bytes \(DATASOURCE_MAX_RESPONSE_BYTES\)/);
+    expect((err as AppError).message).toBe("Jaeger's answer is larger than 100 bytes (DATASOURCE_MAX_RESPONSE_BYTES); a trace or search this large cannot be shown here; narrow the search, or raise the limit");
     expect(await countedOutcome('refused')).toBe(before + 1);
     expect(http.breakerState()).toBe('closed');
     expect(fallback.urls).toEqual([]);

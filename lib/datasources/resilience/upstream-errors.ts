@@ -24,12 +24,20 @@ function formatBytes(n: number): string {
   return `${n.toLocaleString('en-US')} bytes`;
 }
 
+/** What to do about a too-large answer, by what each datasource answers. */
+const ASK_FOR_LESS: Record<DatasourceName, string> = {
+  prometheus: 'ask for less: fewer series (label matchers, or aggregate with sum by), a shorter range or a larger step',
+  loki: 'ask for less: a narrower stream selector, a line filter, fewer series or a shorter range',
+  jaeger: 'a trace or search this large cannot be shown here; narrow the search, or raise the limit',
+  alertmanager: 'raise the limit if this Alertmanager holds that many alerts',
+};
+
 /**
  * The upstream answered more than Sightline reads of one answer: the request asked for too much (a
  * query over too many series or too long a range, a giant trace). Not the datasource's failure.
  */
 export function tooLargeError(name: DatasourceName, limitBytes: number): AppError {
-  return new AppError('UPSTREAM_TOO_LARGE', `${DATASOURCE_TITLES[name]}'s answer is larger than ${formatBytes(limitBytes)} (DATASOURCE_MAX_RESPONSE_BYTES); ask for less: fewer series (label matchers, or aggregate with sum by), a shorter range or a larger step`, {
+  return new AppError('UPSTREAM_TOO_LARGE', `${DATASOURCE_TITLES[name]}'s answer is larger than ${formatBytes(limitBytes)} (DATASOURCE_MAX_RESPONSE_BYTES); ${ASK_FOR_LESS[name]}`, {
     details: { datasource: name, limitBytes },
   });
 }
