@@ -30,6 +30,11 @@ describe('formatValue', () => {
     expect([0.999, 0.000999, 150, 5400, 9000].map((v) => formatValue(v, 'seconds'))).toEqual(['999 ms', '999 µs', '2.5 min', '90 min', '2.5 h']);
   });
 
+  it('keeps large plain numbers short enough for an axis: SI prefixes up to P, then an exponent', () => {
+    expect([1234, 25_000, 3_240_000, 1_795_370_985, 2e13, -4.5e15, 1.23e18].map((v) => formatValue(v, 'none'))).toEqual(['1,234', '25k', '3.24M', '1.8G', '20T', '-4.5P', '1.23e18']);
+    expect([2e13, 1.5e13, 1_795_000_000, 1_795_500_000].map((v) => formatTickValue(v, 'count'))).toEqual(['20T', '15T', '1.795G', '1.7955G']);
+  });
+
   it('shows no data as a dash, never as zero', () => {
     expect(formatValue(null, 'reqps')).toBe('—');
     expect(formatValue(Number.NaN, 'ratio')).toBe('—');

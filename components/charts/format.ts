@@ -75,10 +75,32 @@ export function formatValue(value: number | null | undefined, unit: Unit, decima
       return value === 0 ? 'false' : 'true';
     case 'count':
     case 'none':
-      if (abs >= 1e6) return `${trim(value / 1e6, 1)}M`;
-      if (abs >= 1e4) return `${trim(value / 1e3, 1)}k`;
-      return trim(value, d);
+      return formatPlain(value, d);
   }
+}
+
+/** SI prefixes of plain numbers, largest first; from 10,000 on (1,234 reads better than 1.2k). */
+const SI_SCALES = [
+  { size: 1e15, prefix: 'P' },
+  { size: 1e12, prefix: 'T' },
+  { size: 1e9, prefix: 'G' },
+  { size: 1e6, prefix: 'M' },
+  { size: 1e4, divisor: 1e3, prefix: 'k' },
+] as const;
+
+/**
+ * A plain number in the scale that keeps it short: 25k, 3.24M, 1.8G (a Unix time in seconds), 20T;
+ * past the largest prefix in exponent notation (1.23e18); `decimals` in the scale, so that axis ticks
+ * stay apart (1.795G, 1.7955G). Axis labels have room for about ten characters.
+ */
+function formatPlain(value: number, decimals: number): string {
+  const abs = Math.abs(value);
+  if (abs >= 1e18) return value.toExponential(Math.min(decimals, 3)).replace('e+', 'e');
+  for (const scale of SI_SCALES) {
+    const divisor = 'divisor' in scale ? scale.divisor : scale.size;
+    if (abs >= scale.size) return `${trim(value / divisor, decimals)}${scale.prefix}`;
+  }
+  return trim(value, decimals);
 }
 
 /**
