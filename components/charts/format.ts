@@ -48,7 +48,6 @@ export function formatValue(value: number | null | undefined, unit: Unit, decima
   if (value === null || value === undefined || Number.isNaN(value)) return '—';
   if (!Number.isFinite(value)) return value > 0 ? '+Inf' : '-Inf';
   const d = decimals ?? 2;
-  const abs = Math.abs(value);
   switch (unit) {
     case 'ratio':
       return `${trim(value * 100, d)}%`;
