@@ -5,6 +5,7 @@ import { isErrorBody } from '@/lib/api/errors';
 import type { Trace } from '@/lib/datasources/types';
 import { fromCompactTrace, type CompactTrace } from '@/lib/traces/compact-trace';
 import { markTraceView, takeEarlyFetch } from '@/lib/traces/early-trace-view';
+import { describeTraceFailure } from '@/lib/traces/trace-failure';
 import { toTraceLogsFailure, type TraceLogDirection } from '@/lib/traces/trace-log-messages';
 import { rangeForTraceLogs, type TraceLogRange } from '@/lib/traces/trace-log-query';
 import { traceViewUrl } from '@/lib/traces/trace-view-url';
@@ -84,8 +85,8 @@ export function TracePageClient({ traceId, initialSpanId }: TracePageClientProps
 
   if (trace.state === 'loading') return <p className="text-[var(--muted)]">Loading trace {traceId}…</p>;
   if (trace.state === 'error') {
-    if (trace.error.code === 'NOT_FOUND') return <TraceProblem title="Trace not found" message={`Jaeger holds no trace ${traceId}. It may have expired or not be flushed yet.`} />;
-    return <TraceProblem title="Jaeger is unavailable" message={trace.error.message} />;
+    const { title, message } = describeTraceFailure(trace.error, traceId);
+    return <TraceProblem title={title} message={message} />;
   }
   return <TraceView trace={trace.trace} logs={toTraceLogsState(logsQuery, range, direction)} initialSpanId={initialSpanId} onSpanSelect={keepInUrl} onRetryLogs={retryLogs} onLogDirection={setDirection} />;
 }
