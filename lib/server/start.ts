@@ -71,9 +71,8 @@ async function main(): Promise<void> {
       directApi.answer(req, res).then((answered) => (answered ? undefined : byNext(req, res)), failed(req, res));
       return;
     }
-    const url = req.url ?? '/';
-    const page = pages.patternOf(url.split('?', 1)[0]!);
-    if (page) nameRequestSpan(req.method ?? 'GET', page);
+    // Matched only when the request has a span: never without tracing, nor for the static files tracing ignores.
+    nameRequestSpan(req.method ?? 'GET', () => pages.patternOf((req.url ?? '/').split('?', 1)[0]!));
     // Casts: the middleware is typed for Express but uses only Node's request and response; it
     // wraps the response, and its `next` callback has nothing to do here.
     compressStreamed(req as Parameters<typeof compressStreamed>[0], res as Parameters<typeof compressStreamed>[1], () => undefined);
