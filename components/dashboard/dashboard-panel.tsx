@@ -24,6 +24,8 @@ const TimeSeriesChart = dynamic(() => import('@/components/charts/time-series-ch
 export interface DashboardPanelProps {
   slug: string;
   panel: Panel;
+  /** The panel's title with the selected variable values filled in. */
+  title: string;
   params: DashboardParams;
   timeZone: string;
   escalation: string;
@@ -83,7 +85,7 @@ function PanelBody({ panel, data, timeZone, onZoom, traceHref }: PanelBodyProps)
 const HEIGHT: Partial<Record<Panel['type'], string>> = { stat: 'h-36', logs: 'h-80', markdown: 'h-auto' };
 
 /** One panel: fetches its own data and owns its loading, empty, no-data, forbidden and error states. */
-export function DashboardPanel({ slug, panel, params, timeZone, escalation, titles, onZoom }: DashboardPanelProps) {
+export function DashboardPanel({ slug, panel, title, params, timeZone, escalation, titles, onZoom }: DashboardPanelProps) {
   const isStatic = panel.type === 'markdown';
   const q = usePanelData(slug, panel.id, params, !isStatic);
   const err = q.error;
@@ -97,7 +99,7 @@ export function DashboardPanel({ slug, panel, params, timeZone, escalation, titl
   );
 
   return (
-    <PanelFrame panel={panel} state={state} escalation={escalation} titles={titles} updating={!isStatic && q.isFetching && !q.isPending}>
+    <PanelFrame panel={panel} title={title} state={state} escalation={escalation} titles={titles} updating={!isStatic && q.isFetching && !q.isPending}>
       <div className={`${HEIGHT[panel.type] ?? 'h-56'} overflow-auto`}>
         {panel.type === 'markdown' ? (
           <MarkdownView content={panel.content} />

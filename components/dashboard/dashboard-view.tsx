@@ -5,15 +5,17 @@ import { useCallback } from 'react';
 import type { Dashboard } from '@/lib/dashboards/schema';
 import { DashboardPanel } from './dashboard-panel';
 import { useDashboardParams } from './use-dashboard-params';
-import { VariablesBar } from './variables-bar';
+import { useVariableSelections, VariablesBar, withSelections } from './variables-bar';
 
 /**
  * A dashboard: header (purpose, owners, escalation, related dashboards), the variables bar, and
- * rows of panels in order. Every panel shares one range, step and timezone, all from the URL (a
- * valid `?tz=` shows the whole page in another zone than the dashboard's own).
+ * rows of panels in order, their titles showing the selected variable values. Every panel shares
+ * one range, step and timezone, all from the URL (a valid `?tz=` shows the whole page in another
+ * zone than the dashboard's own).
  */
 export function DashboardView({ dashboard, titles }: { dashboard: Dashboard; titles: Record<string, string> }) {
   const { params, timeZone: tz, update } = useDashboardParams(dashboard.time);
+  const selections = useVariableSelections(dashboard.slug, dashboard.variables, params);
   const onZoom = useCallback((from: number, to: number) => update({ from: String(Math.round(from)), to: String(Math.round(to)) }), [update]);
 
   return (
@@ -37,13 +39,13 @@ export function DashboardView({ dashboard, titles }: { dashboard: Dashboard; tit
           </nav>
         )}
       </header>
-      <VariablesBar slug={dashboard.slug} variables={dashboard.variables} from={params.from} to={params.to} vars={params.vars} onChange={(name, values) => update({ [`var-${name}`]: values })} />
+      <VariablesBar selections={selections} onChange={(changes) => update(Object.fromEntries(Object.entries(changes).map(([name, values]) => [`var-${name}`, values])))} />
       {dashboard.rows.map((row) => (
         <details key={row.title} open={!row.collapsed} className="flex flex-col gap-2">
-          <summary className="cursor-pointer text-sm font-semibold">{row.title}</summary>
+          <summary className="cursor-pointer text-sm font-semibold">{withSelections(row.title, selections)}</summary>
           <div className="mt-2 grid grid-cols-12 gap-2">
             {row.panels.map((panel) => (
-              <DashboardPanel key={panel.id} slug={dashboard.slug} panel={panel} params={params} timeZone={tz} escalation={dashboard.escalation} titles={titles} onZoom={onZoom} />
+              <DashboardPanel key={panel.id} slug={dashboard.slug} panel={panel} title={withSelections(panel.title, selections)} params={params} timeZone={tz} escalation={dashboard.escalation} titles={titles} onZoom={onZoom} />
             ))}
           </div>
         </details>

@@ -1,7 +1,7 @@
-import type { Dashboard, Panel } from './schema';
+import type { Dashboard, Panel, Variable } from './schema';
 import { positionOf, positionInString, type Position } from './json-position';
-import { ALL_VALUE, BUILTIN_VARIABLES, SAFE_VALUE, findTextVariableNames, findVariableRefs } from './interpolate';
-import { estimateSeries, findRatioWithoutFallback, findSyntaxProblem, isLogQuery } from './query-analysis';
+import { ALL_VALUE, BUILTIN_VARIABLES, SAFE_VALUE, findTextVariableNames, findVariableRefs, type VariableRef } from './interpolate';
+import { estimateSeries, findRatioWithoutFallback, findSyntaxProblem, isLogQuery, withPlaceholders } from './query-analysis';
 import { querySites, textSites, type QuerySite } from './panel-sites';
 import { LONGEST_RANGE, MAX_POINTS_PER_SERIES, computeStep, formatDuration, parseDuration } from './time';
 
@@ -103,9 +103,7 @@ export function lintDashboard(d: Dashboard, text: string, positions: ReadonlyMap
     for (const ref of findVariableRefs(site.expr)) {
       noteRef(ref.name, site.pointer);
       const v = vars.get(ref.name);
-      if (!v || !(v.multi || v.includeAll)) continue;
-      if (ref.context.kind === 'bare') add(site.pointer, 'error', `multi-select variable $${ref.name} is used outside a regex matcher`, where(ref.start));
-      else if (!ref.context.regex) add(site.pointer, 'error', `multi-select variable $${ref.name} is used with = or != ; use =~ or !~`, where(ref.start));
+      if (v) checkMultiUse(v, ref, (message) => add(site.pointer, 'error', message, where(ref.start)));
     }
   }
 
@@ -116,6 +114,13 @@ export function lintDashboard(d: Dashboard, text: string, positions: ReadonlyMap
 }
 
 type Add = (pointer: string, severity: Severity, message: string) => void;
+
+/** A variable that may hold several values can stand only in a regex matcher (=~ or !~). */
+function checkMultiUse(v: Variable, ref: VariableRef, report: (message: string) => void) {
+  if (!(v.multi || v.includeAll)) return;
+  if (ref.context.kind === 'bare') report(`multi-select variable $${ref.name} is used outside a regex matcher`);
+  else if (!ref.context.regex) report(`multi-select variable $${ref.name} is used with = or != ; use =~ or !~`);
+}
 
 function checkVariables(d: Dashboard, add: Add, used: Set<string>) {
   const seen = new Set<string>();
@@ -141,11 +146,16 @@ function checkVariables(d: Dashboard, add: Add, used: Set<string>) {
     } else {
       const problem = findSyntaxProblem(v.selector, 'promql');
       if (problem) add(`${at}/selector`, 'error', `selector: ${problem.message}`);
-      else if (!/^\s*[a-zA-Z_:][\w:]*\s*(\{[^}]*\})?\s*$|^\s*\{[^}]*\}\s*$/.test(v.selector)) add(`${at}/selector`, 'error', 'selector must be a series selector such as metric{label="value"}, not an expression');
-      // The server reads a query variable's values for its selector as written (lib/panels/variables.ts).
+      else if (!/^\s*[a-zA-Z_:][\w:]*\s*(\{[^}]*\})?\s*$|^\s*\{[^}]*\}\s*$/.test(withPlaceholders(v.selector))) add(`${at}/selector`, 'error', 'selector must be a series selector such as metric{label="value"}, not an expression');
+      // A selector may use the variables above it (lib/panels/variables.ts fills them in).
       for (const ref of findVariableRefs(v.selector)) {
         used.add(ref.name);
-        add(`${at}/selector`, 'error', `selector uses $${ref.name}, but variables are not filled in selectors; write the selector with fixed label values`);
+        if ((BUILTIN_VARIABLES as readonly string[]).includes(ref.name)) continue;
+        const parent = d.variables.findIndex((p) => p.name === ref.name);
+        const parentVar = d.variables[parent];
+        if (!parentVar) add(`${at}/selector`, 'error', `selector uses variable $${ref.name}, which is not defined`);
+        else if (parent >= i) add(`${at}/selector`, 'error', `selector uses $${ref.name}, which is not defined above $${v.name}; a selector may use only the variables above it`);
+        else checkMultiUse(parentVar, ref, (message) => add(`${at}/selector`, 'error', message));
       }
     }
   });

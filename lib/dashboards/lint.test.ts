@@ -60,7 +60,10 @@ const CASES: Case[] = [
   ['invalid allowedPattern', 'error', 'allowedPattern "(unclosed" is not a valid regular expression', (d) => void (d.variables![0]!.allowedPattern = '(unclosed')],
   ['unsafe custom option', 'error', 'option "a\\"b" has characters a variable value may not contain', (d) => void d.variables!.push({ name: 'env', type: 'custom', options: ['a"b'] })],
   ['query variable with an expression', 'error', 'selector must be a series selector such as metric{label="value"}, not an expression', (d) => void (d.variables![0] = { ...d.variables![0]!, selector: 'sum(http_server_requests_total)' } as never)],
-  ['variable in a query variable\'s selector', 'error', 'selector uses $env, but variables are not filled in selectors; write the selector with fixed label values', (d) => void d.variables!.push({ name: 'env', type: 'custom', options: ['prod'] }, { name: 'svc', type: 'query', selector: 'build_info{env="$env"}', label: 'service' })],
+  ['selector using a variable defined below it', 'error', 'selector uses $env, which is not defined above $svc; a selector may use only the variables above it', (d) => void d.variables!.push({ name: 'svc', type: 'query', selector: 'build_info{env="$env"}', label: 'service' }, { name: 'env', type: 'custom', options: ['prod'] })],
+  ['selector using an undefined variable', 'error', 'selector uses variable $env, which is not defined', (d) => void d.variables!.push({ name: 'svc', type: 'query', selector: 'build_info{env="$env"}', label: 'service' })],
+  ['selector using itself', 'error', 'selector uses $svc, which is not defined above $svc; a selector may use only the variables above it', (d) => void d.variables!.push({ name: 'svc', type: 'query', selector: 'build_info{service="$svc"}', label: 'service' })],
+  ['multi-select parent with = in a selector', 'error', 'multi-select variable $route is used with = or != ; use =~ or !~', (d) => void d.variables!.push({ name: 'svc', type: 'query', selector: 'build_info{route="$route"}', label: 'service' })],
   ['ratio without a fallback', 'warning', 'query "q": the ratio is empty (No data) whenever no series matches the numerator, e.g. for a service without errors; write (numerator or denominator * 0) / denominator', (d) => void (panel(d).queries![0]!.expr = 'sum by (route) (rate(http_server_requests_total{route=~"$route",status=~"5.."}[5m])) / sum by (route) (rate(http_server_requests_total{route=~"$route"}[5m]))')],
   ['variable defined twice', 'error', 'variable $route is defined twice', (d) => void d.variables!.push({ ...d.variables![0]! })],
   ['All default without includeAll', 'error', 'default "$__all" needs includeAll: true', (d) => void (d.variables![0]!.includeAll = false)],
@@ -87,6 +90,15 @@ describe('lint: broken dashboards', () => {
       { id: 'c', expr: 'sum(rate(http_server_requests_total[5m] offset $__range))' },
       { id: 'd', expr: 'sum(http_server_requests_total offset ${__interval})' },
     ] }));
+    expect(lint(d)).toEqual([]);
+  });
+
+  it('passes a chained variable, whose selector uses the variable above it, and counts that one as used', () => {
+    const d = minimalDashboard();
+    d.variables = [
+      { name: 'env', type: 'custom', options: ['prod', 'staging'] },
+      { name: 'route', type: 'query', selector: 'http_server_requests_total{env="${env}"}', label: 'route', multi: true, includeAll: true, default: '$__all' },
+    ];
     expect(lint(d)).toEqual([]);
   });
 

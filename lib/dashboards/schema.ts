@@ -163,7 +163,7 @@ const VariableBase = {
 export const QueryVariableSchema = z.strictObject({
   ...VariableBase,
   type: z.literal('query'),
-  selector: z.string().min(1).describe('PromQL series selector whose label values are offered, e.g. http_server_requests_total{job="shop"}.'),
+  selector: z.string().min(1).describe('PromQL series selector whose label values are offered, e.g. http_server_requests_total{job="shop"}. It may use the variables defined above it: http_server_requests_total{service="$service"} offers the routes of the chosen service.'),
   label: z.string().regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/),
 });
 

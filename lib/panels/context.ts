@@ -2,7 +2,7 @@ import type { CallOptions } from '@/lib/datasources/http';
 import type { Alert, AlertRule, Deployment, DependencyLink, Exemplar, LogEntry, QueryResult, RangeQuery, TimeSeries, UnixMs } from '@/lib/datasources/types';
 import type { Dashboard } from '@/lib/dashboards/schema';
 import type { BuiltinValues } from '@/lib/dashboards/interpolate';
-import type { AlignedWindow } from '@/lib/dashboards/time';
+import { computeRateInterval, type AlignedWindow } from '@/lib/dashboards/time';
 import type { Slo } from '@/lib/slo/schema';
 import type { SloStatus } from '@/lib/slo/types';
 import type { ResolvedWindow } from './types';
@@ -44,4 +44,13 @@ export interface PanelContext {
   builtins: BuiltinValues;
   /** Passed to every upstream call: the request's abort signal, its id, and the panel cache flag. */
   call: CallOptions;
+}
+
+/** The built-ins of a window: $__range is the range queries' span, a whole number of steps, so it stays the same (one cache key) for a step. */
+export function windowBuiltins(window: PanelWindow, scrapeIntervalSeconds: number): BuiltinValues {
+  return {
+    rangeSeconds: (window.rangeEnd - window.start) / 1000,
+    intervalSeconds: window.stepSeconds,
+    rateIntervalSeconds: computeRateInterval(window.stepSeconds, scrapeIntervalSeconds),
+  };
 }

@@ -118,14 +118,6 @@ describe('resolvePanel', () => {
     expect(ranges).toHaveLength(0);
   });
 
-  it('refuses a query variable whose selector uses another variable, rather than reading no values', async () => {
-    const d = dashboard({ variables: [{ name: 'env', type: 'custom', options: ['prod'] }, { name: 'service', type: 'query', selector: 'up{env="$env"}', label: 'service' }] });
-    const { deps, labelCalls } = fakeDeps();
-    const err = await errorOf(resolvePanel(deps, d, req('rate')));
-    expect(err.message).toBe('the selector of $service uses $env, which is not filled in there; write the selector with fixed label values');
-    expect(labelCalls).toHaveLength(0);
-  });
-
   it('fills in $__rate_interval from the configured scrape interval', async () => {
     const { deps, ranges } = fakeDeps({ scrapeIntervalSeconds: 30 });
     await resolvePanel(deps, dashboard(), req('rate'));

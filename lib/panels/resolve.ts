@@ -3,11 +3,11 @@ import type { CallOptions } from '@/lib/datasources/http';
 import type { ResultNotice } from '@/lib/datasources/types';
 import type { RequestedValues } from '@/lib/dashboards/interpolate';
 import type { Dashboard, Panel, PanelType } from '@/lib/dashboards/schema';
-import { alignWindow, computeRateInterval, computeStep, formatDuration, resolveRange } from '@/lib/dashboards/time';
+import { alignWindow, computeStep, formatDuration, resolveRange } from '@/lib/dashboards/time';
 import { hasRole } from '@/lib/auth/principal';
 import type { Role } from '@/lib/env';
 import { resolveAlerts, resolveLogs } from './alerts-logs';
-import type { PanelContext, PanelDeps, PanelWindow } from './context';
+import { windowBuiltins, type PanelContext, type PanelDeps, type PanelWindow } from './context';
 import { resolveDependencies } from './dependencies';
 import { noPanelData } from './no-data';
 import { resolveSlo } from './slo';
@@ -93,12 +93,7 @@ export async function resolvePanel(deps: PanelDeps, dashboard: Dashboard, req: P
     window,
     values: variables.values,
     call,
-    // $__range is the range queries' span, a whole number of steps, so it stays the same (one cache key) for a step.
-    builtins: {
-      rangeSeconds: (window.rangeEnd - window.start) / 1000,
-      intervalSeconds: window.stepSeconds,
-      rateIntervalSeconds: computeRateInterval(window.stepSeconds, deps.scrapeIntervalSeconds),
-    },
+    builtins: windowBuiltins(window, deps.scrapeIntervalSeconds),
   };
   const data = await dispatch(ctx, panel);
   return { ...data, notices: [...notices, ...variables.notices, ...data.notices] };

@@ -125,4 +125,6 @@ export type PanelData = TimeseriesData | StatData | SloData | AlertsData | LogsD
 export interface VariableOptions {
   name: string;
   options: string[];
+  /** Values of the variables its selector uses that do not occur in the range (PARTIAL). */
+  notices: ResultNotice[];
 }

@@ -1,24 +1,71 @@
+import { z } from 'zod';
 import { AppError } from '@/lib/api/errors';
 import type { CallOptions } from '@/lib/datasources/http';
-import { checkRequestedValues, findTextVariableNames, findVariableRefs, resolveVariableValues, type RequestedValues, type ResolvedVariables } from '@/lib/dashboards/interpolate';
+import { checkRequestedValues, findTextVariableNames, findVariableRefs, interpolateQuery, resolveVariableValues, type CheckedValues, type RequestedValues, type ResolvedVariables } from '@/lib/dashboards/interpolate';
 import { querySites, textSites } from '@/lib/dashboards/panel-sites';
 import type { Dashboard, Panel, Variable } from '@/lib/dashboards/schema';
-import type { PanelDeps } from './context';
-import type { ResolvedWindow } from './types';
+import { selectorParents, withAncestors } from '@/lib/dashboards/variable-chain';
+import { windowBuiltins, type PanelDeps, type PanelWindow } from './context';
 
 /**
- * Allowed values of a dashboard's variables: a custom variable's list, or a query variable's label
- * values from Prometheus over the window, so identical requests share one upstream call. A selector
- * is used as written: one naming another variable is refused (lint reports it too) rather than
- * read for no values.
+ * The values a dashboard's variables offer over one window, each read at most once: a custom
+ * variable's list, or a query variable's label values from Prometheus for its selector, with the
+ * variables above it that the selector uses (chained variables) filled in from their requested
+ * values, else their defaults, else their first value. Identical requests share one upstream call.
  */
-export async function fetchVariableOptions(deps: PanelDeps, variable: Variable, window: ResolvedWindow, call: CallOptions): Promise<string[]> {
-  if (variable.type === 'custom') return variable.options;
-  const ref = findVariableRefs(variable.selector)[0];
-  if (ref) throw new AppError('INVALID_INPUT', `the selector of $${variable.name} uses $${ref.name}, which is not filled in there; write the selector with fixed label values`);
-  const values = await deps.labelValues(variable.label, [variable.selector], { start: window.start, end: window.end }, { ...call, cache: true });
-  return [...values].sort();
+export function variableOptionsReader(deps: PanelDeps, dashboard: Dashboard, window: PanelWindow, checked: CheckedValues, call: CallOptions) {
+  const builtins = windowBuiltins(window, deps.scrapeIntervalSeconds);
+  const read = new Map<string, Promise<string[]>>();
+  const optionsOf = (v: Variable): Promise<string[]> => {
+    let options = read.get(v.name);
+    if (!options) read.set(v.name, (options = readOptions(v)));
+    return options;
+  };
+  /** Options of the query variables among `variables`, by name (a custom variable's are its own). */
+  const optionsByName = async (variables: readonly Variable[]): Promise<Record<string, string[]>> =>
+    Object.fromEntries(await Promise.all(variables.filter((v) => v.type === 'query').map(async (v) => [v.name, await optionsOf(v)] as const)));
+  /** The parents of `v` resolved: their values, the notices on values left out, and those left with none. */
+  const parentsOf = async (v: Variable): Promise<ResolvedVariables> => {
+    const parents = parentsAbove(dashboard.variables, v);
+    return resolveVariableValues(dashboard.variables, checked, await optionsByName(parents), new Set(parents.map((p) => p.name)));
+  };
+  async function readOptions(v: Variable): Promise<string[]> {
+    if (v.type === 'custom') return v.options;
+    const parents = await parentsOf(v);
+    // A parent with no value in this window leaves its children none.
+    if (parents.empty.length > 0) return [];
+    const selector = interpolateQuery(v.selector, parents.values, builtins);
+    const values = await deps.labelValues(v.label, [selector], { start: window.start, end: window.end }, { ...call, cache: true });
+    return [...values].sort();
+  }
+  return { optionsOf, optionsByName, parentsOf };
 }
+
+/**
+ * The variables `v`'s selector uses, each defined above it (so a chain has no cycles); INVALID_INPUT
+ * naming them otherwise (lint reports it too).
+ */
+function parentsAbove(variables: readonly Variable[], v: Variable): Variable[] {
+  const own = variables.indexOf(v);
+  return selectorParents(v).map((name) => {
+    const at = variables.findIndex((p) => p.name === name);
+    if (at < 0) throw new AppError('INVALID_INPUT', `the selector of $${v.name} uses $${name}, which the dashboard does not define`);
+    if (at >= own) throw new AppError('INVALID_INPUT', `the selector of $${v.name} uses $${name}, which is not defined above it; a selector may use only the variables above it`);
+    return variables[at] as Variable;
+  });
+}
+
+/** Refuses (INVALID_INPUT) a value for a variable the dashboard does not have, and unsafe values of those it has. */
+export function checkVariableRequest(dashboard: Dashboard, requested: RequestedValues): CheckedValues {
+  const unknown = Object.keys(requested).filter((name) => !dashboard.variables.some((v) => v.name === name));
+  if (unknown.length > 0) throw new AppError('INVALID_INPUT', `dashboard "${dashboard.slug}" has no variable $${unknown[0]}`);
+  return checkRequestedValues(dashboard.variables, requested);
+}
+
+/** The query string of a dashboard's panel and variable endpoints: the range, and `var-<name>` values. */
+export const DashboardQuerySchema = z
+  .looseObject({ from: z.string().max(40).optional(), to: z.string().max(40).optional() })
+  .catchall(z.union([z.string().max(400), z.array(z.string().max(400)).max(200)]));
 
 /** Pulls `var-<name>` parameters out of a query object. */
 export function toRequestedValues(query: Readonly<Record<string, string | readonly string[] | undefined>>): Record<string, string | readonly string[] | undefined> {
@@ -39,23 +86,15 @@ export function panelVariableNames(panel: Panel): Set<string> {
 /**
  * Validates the requested variable values for one panel before any of its queries runs: unknown
  * variables and unsafe values are refused (INVALID_INPUT naming the variable) whichever panel asks;
- * only the variables the panel uses are resolved, so a panel that uses none never asks Prometheus
- * for label values, and a value the window does not offer costs the panels using it their data
- * (with a notice), not an error on every panel.
+ * only the variables the panel uses (and those their selectors use) are resolved, so a panel that
+ * uses none never asks Prometheus for label values, and a value the window does not offer costs the
+ * panels using it their data (with a notice), not an error on every panel.
  */
-export async function validateVariables(deps: PanelDeps, dashboard: Dashboard, panel: Panel, requested: RequestedValues, window: ResolvedWindow, call: CallOptions): Promise<ResolvedVariables> {
-  const unknown = Object.keys(requested).filter((name) => !dashboard.variables.some((v) => v.name === name));
-  if (unknown.length > 0) throw new AppError('INVALID_INPUT', `dashboard "${dashboard.slug}" has no variable $${unknown[0]}`);
-  const used = panelVariableNames(panel);
-  const available: Record<string, string[]> = {};
+export async function validateVariables(deps: PanelDeps, dashboard: Dashboard, panel: Panel, requested: RequestedValues, window: PanelWindow, call: CallOptions): Promise<ResolvedVariables> {
   // Every requested value is checked for its characters before any label values are read.
-  const checked = checkRequestedValues(dashboard.variables, requested);
-  await Promise.all(
-    dashboard.variables
-      .filter((v) => v.type === 'query' && used.has(v.name))
-      .map(async (v) => {
-        available[v.name] = await fetchVariableOptions(deps, v, window, call);
-      }),
-  );
+  const checked = checkVariableRequest(dashboard, requested);
+  const used = withAncestors(dashboard.variables, panelVariableNames(panel));
+  const reader = variableOptionsReader(deps, dashboard, window, checked, call);
+  const available = await reader.optionsByName(dashboard.variables.filter((v) => used.has(v.name)));
   return resolveVariableValues(dashboard.variables, checked, available, used);
 }

@@ -1,6 +1,8 @@
 'use client';
 
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
+import type { Variable } from '@/lib/dashboards/schema';
+import { selectorParents } from '@/lib/dashboards/variable-chain';
 import type { PanelData, VariableOptions } from '@/lib/panels/types';
 import { fetchJson, retryServerErrors } from './fetch-json';
 import { queryKeys } from './keys';
@@ -35,14 +37,23 @@ export function usePanelData(slug: string, panelId: string, params: DashboardPar
   });
 }
 
-/** The values a query variable offers over the current range. */
-export function useVariableOptions(slug: string, name: string, from: string, to: string, enabled: boolean) {
-  const search = new URLSearchParams({ from, to }).toString();
-  return useQuery({
-    queryKey: queryKeys.dashboardVariable(slug, name, search),
-    queryFn: ({ signal }) => fetchJson<VariableOptions>(`/api/dashboards/${encodeURIComponent(slug)}/variables/${encodeURIComponent(name)}?${search}`, { signal }),
-    staleTime: 60_000,
-    retry: retryServerErrors,
-    enabled,
+/**
+ * The values each query variable of a dashboard offers over the current range (a custom variable's
+ * query is disabled). A chained variable's request carries the URL's values of the variables its
+ * selector uses, so its options follow their choice.
+ */
+export function useVariableOptions(slug: string, variables: readonly Variable[], params: Pick<DashboardParams, 'from' | 'to' | 'vars'>) {
+  return useQueries({
+    queries: variables.map((v) => {
+      const parents = Object.fromEntries(selectorParents(v).flatMap((p) => (params.vars[p] ? [[p, params.vars[p]]] : [])));
+      const search = toPanelSearch({ from: params.from, to: params.to, vars: parents });
+      return {
+        queryKey: queryKeys.dashboardVariable(slug, v.name, search),
+        queryFn: ({ signal }: { signal: AbortSignal }) => fetchJson<VariableOptions>(`/api/dashboards/${encodeURIComponent(slug)}/variables/${encodeURIComponent(v.name)}?${search}`, { signal }),
+        staleTime: 60_000,
+        retry: retryServerErrors,
+        enabled: v.type === 'query',
+      };
+    }),
   });
 }
