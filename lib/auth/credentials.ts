@@ -7,7 +7,8 @@ import { SIGN_IN_THROTTLED, type SignInAttempt, type SignInThrottle } from './si
 /**
  * Email-and-password sign-in (next-auth's credentials `authorize`). Unknown emails, SSO-only users
  * and wrong passwords answer alike and take alike long (one scrypt check each); repeated failures
- * are throttled per account and per client (lib/auth/sign-in-throttle.ts).
+ * are throttled per account and per client, counted in the database for every instance together
+ * (lib/auth/sign-in-throttle.ts).
  */
 
 const CredentialsSchema = z.object({ email: z.email(), password: z.string().min(1).max(200) });
@@ -57,21 +58,20 @@ export async function authorizeCredentials(raw: unknown, headers: Record<string,
   const parsed = CredentialsSchema.safeParse(raw);
   if (!parsed.success) return null;
   const attempt: SignInAttempt = { email: parsed.data.email.toLowerCase(), client: clientAddressOf(headers) };
-  const throttled = deps.throttle.check(attempt);
-  if (throttled) {
-    logger.warn('sign-in throttled', { email: attempt.email, client: attempt.client, by: throttled.by, retryAfterSeconds: Math.ceil(throttled.retryAfterMs / 1000) });
-    // next-auth sends the browser to /signin?error=<message>.
-    throw new Error(SIGN_IN_THROTTLED[throttled.by]);
-  }
   // Counted as a failure until the password proves right (recordSuccess takes it back).
-  deps.throttle.recordFailure(attempt);
+  const admission = await deps.throttle.admit(attempt);
+  if (!admission.admitted) {
+    logger.warn('sign-in throttled', { email: attempt.email, client: attempt.client, by: admission.by, retryAfterSeconds: Math.ceil(admission.retryAfterMs / 1000) });
+    // next-auth sends the browser to /signin?error=<message>.
+    throw new Error(SIGN_IN_THROTTLED[admission.by]);
+  }
   const user = await deps.findUser(attempt.email);
   const matches = await deps.verifyPassword(parsed.data.password, user?.passwordHash ?? DUMMY_PASSWORD_HASH);
   if (!user?.passwordHash || !matches) {
     logger.warn('sign-in failed', { email: parsed.data.email, client: attempt.client });
     return null;
   }
-  deps.throttle.recordSuccess(attempt);
+  await deps.throttle.recordSuccess(attempt, admission.attempt);
   await deps.recordLogin(user.id);
   return { id: user.id, email: user.email, name: user.name, role: toRole(user.role, 'viewer') };
 }

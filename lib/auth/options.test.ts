@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { hashPassword } from './password';
 
-// The credentials provider as next-auth runs it, over an in-memory user table and a spy on the
-// password check (the real scrypt check underneath).
+// The credentials provider as next-auth runs it, over an in-memory user table, in-memory sign-in
+// failures and a spy on the password check (the real scrypt check underneath).
 const users = vi.hoisted(() => new Map<string, { id: string; email: string; name: string; role: string; passwordHash: string | null }>());
 const verify = vi.hoisted(() => ({ calls: [] as string[] }));
 vi.mock('@/lib/db/client', () => ({
@@ -19,6 +19,12 @@ vi.mock('@/lib/db/client', () => ({
     },
   }),
 }));
+// The throttle's failures in memory instead of the database (the store's SQL is tested in sign-in-throttle.int.test.ts).
+vi.mock('./sign-in-failure-store', async () => {
+  const { createMemorySignInFailureStore } = await import('@/lib/testing/memory-sign-in-failure-store');
+  const store = createMemorySignInFailureStore();
+  return { signInFailureStore: async () => store };
+});
 vi.mock('./password', async (importOriginal) => {
   const real = await importOriginal<typeof import('./password')>();
   return {

@@ -7,23 +7,20 @@ import { authSecret, env, ROLES, toRole, type Role } from '@/lib/env';
 import { redirectWithinSite } from './callback-path';
 import { authorizeCredentials, type CredentialsDeps } from './credentials';
 import { verifyPassword } from './password';
-import { createSignInThrottle, type SignInThrottle } from './sign-in-throttle';
+import { signInFailureStore } from './sign-in-failure-store';
+import { createSignInThrottle } from './sign-in-throttle';
 
 /** next-auth configuration: credentials for the embedded default, generic OIDC for real deployments. */
 
-// One throttle per process, shared by every build of these options (authOptions() runs per request).
-const g = globalThis as typeof globalThis & { __sightlineSignInThrottle?: SignInThrottle };
-const signInThrottle = () => (g.__sightlineSignInThrottle ??= createSignInThrottle());
-
-/** What the credentials provider checks passwords with: the database, scrypt and the process's throttle. */
-function credentialsDeps(): CredentialsDeps {
+/** What the credentials provider checks passwords with: the database, scrypt and the throttle (its failures are in the database, shared by every instance). */
+async function credentialsDeps(): Promise<CredentialsDeps> {
   return {
     findUser: async (email) => (await getDb()).user.findUnique({ where: { email } }),
     verifyPassword,
     recordLogin: async (id) => {
       await (await getDb()).user.update({ where: { id }, data: { lastLoginAt: new Date() } });
     },
-    throttle: signInThrottle(),
+    throttle: createSignInThrottle(await signInFailureStore()),
   };
 }
 
@@ -67,7 +64,7 @@ export function authOptions(): NextAuthOptions {
         id: 'credentials',
         name: 'Email and password',
         credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
-        authorize: (raw, req) => authorizeCredentials(raw, req.headers, credentialsDeps()),
+        authorize: async (raw, req) => authorizeCredentials(raw, req.headers, await credentialsDeps()),
       }),
     );
   }

@@ -1,7 +1,9 @@
 /**
- * Throttling of failed password sign-ins, in memory (per process): per account (normalized email)
- * and per client address, over a sliding window. While a key is throttled a sign-in is refused
- * without checking the password, so a guesser gets a handful of tries per window whatever it sends.
+ * Throttling of failed password sign-ins, per account (normalized email) and per client address,
+ * over a sliding window. The failures live in the database (lib/auth/sign-in-failure-store.ts), so
+ * every instance behind a load balancer counts the same ones: a guesser gets a handful of tries per
+ * window whatever it sends and whichever instance answers. While a key is throttled a sign-in is
+ * refused without checking the password. This module is the logic, over a store and a clock.
  */
 
 // A person who mistypes gets 5 tries per account per 5 minutes; one address spraying many accounts
@@ -9,63 +11,28 @@
 export const ACCOUNT_FAILURE_LIMIT = 5;
 export const CLIENT_FAILURE_LIMIT = 20;
 export const FAILURE_WINDOW_MS = 5 * 60_000;
-// Keys tracked per limiter at most (~10 000 × ≤20 timestamps ≈ a few MB); past it the key that failed
-// least recently is forgotten first.
-const MAX_TRACKED_KEYS = 10_000;
+// Expired failures deleted per attempt at most: each attempt adds at most 2 rows, so expired rows go
+// far faster than they come, and no attempt pays for a large backlog at once.
+export const PRUNE_BATCH = 100;
 
 /** The `error` codes next-auth puts on /signin when a sign-in is refused unchecked (app/signin shows their messages). */
 export const SIGN_IN_THROTTLED = { account: 'SignInThrottled', client: 'SignInThrottledClient' } as const;
+
+/** What a failure is counted against: the account (normalized email) or the client address. */
+export type Limiter = keyof typeof SIGN_IN_THROTTLED;
 
 export interface FailureLimits {
   /** Failures within windowMs after which the key is refused. */
   limit: number;
   windowMs: number;
-  maxKeys: number;
 }
 
-/** Counts failures per key over a sliding window; bounded to `maxKeys` keys. */
-export function createFailureLimiter({ limit, windowMs, maxKeys }: FailureLimits, now: () => number = Date.now) {
-  // key → times of its most recent failures (ms, ascending, at most `limit`). Map order is the order
-  // of each key's latest failure, so the oldest entries are at the front.
-  const failures = new Map<string, number[]>();
-  const inWindow = (key: string, t: number): number[] => (failures.get(key) ?? []).filter((x) => x > t - windowMs);
-  return {
-    /** How long (ms) until `key` may try again; 0 when it is not throttled. */
-    retryAfterMs(key: string): number {
-      const t = now();
-      const times = inWindow(key, t);
-      if (times.length === 0) failures.delete(key);
-      // times.length ≤ limit, so times[0] is the failure whose leaving the window frees a try.
-      return times.length >= limit ? Math.max(1, (times[0] ?? t) + windowMs - t) : 0;
-    },
-    /** Records a failure of `key` now. */
-    recordFailure(key: string): void {
-      const t = now();
-      const times = [...inWindow(key, t), t].slice(-limit);
-      failures.delete(key);
-      for (const [k, v] of failures) {
-        if ((v[v.length - 1] ?? 0) > t - windowMs) break;
-        failures.delete(k);
-      }
-      failures.set(key, times);
-      while (failures.size > maxKeys) {
-        const oldest = failures.keys().next().value;
-        if (oldest === undefined) break;
-        failures.delete(oldest);
-      }
-    },
-    /** Forgets the failures of `key`. */
-    reset: (key: string) => void failures.delete(key),
-    /** Forgets the newest failure of `key` (one counted before it was known to be one). */
-    forgetNewest(key: string): void {
-      const times = failures.get(key);
-      if (!times) return;
-      times.pop();
-      if (times.length === 0) failures.delete(key);
-    },
-    size: () => failures.size,
-  };
-}
+export type ThrottleLimits = Record<Limiter, FailureLimits>;
+
+export const DEFAULT_THROTTLE_LIMITS: ThrottleLimits = {
+  account: { limit: ACCOUNT_FAILURE_LIMIT, windowMs: FAILURE_WINDOW_MS },
+  client: { limit: CLIENT_FAILURE_LIMIT, windowMs: FAILURE_WINDOW_MS },
+};
 
 /** Who is signing in: the normalized email, and the client address when known. */
 export interface SignInAttempt {
@@ -73,38 +40,93 @@ export interface SignInAttempt {
   client: string | null;
 }
 
+/** One limiter's key as seen just after an attempt was counted against it, in one snapshot. */
+export interface FailureTally {
+  /** Failures of the key after `sinceMs`, the attempt's own included. */
+  count: number;
+  /** Time (epoch ms) of the `rank`-th newest of those failures other than the attempt's own; null when there are fewer. */
+  rankedAtMs: number | null;
+}
+
+/**
+ * Where failures are kept, shared by every instance. Each method is one statement, committed when
+ * it resolves, so whatever another instance does next sees it.
+ */
+export interface SignInFailureStore {
+  /** Counts attempt `attempt` (made at `atMs`) as a failure against its account and, when known, its client. */
+  record(attempt: string, atMs: number, a: SignInAttempt): Promise<void>;
+  /** Tallies one key's failures after `sinceMs`, and finds the `rank`-th newest other than `attempt`'s. */
+  tally(q: { limiter: Limiter; key: string; sinceMs: number; attempt: string; rank: number }): Promise<FailureTally>;
+  /** Deletes the failures of attempt `attempt`. */
+  forget(attempt: string): Promise<void>;
+  /** Deletes every failure of account `email`, and the failures of attempt `attempt`. */
+  clearAccount(email: string, attempt: string): Promise<void>;
+  /** Deletes at most `max` failures made at or before `beforeMs`. */
+  prune(beforeMs: number, max: number): Promise<void>;
+}
+
+/** The answer to an attempt: go ahead (its `attempt` id is needed to take the failure back), or refused for a while. */
+export type Admission = { admitted: true; attempt: string } | { admitted: false; by: Limiter; retryAfterMs: number };
+
+/**
+ * How long (ms) until a key may try again, given its tally just after this attempt was counted;
+ * 0 when the attempt may go ahead (it is at most the `limit`-th failure in the window).
+ */
+export function retryAfterMs(tally: FailureTally, { limit, windowMs }: FailureLimits, nowMs: number): number {
+  if (tally.count <= limit) return 0;
+  // count > limit, so at least `limit` others are in the window: the limit-th newest of them leaving
+  // it frees a try (this attempt is not kept, see admit()).
+  return Math.max(1, (tally.rankedAtMs ?? nowMs) + windowMs - nowMs);
+}
+
 export type SignInThrottle = ReturnType<typeof createSignInThrottle>;
 
-/** The account and client limiters together, with the limits above unless told otherwise. */
+/** The account and client limiters over `store`, with the limits above unless told otherwise. */
 export function createSignInThrottle(
+  store: SignInFailureStore,
   now: () => number = Date.now,
-  limits: { account: FailureLimits; client: FailureLimits } = {
-    account: { limit: ACCOUNT_FAILURE_LIMIT, windowMs: FAILURE_WINDOW_MS, maxKeys: MAX_TRACKED_KEYS },
-    client: { limit: CLIENT_FAILURE_LIMIT, windowMs: FAILURE_WINDOW_MS, maxKeys: MAX_TRACKED_KEYS },
-  },
+  limits: ThrottleLimits = DEFAULT_THROTTLE_LIMITS,
+  newAttemptId: () => string = () => crypto.randomUUID(),
 ) {
-  const account = createFailureLimiter(limits.account, now);
-  const client = createFailureLimiter(limits.client, now);
+  const longestWindowMs = Math.max(limits.account.windowMs, limits.client.windowMs);
   return {
-    /** Which limit refuses this attempt and for how long (ms), or null when it may go ahead. */
-    check(a: SignInAttempt): { by: keyof typeof SIGN_IN_THROTTLED; retryAfterMs: number } | null {
-      const byAccount = account.retryAfterMs(a.email);
-      if (byAccount > 0) return { by: 'account', retryAfterMs: byAccount };
-      const byClient = a.client === null ? 0 : client.retryAfterMs(a.client);
-      return byClient > 0 ? { by: 'client', retryAfterMs: byClient } : null;
-    },
     /**
      * Counts an attempt as a failure against both the account and the client, before its password is
-     * checked: attempts sent together must not all pass check() while the first is still hashing.
+     * checked, and tells whether it may go ahead. Recording first and then counting, each in its own
+     * committed statement, is what keeps concurrent attempts (in this process or another) within the
+     * limit: of the attempts admitted for a key, the one whose row was committed last counted all of
+     * their rows (an admitted attempt's row stays until a right password or age removes it), so past
+     * the limit it would have been refused. A check before recording would let every attempt that
+     * checks before the others record through. Attempts that record together may refuse each other
+     * (a burst, all of it): conservative, never more than the limit.
      */
-    recordFailure(a: SignInAttempt): void {
-      account.recordFailure(a.email);
-      if (a.client !== null) client.recordFailure(a.client);
+    async admit(a: SignInAttempt): Promise<Admission> {
+      const t = Math.floor(now());
+      const attempt = newAttemptId();
+      // Housekeeping first, bounded and by the `at` index: the table keeps about one window of rows.
+      await store.prune(t - longestWindowMs, PRUNE_BATCH);
+      await store.record(attempt, t, a);
+      const keys: [Limiter, string][] = a.client === null ? [['account', a.email]] : [['account', a.email], ['client', a.client]];
+      for (const [limiter, key] of keys) {
+        const { limit, windowMs } = limits[limiter];
+        const wait = retryAfterMs(await store.tally({ limiter, key, sinceMs: t - windowMs, attempt, rank: limit }), limits[limiter], t);
+        if (wait > 0) {
+          // A refused attempt is not a failure: its password was never checked. Kept, it would keep a
+          // throttled account locked for as long as a guesser keeps sending (each refusal pushing the
+          // window on) and count against the client for an account it never tried. Its rows were
+          // visible to concurrent attempts until now, which at worst refused them too.
+          await store.forget(attempt);
+          return { admitted: false, by: limiter, retryAfterMs: wait };
+        }
+      }
+      return { admitted: true, attempt };
     },
-    /** A correct password clears the account's failures and takes back the client's count of this attempt (its others stay: it may be guessing other accounts). */
-    recordSuccess(a: SignInAttempt): void {
-      account.reset(a.email);
-      if (a.client !== null) client.forgetNewest(a.client);
+    /**
+     * A correct password clears the account's failures and takes back the client's count of this
+     * attempt (its others stay: it may be guessing other accounts).
+     */
+    async recordSuccess(a: SignInAttempt, attempt: string): Promise<void> {
+      await store.clearAccount(a.email, attempt);
     },
   };
 }

@@ -22,6 +22,8 @@ export interface DriverTestContext {
   /** A separate Prisma client on the same, migrated database. */
   prisma: TestPrisma;
   conn: DriverConnection;
+  /** The database's DATABASE_URL, to open more connections to it (as other processes would). */
+  url: string;
   /** A tag unique to this test run and database, for ids and names. */
   tag: string;
 }
@@ -43,7 +45,7 @@ export function describeOnDatabases(subject: string, title: string, body: (t: Dr
         const prisma = db.open(db.url());
         const conn = openDriver(db.url(), { maxConnections: 1 });
         try {
-          await body({ prisma, conn, tag: `${db.kind}${Date.now()}` });
+          await body({ prisma, conn, url: db.url(), tag: `${db.kind}${Date.now()}` });
         } finally {
           await conn.close();
           await prisma.$disconnect();

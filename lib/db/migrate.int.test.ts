@@ -32,7 +32,7 @@ describe('migrations on the embedded SQLite', () => {
     expect(rows[0]?.finished_at).not.toBeNull();
   });
 
-  it('serves the Prisma client: users, tokens, deployments and audit events round-trip', async () => {
+  it('serves the Prisma client: users, tokens, deployments, audit events and sign-in failures round-trip', async () => {
     const client = new SqliteClient({ adapter: new PrismaBetterSqlite3({ url: `file:${url.slice(5)}` }) });
     const user = await client.user.create({ data: { email: 'a@b.c', name: 'A', role: 'admin' } });
     await client.apiToken.create({ data: { name: 't', prefix: 'slt_x', secretHash: 'h', role: 'viewer', scopes: 'api', createdById: user.id } });
@@ -40,6 +40,10 @@ describe('migrations on the embedded SQLite', () => {
     await client.auditEvent.create({ data: { actor: 'a', action: 'x', target: 'y' } });
     expect(await client.apiToken.count({ where: { createdById: user.id } })).toBe(1);
     expect((await client.deployment.findUnique({ where: { id: 'd1' } }))?.startedAt.toISOString()).toBe('1970-01-01T00:00:00.000Z');
+    // Epoch ms past 2^31: the column is a 64-bit integer on both databases.
+    await client.signInFailure.create({ data: { attempt: 'a1', limiter: 'account', key: 'a@b.c', at: 1_795_000_000_123n } });
+    await expect(client.signInFailure.create({ data: { attempt: 'a1', limiter: 'account', key: 'x', at: 0n } })).rejects.toThrow();
+    expect((await client.signInFailure.findFirst({ where: { key: 'a@b.c', at: { gt: 1_795_000_000_000n } } }))?.at).toBe(1_795_000_000_123n);
     await client.$disconnect();
   });
 
@@ -78,6 +82,9 @@ describe('migrations on a real PostgreSQL', () => {
     await client.apiToken.create({ data: { name: 't', prefix: 'slt_y', secretHash: 'h2', role: 'viewer', scopes: 'deploy', createdById: user.id } });
     await expect(client.user.create({ data: { email: 'pg@b.c', name: 'dup' } })).rejects.toThrow();
     expect(await client.apiToken.count()).toBe(1);
+    await client.signInFailure.create({ data: { attempt: 'a1', limiter: 'client', key: '192.0.2.1', at: 1_795_000_000_123n } });
+    await expect(client.signInFailure.create({ data: { attempt: 'a1', limiter: 'client', key: 'x', at: 0n } })).rejects.toThrow();
+    expect((await client.signInFailure.findFirst({ where: { key: '192.0.2.1', at: { gt: 1_795_000_000_000n } } }))?.at).toBe(1_795_000_000_123n);
     await client.$disconnect();
   });
 });
