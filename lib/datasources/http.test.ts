@@ -95,6 +95,25 @@ describe('coalescing and cache', () => {
     expect(await coalesced()).toBe(before + 1); // the third only
   });
 
+  it('refuses a read whose caller already left without starting an upstream call (none left to reject unheard)', async () => {
+    const unheard: unknown[] = [];
+    const onUnhandled = (reason: unknown) => void unheard.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      const f = fakeFetch(delayed(100, '{"v":1}'));
+      const c = client(f.fn);
+      const gone = new AbortController();
+      gone.abort();
+      const err = await caught(c.request({ path: '/q', signal: gone.signal }));
+      expect(err).toMatchObject({ code: 'UPSTREAM_TIMEOUT', details: { datasource: 'prometheus', cancelled: true } });
+      await vi.advanceTimersByTimeAsync(200);
+      expect(f.calls).toHaveLength(0);
+      expect(unheard).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
+  });
+
   it('serves a cached panel query until the TTL passes', async () => {
     let n = 0;
     const f = fakeFetch(async () => new Response(String(++n)));

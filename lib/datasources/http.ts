@@ -134,6 +134,9 @@ export function createHttpClient(config: HttpClientConfig) {
 
   /** Joins (or starts) the in-flight call for `key`; the upstream call is aborted only when every waiter left. */
   function coalesce(key: string, start: (signal: AbortSignal) => Promise<UpstreamResponse>, signal: AbortSignal | undefined): Promise<UpstreamResponse> {
+    // A caller that already left starts nothing: a call started for nobody would be aborted at once
+    // and reject with no one to hear it.
+    if (signal?.aborted) return Promise.reject(cancelledError(name, signal.reason));
     let entry = inFlight.get(key);
     if (entry) m.coalesced.inc({ datasource: name });
     else {
@@ -158,7 +161,6 @@ export function createHttpClient(config: HttpClientConfig) {
         }
         reject(cancelledError(name, signal.reason));
       };
-      if (signal.aborted) return onAbort();
       signal.addEventListener('abort', onAbort, { once: true });
       e.promise.then(
         (r) => (signal.removeEventListener('abort', onAbort), resolve(r)),
