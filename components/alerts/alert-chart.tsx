@@ -11,6 +11,7 @@ import { toChartRows, yAxisDomain } from '@/components/charts/chart-rows';
 import type { AlertDetail, AlertExemplar } from '@/lib/alerts/types';
 import type { Deployment } from '@/lib/datasources/types';
 import type { Unit } from '@/lib/dashboards/schema';
+import { usePreferredZone } from '@/components/layout/preferred-zone';
 
 /** Places exemplars on the charted line at their time (their own value is in another unit); bad ones drawn last, on top. */
 export function toExemplarPoints(detail: Pick<AlertDetail, 'series' | 'exemplars' | 'threshold'>, hrefOf: (e: AlertExemplar) => string): ExemplarPoint<AlertExemplar>[] {
@@ -33,13 +34,14 @@ export function AlertChart({ detail, unit, hrefOf }: { detail: AlertDetail; unit
   const points = useMemo(() => toExemplarPoints(detail, hrefOf), [detail, hrefOf]);
   const [open, setOpen] = useState<{ d: Deployment; x: number } | null>(null);
   const { start, end } = detail.window;
+  const timeZone = usePreferredZone();
   const threshold = detail.threshold;
 
   // A render function, not a component made here: a new component type on every render would remount every point.
   const renderDot = ({ cx = 0, cy = 0, payload }: DotProps) => {
     if (!payload) return <g />;
     const e = payload.exemplar;
-    const label = `Exemplar trace ${e.traceId}${e.bad ? ' (error)' : ''} at ${formatTimestamp(e.t, 'UTC')}, value ${e.value}`;
+    const label = `Exemplar trace ${e.traceId}${e.bad ? ' (error)' : ''} at ${formatTimestamp(e.t, timeZone)}, value ${e.value}`;
     return <ExemplarMark cx={cx} cy={cy} href={payload.href} label={label} color={e.bad ? '#dc2626' : '#2563eb'} bad={e.bad} />;
   };
 
@@ -48,9 +50,9 @@ export function AlertChart({ detail, unit, hrefOf }: { detail: AlertDetail; unit
       <ResponsiveContainer width="100%" height="100%">
         <ComposedChart data={rows} margin={{ top: 16, right: 16, bottom: 0, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" />
-          <XAxis dataKey="t" type="number" scale="time" {...timeAxis(start, end, 'UTC')} allowDataOverflow tick={{ fontSize: 11 }} minTickGap={40} />
+          <XAxis dataKey="t" type="number" scale="time" {...timeAxis(start, end, timeZone)} allowDataOverflow tick={{ fontSize: 11 }} minTickGap={40} />
           <YAxis domain={yAxisDomain({ thresholds: threshold ? [threshold.value] : [], hasData: true })} tickFormatter={(v: number) => formatTickValue(v, unit)} tick={{ fontSize: 11 }} width={72} />
-          <Tooltip labelFormatter={(t) => formatTimestamp(Number(t), 'UTC')} formatter={(v) => formatValue(typeof v === 'number' ? v : null, unit)} contentStyle={{ fontSize: 12 }} />
+          <Tooltip labelFormatter={(t) => formatTimestamp(Number(t), timeZone)} formatter={(v) => formatValue(typeof v === 'number' ? v : null, unit)} contentStyle={{ fontSize: 12 }} />
           <Legend wrapperStyle={{ fontSize: 11 }} />
           {detail.series.map((s, i) => (
             <Line key={s.id + s.expr} dataKey={`s${i}`} name={s.name} type="linear" stroke={seriesColor(i)} dot={false} isAnimationActive={false} connectNulls={false} />
@@ -75,7 +77,7 @@ export function AlertChart({ detail, unit, hrefOf }: { detail: AlertDetail; unit
           {points.length > 0 && <Scatter zIndex={EXEMPLAR_Z_INDEX} name="exemplars" data={points} dataKey="y" isAnimationActive={false} shape={renderDot} legendType="diamond" fill="#2563eb" />}
         </ComposedChart>
       </ResponsiveContainer>
-      {open && <DeploymentDetails deployment={open.d} left={open.x} timeZone="UTC" onClose={() => setOpen(null)} />}
+      {open && <DeploymentDetails deployment={open.d} left={open.x} timeZone={timeZone} onClose={() => setOpen(null)} />}
     </div>
   );
 }

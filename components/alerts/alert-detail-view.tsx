@@ -15,6 +15,7 @@ import { AlertChart } from './alert-chart';
 import { TraceCandidates } from './trace-candidates';
 import { plural } from '@/lib/text/plural';
 import { webLink } from '@/lib/text/web-link';
+import { usePreferredZone } from '@/components/layout/preferred-zone';
 
 /**
  * One alert's drill-down: summary and runbook, its expression charted around its start with the
@@ -28,6 +29,7 @@ export function AlertDetailView({ id }: { id: string }) {
   const ctx = useMemo(() => readContext((k) => new URLSearchParams(search).get(k)), [search]);
   const { data, error, isPending } = useAlertDetail(id, { alertname: params.get('alertname') ?? undefined, labels: params.getAll('label'), environment: ctx.environment });
   const service = data?.service ?? undefined;
+  const timeZone = usePreferredZone();
   const backParams = useMemo(() => (data ? toAlertBackParams(data.alert) : { alert: id }), [data, id]);
   const traceHref = useCallback((traceId: string) => withContext(`/traces/${traceId}`, { ...ctx, service: service ?? ctx.service }, backParams), [ctx, service, backParams]);
   const exemplarHref = useCallback((e: AlertExemplar) => traceHref(e.traceId ?? ''), [traceHref]);
@@ -52,7 +54,7 @@ export function AlertDetailView({ id }: { id: string }) {
         <p className="text-xs text-[var(--muted)]">
           {data.service && <>service {data.service} · </>}
           {alert.labels.severity && <>severity {alert.labels.severity} · </>}
-          {describeActivity(data)}
+          {describeActivity(data, timeZone)}
           {alert.value !== null && <> · value {formatValue(alert.value, data.unit)}</>}
         </p>
         {alert.annotations.summary && <p className="text-sm" data-testid="alert-summary">{alert.annotations.summary}</p>}
@@ -82,13 +84,13 @@ export function AlertDetailView({ id }: { id: string }) {
           <h2 className="text-sm font-semibold">Deployments in the window</h2>
           <ul>
             {data.deployments.map((d) => (
-              <li key={d.id} data-testid="deployment-item">{formatTimestamp(d.startedAt, 'UTC')} · {describeDeployment(d)} · {d.status.replace('_', ' ')}</li>
+              <li key={d.id} data-testid="deployment-item">{formatTimestamp(d.startedAt, timeZone)} · {describeDeployment(d)} · {d.status.replace('_', ' ')}</li>
             ))}
           </ul>
         </section>
       )}
       <p className="text-xs text-[var(--muted)]" data-testid="candidate-search">
-        Candidate traces{slower}{found.environment ? ` in environment ${found.environment}` : ''} from {formatTimestamp(found.start, 'UTC').slice(0, 19)} to {formatTimestamp(found.end, 'UTC').slice(11)},{' '}
+        Candidate traces{slower}{found.environment ? ` in environment ${found.environment}` : ''} from {formatTimestamp(found.start, timeZone).slice(0, 19)} to {formatTimestamp(found.end, timeZone).slice(11)},{' '}
         {describeCandidateSpan(alert.activeAt !== null)}
       </p>
       <div className={`grid gap-3 md:grid-cols-2 ${noExemplars ? '' : 'opacity-90'}`}>
@@ -100,8 +102,8 @@ export function AlertDetailView({ id }: { id: string }) {
 }
 
 /** Since when the alert is active; for one that resolved, when it was last active. */
-function describeActivity({ alert, resolvedAt }: Pick<AlertDetail, 'alert' | 'resolvedAt'>): string {
+function describeActivity({ alert, resolvedAt }: Pick<AlertDetail, 'alert' | 'resolvedAt'>, timeZone: string): string {
   if (alert.activeAt === null) return 'not active now';
-  if (alert.state !== 'inactive') return `active since ${formatTimestamp(alert.activeAt, 'UTC')}`;
-  return `last active from ${formatTimestamp(alert.activeAt, 'UTC')}${resolvedAt !== null ? ` to about ${formatTimestamp(resolvedAt, 'UTC')}` : ''} · not active now`;
+  if (alert.state !== 'inactive') return `active since ${formatTimestamp(alert.activeAt, timeZone)}`;
+  return `last active from ${formatTimestamp(alert.activeAt, timeZone)}${resolvedAt !== null ? ` to about ${formatTimestamp(resolvedAt, timeZone)}` : ''} · not active now`;
 }

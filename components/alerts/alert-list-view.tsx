@@ -2,7 +2,6 @@
 
 import Link from 'next/link';
 import { useSearchParams } from 'next/navigation';
-import { formatTimestamp } from '@/components/charts/format';
 import { KeptParams } from '@/components/ui/kept-params';
 import { useUrlUpdate } from '@/components/ui/use-url-update';
 import { toAlertHref } from '@/lib/alerts/alert-link';
@@ -11,6 +10,7 @@ import type { AlertServiceGroup } from '@/lib/alerts/types';
 import { useAlerts } from '@/lib/queries/alerts';
 import { AlertBadges } from './alert-badges';
 import { plural } from '@/lib/text/plural';
+import { ShownTime } from '@/components/ui/shown-time';
 
 /**
  * The alerts page: firing and pending alerts grouped by service and severity. Filters live in the
@@ -82,7 +82,7 @@ function ServiceGroup({ group, ctx }: { group: AlertServiceGroup; ctx: ReturnTyp
                 <Link href={toAlertHref(a, ctx)} className="font-medium text-[var(--accent)] underline-offset-2 hover:underline">
                   {a.name}
                 </Link>
-                {a.activeAt !== null && <span className="text-xs text-[var(--muted)]">since {formatTimestamp(a.activeAt, 'UTC')}</span>}
+                {a.activeAt !== null && <span className="text-xs text-[var(--muted)]">since <ShownTime t={a.activeAt} /></span>}
                 {a.annotations.summary && <p className="w-full text-xs text-[var(--muted)]">{a.annotations.summary}</p>}
               </li>
             ))}

@@ -1,6 +1,6 @@
 import Link from 'next/link';
-import { formatTimestamp } from '@/components/charts/format';
 import type { TraceSummary } from '@/lib/datasources/types';
+import { ShownTime } from '@/components/ui/shown-time';
 
 const formatMs = (micros: number) => (micros >= 1e6 ? `${(micros / 1e6).toFixed(2)} s` : `${(micros / 1e3).toFixed(1)} ms`);
 
@@ -19,7 +19,7 @@ export function TraceCandidates({ title, traces, hrefOf, empty }: { title: strin
               <th className="font-normal">Root</th>
               <th className="text-right font-normal">Duration</th>
               <th className="text-right font-normal">Errors</th>
-              <th className="text-right font-normal">Start (UTC)</th>
+              <th className="text-right font-normal">Start</th>
             </tr>
           </thead>
           <tbody>
@@ -33,7 +33,7 @@ export function TraceCandidates({ title, traces, hrefOf, empty }: { title: strin
                 <td className="truncate">{t.rootService} {t.rootOperation}</td>
                 <td className="text-right tabular-nums">{formatMs(t.durationMicros)}</td>
                 <td className={`text-right tabular-nums ${t.errorCount ? 'text-[var(--bad)]' : ''}`}>{t.errorCount}</td>
-                <td className="text-right tabular-nums">{formatTimestamp(t.startMicros / 1000, 'UTC').slice(11, 19)}</td>
+                <td className="text-right tabular-nums"><ShownTime t={t.startMicros / 1000} part="clock" /></td>
               </tr>
             ))}
           </tbody>

@@ -192,3 +192,25 @@ export function formatTimestamp(t: number, timeZone: string): string {
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}:${get('second')} ${timeZone}`;
 }
+
+/** An epoch-ms time to the millisecond in `timeZone`, without the zone's name: "2025-01-10 12:00:07.123". */
+export function formatPreciseTimestamp(t: number, timeZone: string): string {
+  return `${formatTimestamp(t, timeZone).slice(0, 19)}.${String(((t % 1000) + 1000) % 1000).padStart(3, '0')}`;
+}
+
+/** An epoch-ms time as `timeZone`'s wall clock for a datetime-local input: "2025-01-10T13:00". */
+export function toWallClock(t: number, timeZone: string): string {
+  return formatTimestamp(t, timeZone).slice(0, 16).replace(' ', 'T');
+}
+
+/**
+ * The epoch-ms time at which `timeZone`'s wall clock reads `wallClock` ("2025-01-10T13:00", a
+ * datetime-local value); NaN when it is not one. A time a DST change skips is read with the offset
+ * from before the change, and one it repeats as the later of the two.
+ */
+export function fromWallClock(wallClock: string, timeZone: string): number {
+  const asUtc = Date.parse(`${wallClock}Z`);
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(wallClock) || !Number.isFinite(asUtc)) return NaN;
+  const guess = asUtc - zoneOffsetMs(asUtc, timeZone);
+  return asUtc - zoneOffsetMs(guess, timeZone);
+}

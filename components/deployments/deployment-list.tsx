@@ -3,13 +3,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'next/navigation';
 import type { Deployment } from '@/lib/datasources/types';
-import { formatTimestamp } from '@/components/charts/format';
 import { KeptParams } from '@/components/ui/kept-params';
 import { useUrlUpdate } from '@/components/ui/use-url-update';
 import { fetchJson } from '@/lib/queries/fetch-json';
 import { queryKeys } from '@/lib/queries/keys';
+import { ShownTime } from '@/components/ui/shown-time';
 
-const fmt = (ms: number | null) => (ms === null ? '—' : formatTimestamp(ms, 'UTC'));
+const fmt = (ms: number | null) => (ms === null ? '—' : <ShownTime t={ms} />);
 /** The URL parameters the filter form sets. */
 const FILTERS = ['service', 'environment'] as const;
 const STATUS_COLOUR: Record<string, string> = { succeeded: 'text-[var(--ok)]', failed: 'text-[var(--bad)]', rolled_back: 'text-[var(--warn)]', started: 'text-[var(--muted)]' };

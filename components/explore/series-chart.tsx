@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { TimeSeriesChart } from '@/components/charts/time-series-chart';
 import type { QueryWindow, TimeSeries } from '@/lib/datasources/types';
 import type { TimeseriesData } from '@/lib/panels/types';
+import { usePreferredZone } from '@/components/layout/preferred-zone';
 
 /**
  * Series drawn until asked for more. Each drawn series costs the browser a line of SVG per render:
@@ -18,6 +19,7 @@ export const DRAWN_SERIES = 20;
  */
 export function SeriesChart({ series, window: queried, onZoom }: { series: TimeSeries[]; window: QueryWindow; onZoom: (from: number, to: number) => void }) {
   const [drawAll, setDrawAll] = useState(false);
+  const timeZone = usePreferredZone();
   const drawn = drawAll ? series : series.slice(0, DRAWN_SERIES);
   const data: TimeseriesData = {
     type: 'timeseries',
@@ -40,7 +42,7 @@ export function SeriesChart({ series, window: queried, onZoom }: { series: TimeS
         </p>
       )}
       <div className="h-64 w-full">
-        <TimeSeriesChart data={data} style="line" unit="none" legend={drawn.length > 12 ? 'hidden' : 'bottom'} timeZone="UTC" onZoom={onZoom} />
+        <TimeSeriesChart data={data} style="line" unit="none" legend={drawn.length > 12 ? 'hidden' : 'bottom'} timeZone={timeZone} onZoom={onZoom} />
       </div>
     </div>
   );

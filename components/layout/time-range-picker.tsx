@@ -4,8 +4,10 @@ import { usePathname, useSearchParams } from 'next/navigation';
 import { useRef, useState } from 'react';
 import { useEarlyInput } from '@/components/ui/use-early-input';
 import { useUrlUpdate } from '@/components/ui/use-url-update';
+import { fromWallClock, toWallClock } from '@/components/charts/format';
 import { REFRESH_INTERVALS } from '@/lib/dashboards/time-settings';
 import { pageControls, pageRefresh } from '@/lib/navigation/page-controls';
+import { choosePreferredZone, useBrowserZone, usePreferredZone, usePreferredZoneChoice } from './preferred-zone';
 
 const PRESETS = [
   { from: 'now-15m', label: 'Last 15 minutes' },
@@ -16,24 +18,43 @@ const PRESETS = [
   { from: 'now-30d', label: 'Last 30 days' },
 ] as const;
 
-/** Formats an epoch-ms URL value for a UTC datetime-local input. */
-const toInput = (v: string | null) => (v && /^\d+$/.test(v) ? new Date(Number(v)).toISOString().slice(0, 16) : '');
+/** Formats an epoch-ms URL value for a datetime-local input in `zone`. */
+const toInput = (v: string | null, zone: string) => (v && /^\d+$/.test(v) ? toWallClock(Number(v), zone) : '');
 
-/** Shows a from/to pair in words. */
-export function describeRange(from: string, to: string): string {
+/** Shows a from/to pair in words, absolute times in `zone`. */
+export function describeRange(from: string, to: string, zone = 'UTC'): string {
   const preset = PRESETS.find((p) => p.from === from && to === 'now');
   if (preset) return preset.label;
-  const fmt = (v: string) => (/^\d+$/.test(v) ? new Date(Number(v)).toISOString().replace('T', ' ').slice(0, 16) : v);
+  const fmt = (v: string) => (/^\d+$/.test(v) ? toWallClock(Number(v), zone).replace('T', ' ') : v);
   return `${fmt(from)} → ${fmt(to)}`;
+}
+
+/** Chooses the zone of the pages outside dashboards: UTC or this browser's. */
+function ZoneChoiceSelect() {
+  const choice = usePreferredZoneChoice();
+  const local = useBrowserZone();
+  return (
+    <select
+      aria-label="Time zone"
+      title="Times on this page are shown in this zone (a dashboard has its own)"
+      value={choice}
+      onChange={(e) => choosePreferredZone(e.target.value === 'local' ? 'local' : 'UTC')}
+      className="rounded border border-[var(--border)] bg-[var(--panel)] px-1 py-0.5 text-[var(--muted)]"
+    >
+      <option value="UTC">UTC</option>
+      <option value="local">{local ? `Local (${local})` : 'Local time'}</option>
+    </select>
+  );
 }
 
 /**
  * The global time range, kept in the URL (`?from=now-1h&to=now&refresh=30s`) so that every view is
- * shareable and Back restores it. Absolute times are entered and shown in UTC. The range and the
+ * shareable and Back restores it. Absolute times are entered and shown in the page's zone: a
+ * dashboard's own, elsewhere the one chosen here (UTC or the browser's). The range and the
  * auto-refresh are shown only on pages that use them, the refresh with the page's own default
  * (lib/navigation/page-controls.ts), so the header never offers a control that does nothing.
  */
-export function TimeRangePicker({ defaultFrom = 'now-1h', timezone = 'UTC' }: { defaultFrom?: string; timezone?: string }) {
+export function TimeRangePicker({ defaultFrom = 'now-1h' }: { defaultFrom?: string }) {
   const params = useSearchParams();
   const pathname = usePathname();
   const controls = pageControls(pathname);
@@ -42,10 +63,19 @@ export function TimeRangePicker({ defaultFrom = 'now-1h', timezone = 'UTC' }: { 
   const to = params.get('to') ?? 'now';
   // What the page refreshes at (a dashboard page writes its own default into the URL).
   const refresh = pageRefresh(pathname, params.get('refresh')) ?? 'off';
-  // A dashboard with its own timezone puts it in the URL (?tz=); absolute inputs stay in UTC.
-  const shownZone = params.get('tz') ?? timezone;
-  const [absFrom, setAbsFrom] = useState(toInput(from));
-  const [absTo, setAbsTo] = useState(toInput(to));
+  // A dashboard shows its own zone, which it puts in the URL (?tz=) unless it is UTC; other pages
+  // the one chosen in the header.
+  const onDashboard = pathname.startsWith('/d/');
+  const preferred = usePreferredZone();
+  const zone = onDashboard ? (params.get('tz') ?? 'UTC') : preferred;
+  const [absFrom, setAbsFrom] = useState('');
+  const [absTo, setAbsTo] = useState('');
+  const openDialog = () => {
+    // The inputs start from the range shown, in the zone shown.
+    setAbsFrom(toInput(from, zone));
+    setAbsTo(toInput(to, zone));
+    setOpen((o) => !o);
+  };
 
   const push = useUrlUpdate();
   // "off" is written out: without it, a dashboard would fall back to its own default refresh.
@@ -55,8 +85,8 @@ export function TimeRangePicker({ defaultFrom = 'now-1h', timezone = 'UTC' }: { 
   useEarlyInput(refreshList, (control) => setRefresh(control.value));
 
   const applyAbsolute = () => {
-    const f = Date.parse(absFrom + 'Z');
-    const t = Date.parse(absTo + 'Z');
+    const f = fromWallClock(absFrom, zone);
+    const t = fromWallClock(absTo, zone);
     if (Number.isFinite(f) && Number.isFinite(t) && f < t) {
       push({ from: String(f), to: String(t) });
       setOpen(false);
@@ -71,15 +101,19 @@ export function TimeRangePicker({ defaultFrom = 'now-1h', timezone = 'UTC' }: { 
           aria-haspopup="dialog"
           aria-expanded={open}
           aria-label="Time range"
-          onClick={() => setOpen((o) => !o)}
+          onClick={openDialog}
           className="rounded border border-[var(--border)] bg-[var(--panel)] px-2 py-1 hover:bg-[var(--panel-2)]"
         >
-          {describeRange(from, to)}
+          {describeRange(from, to, zone)}
         </button>
       )}
-      <span className="text-[var(--muted)]" title="All times on this page are shown in this timezone">
-        {shownZone}
-      </span>
+      {onDashboard ? (
+        <span className="text-[var(--muted)]" title="All times on this dashboard are shown in its timezone">
+          {zone}
+        </span>
+      ) : (
+        <ZoneChoiceSelect />
+      )}
       {controls.refresh !== null && (
         <label className="flex items-center gap-1 text-[var(--muted)]">
           Refresh
@@ -104,8 +138,8 @@ export function TimeRangePicker({ defaultFrom = 'now-1h', timezone = 'UTC' }: { 
             ))}
           </ul>
           <div className="flex flex-1 flex-col gap-1">
-            <label className="flex flex-col gap-0.5">From (UTC)<input type="datetime-local" value={absFrom} onChange={(e) => setAbsFrom(e.target.value)} className="rounded border border-[var(--border)] bg-[var(--panel)] px-1" /></label>
-            <label className="flex flex-col gap-0.5">To (UTC)<input type="datetime-local" value={absTo} onChange={(e) => setAbsTo(e.target.value)} className="rounded border border-[var(--border)] bg-[var(--panel)] px-1" /></label>
+            <label className="flex flex-col gap-0.5">From ({zone})<input type="datetime-local" value={absFrom} onChange={(e) => setAbsFrom(e.target.value)} className="rounded border border-[var(--border)] bg-[var(--panel)] px-1" /></label>
+            <label className="flex flex-col gap-0.5">To ({zone})<input type="datetime-local" value={absTo} onChange={(e) => setAbsTo(e.target.value)} className="rounded border border-[var(--border)] bg-[var(--panel)] px-1" /></label>
             <button type="button" onClick={applyAbsolute} className="mt-1 rounded bg-[var(--accent)] px-2 py-1 text-white">Apply</button>
           </div>
         </div>

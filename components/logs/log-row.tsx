@@ -6,6 +6,7 @@ import { LEVEL_CLASS } from '@/components/traces/log-line';
 import { FieldRows } from '@/components/ui/field-rows';
 import type { LogEntry } from '@/lib/datasources/types';
 import { findTraceIds } from '@/lib/traces/trace-id';
+import { ShownTime } from '@/components/ui/shown-time';
 
 /** A trace ID inside text becomes a link to that trace; the rest stays text. */
 function LinkedLine({ line, ids }: { line: string; ids: string[] }) {
@@ -31,7 +32,7 @@ export const LogRow = memo(function LogRow({ entry, expanded, onToggle }: LogRow
         <button type="button" aria-expanded={expanded} aria-label={expanded ? 'Collapse line' : 'Expand line'} onClick={() => onToggle(entry.id)} className="w-4 shrink-0 text-[var(--muted)]">
           {expanded ? '▾' : '▸'}
         </button>
-        <time className="w-44 shrink-0 text-[var(--muted)]" dateTime={new Date(entry.t).toISOString()}>{new Date(entry.t).toISOString().replace('T', ' ').slice(0, 23)}</time>
+        <ShownTime t={entry.t} part="precise" className="w-44 shrink-0 text-[var(--muted)]" />
         <span className={`w-12 shrink-0 uppercase ${LEVEL_CLASS[entry.level]}`}>{entry.level === 'unknown' ? '' : entry.level}</span>
         <span className={expanded ? 'min-w-0 flex-1 whitespace-pre-wrap break-all' : 'min-w-0 flex-1 truncate'}>
           <LinkedLine line={entry.line} ids={ids} />

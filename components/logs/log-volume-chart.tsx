@@ -5,12 +5,14 @@ import { formatTimestamp, timeAxis } from '@/components/charts/format';
 import type { LogLevel } from '@/lib/datasources/types';
 import { VOLUME_LEVELS, type VolumeBar } from './logql';
 import { plural } from '@/lib/text/plural';
+import { usePreferredZone } from '@/components/layout/preferred-zone';
 
 /** Bar colour per level, matching the level colours of the log lines. */
 const LEVEL_FILL: Record<LogLevel, string> = { fatal: '#7f1d1d', error: '#dc2626', warn: '#d97706', info: '#2563eb', debug: '#6b7280', trace: '#9ca3af', unknown: '#a8a29e' };
 
 /** Log lines per step, stacked by level; levels with no lines in the range are left out of the legend. */
-export function LogVolumeChart({ bars, stepSeconds, timeZone = 'UTC' }: { bars: VolumeBar[]; stepSeconds: number; timeZone?: string }) {
+export function LogVolumeChart({ bars, stepSeconds }: { bars: VolumeBar[]; stepSeconds: number }) {
+  const timeZone = usePreferredZone();
   const present = VOLUME_LEVELS.filter((l) => bars.some((b) => b[l] > 0));
   const total = bars.reduce((n, b) => n + VOLUME_LEVELS.reduce((m, l) => m + b[l], 0), 0);
   return (

@@ -1,8 +1,8 @@
 import Link from 'next/link';
-import { formatTimestamp } from '@/components/charts/format';
 import type { CorrelationSearchResult } from '@/lib/search/types';
 import { plural } from '@/lib/text/plural';
 import { findTraceIds } from '@/lib/traces/trace-id';
+import { ShownTime } from '@/components/ui/shown-time';
 
 const LEVEL_STYLE: Record<string, string> = { error: 'text-[var(--bad)]', fatal: 'text-[var(--bad)]', warn: 'text-amber-600' };
 const formatMs = (micros: number) => (micros >= 1e6 ? `${(micros / 1e6).toFixed(2)} s` : `${(micros / 1e3).toFixed(1)} ms`);
@@ -13,7 +13,7 @@ export function SearchResults({ result, traceSearch }: { result: CorrelationSear
   return (
     <div className="flex flex-col gap-3" data-testid="search-results">
       <p className="text-xs text-[var(--muted)]">
-        Searched {formatTimestamp(result.window.start, 'UTC')} → {formatTimestamp(result.window.end, 'UTC')}: {plural(result.traces.length, 'trace')}, {plural(result.logs.length, 'log line')}.
+        Searched <ShownTime t={result.window.start} /> → <ShownTime t={result.window.end} />: {plural(result.traces.length, 'trace')}, {plural(result.logs.length, 'log line')}.
       </p>
       {result.notices.map((n) => (
         <p key={n.message} role="status" className="text-xs text-amber-600">{n.message}</p>
@@ -49,7 +49,7 @@ export function SearchResults({ result, traceSearch }: { result: CorrelationSear
               const traceId = findTraceIds(e)[0];
               return (
                 <li key={e.id} role="listitem" className="flex gap-2 border-b border-[var(--border)] py-0.5 last:border-0">
-                  <span className="shrink-0 text-[var(--muted)]">{formatTimestamp(e.t, 'UTC').slice(11, 19)}</span>
+                  <ShownTime t={e.t} part="clock" className="shrink-0 text-[var(--muted)]" />
                   <span className={`w-10 shrink-0 uppercase ${LEVEL_STYLE[e.level] ?? ''}`}>{e.level}</span>
                   <span className="w-24 shrink-0 truncate">{e.labels.service_name ?? ''}</span>
                   <span className="min-w-0 flex-1 break-all">{e.line}</span>

@@ -4,9 +4,9 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { useEarlyInput } from '@/components/ui/use-early-input';
 import { useHydrated } from '@/components/ui/use-hydrated';
-import { formatTimestamp } from '@/components/charts/format';
 import { fetchJson } from '@/lib/queries/fetch-json';
 import { queryKeys } from '@/lib/queries/keys';
+import { ShownTime } from '@/components/ui/shown-time';
 
 interface TokenRow {
   id: string;
@@ -22,7 +22,7 @@ interface TokenRow {
 
 const ROLES = ['viewer', 'operator', 'developer', 'admin'];
 const SCOPES = ['api', 'deploy', 'metrics'];
-const fmt = (iso: string | null) => (iso ? formatTimestamp(Date.parse(iso), 'UTC') : '—');
+const fmt = (iso: string | null) => (iso ? <ShownTime t={Date.parse(iso)} /> : '—');
 
 /** Admin view of API tokens: create (secret shown once), list, revoke. */
 export function TokenManager() {
@@ -85,7 +85,7 @@ export function TokenManager() {
             {tokens.data.tokens.map((t) => (
               <tr key={t.id} className="border-t border-[var(--border)]">
                 <td className="py-1">{t.name}</td><td className="font-mono">{t.prefix}…</td><td>{t.role}</td><td>{t.scopes.join(', ')}</td>
-                <td>{fmt(t.createdAt)}{t.createdBy ? ` by ${t.createdBy}` : ''}</td><td>{fmt(t.lastUsedAt)}</td><td>{t.revokedAt ? `revoked ${fmt(t.revokedAt)}` : 'active'}</td>
+                <td>{fmt(t.createdAt)}{t.createdBy ? ` by ${t.createdBy}` : ''}</td><td>{fmt(t.lastUsedAt)}</td><td>{t.revokedAt ? <>revoked {fmt(t.revokedAt)}</> : 'active'}</td>
                 <td>{!t.revokedAt && <button type="button" onClick={() => revoke.mutate(t.id)} className="text-[var(--bad)] underline">Revoke</button>}</td>
               </tr>
             ))}

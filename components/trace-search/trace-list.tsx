@@ -5,6 +5,7 @@ import { useMemo, useState } from 'react';
 import { formatTimestamp, formatValue } from '@/components/charts/format';
 import type { TraceSummary } from '@/lib/datasources/types';
 import { nextSort, sortTraces, type SortKey, type TraceSort } from './sort-traces';
+import { usePreferredZone } from '@/components/layout/preferred-zone';
 
 const COLUMNS: { key: SortKey; label: string; className?: string }[] = [
   { key: 'root', label: 'Root service and operation' },
@@ -16,7 +17,8 @@ const COLUMNS: { key: SortKey; label: string; className?: string }[] = [
 ];
 
 /** The search results as a table sortable by each column; the root links to the trace. */
-export function TraceList({ traces, timeZone = 'UTC' }: { traces: TraceSummary[]; timeZone?: string }) {
+export function TraceList({ traces }: { traces: TraceSummary[] }) {
+  const timeZone = usePreferredZone();
   const [sort, setSort] = useState<TraceSort>({ key: 'start', dir: 'desc' });
   const rows = useMemo(() => sortTraces(traces, sort), [traces, sort]);
   return (

@@ -4,6 +4,7 @@ import { CartesianGrid, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAx
 import { formatTickValue, formatTimestamp, formatValue, timeAxis } from '@/components/charts/format';
 import type { TraceSummary } from '@/lib/datasources/types';
 import { plural } from '@/lib/text/plural';
+import { usePreferredZone } from '@/components/layout/preferred-zone';
 
 interface Point {
   t: number;
@@ -15,7 +16,8 @@ interface Point {
 const toPoint = (trace: TraceSummary): Point => ({ t: trace.startMicros / 1000, ms: trace.durationMicros / 1000, spans: trace.spanCount, trace });
 
 /** Duration over start time, one dot per trace (errored traces in red, size by span count); a click opens the trace. */
-export function TraceScatter({ traces, onOpen, timeZone = 'UTC' }: { traces: TraceSummary[]; onOpen: (traceId: string) => void; timeZone?: string }) {
+export function TraceScatter({ traces, onOpen }: { traces: TraceSummary[]; onOpen: (traceId: string) => void }) {
+  const timeZone = usePreferredZone();
   const ok = traces.filter((t) => t.errorCount === 0).map(toPoint);
   const failed = traces.filter((t) => t.errorCount > 0).map(toPoint);
   const ts = traces.map((t) => t.startMicros / 1000);

@@ -5,13 +5,16 @@ import type { TraceModel } from '@/lib/traces/trace-model';
 import { formatMicros } from '@/lib/traces/time-scale';
 import { colorOfSlot } from './service-colors';
 import { plural } from '@/lib/text/plural';
+import { formatPreciseTimestamp } from '@/components/charts/format';
+import { usePreferredZone } from '@/components/layout/preferred-zone';
 
 /** The trace summary: root operation, duration, span count, services, errors, start, warnings. */
 export function TraceHeader({ trace, model }: { trace: Trace; model: TraceModel }) {
   const { tree, stats } = model;
   const rootIndex = tree.roots.find((r) => !tree.orphan[r]) ?? tree.roots[0];
   const root = rootIndex === undefined ? undefined : tree.spans[rootIndex];
-  const start = new Date(Math.floor(stats.startMicros / 1000)).toISOString().replace('T', ' ').replace('Z', ' UTC');
+  const timeZone = usePreferredZone();
+  const start = `${formatPreciseTimestamp(Math.floor(stats.startMicros / 1000), timeZone)} ${timeZone}`;
   const warnings = [...trace.warnings];
   if (stats.orphanCount > 0) warnings.push(`${plural(stats.orphanCount, 'span')} whose parent is missing (shown as roots, marked "no parent")`);
   if (stats.skewCount > 0) warnings.push(`${plural(stats.skewCount, 'span')} starting before their parent (clock skew)`);
