@@ -211,6 +211,11 @@ export function toWallClock(t: number, timeZone: string): string {
 export function fromWallClock(wallClock: string, timeZone: string): number {
   const asUtc = Date.parse(`${wallClock}Z`);
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(wallClock) || !Number.isFinite(asUtc)) return NaN;
-  const guess = asUtc - zoneOffsetMs(asUtc, timeZone);
-  return asUtc - zoneOffsetMs(guess, timeZone);
+  // The zone's offsets a day before and a day after: a wall-clock time is one of them (both when a
+  // change repeats it), or neither when a change skips it.
+  const before = zoneOffsetMs(asUtc - DAY, timeZone);
+  const after = zoneOffsetMs(asUtc + DAY, timeZone);
+  const readsBack = (t: number) => t + zoneOffsetMs(t, timeZone) === asUtc;
+  const matching = [asUtc - before, asUtc - after].filter(readsBack);
+  return matching.length > 0 ? Math.max(...matching) : asUtc - before;
 }

@@ -18,6 +18,10 @@ describe('wall-clock times of a zone (datetime-local inputs)', () => {
     expect(formatTimestamp(fromWallClock('2025-03-30T02:30', 'Europe/Berlin'), 'Europe/Berlin')).toBe('2025-03-30 03:30:00 Europe/Berlin');
     // 02:30 happens twice on 26 October 2025, in summer and then in winter time: the later one.
     expect(fromWallClock('2025-10-26T02:30', 'Europe/Berlin')).toBe(Date.UTC(2025, 9, 26, 1, 30));
+    // West of UTC alike: New York skips 02:00–03:00 on 9 March 2025 and repeats 01:00–02:00 on 2 November.
+    expect(fromWallClock('2025-03-09T02:30', 'America/New_York')).toBe(Date.UTC(2025, 2, 9, 7, 30));
+    expect(fromWallClock('2025-11-02T01:30', 'America/New_York')).toBe(Date.UTC(2025, 10, 2, 6, 30));
+    expect(fromWallClock('2025-07-04T12:00', 'America/New_York')).toBe(Date.UTC(2025, 6, 4, 16, 0));
   });
 
   it('answers NaN for text that is not a datetime-local value', () => {

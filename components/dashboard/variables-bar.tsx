@@ -36,7 +36,8 @@ export function useVariableSelections(slug: string, variables: readonly Variable
 /** Text (a row or panel title) with the selected values filled in: "All" for every value, values joined by ", ". */
 export function withSelections(text: string, selections: readonly VariableSelection[]): string {
   if (!text.includes('$') && !text.includes('[[')) return text;
-  return interpolateText(text, Object.fromEntries(selections.map((s) => [s.variable.name, s.values.includes(ALL_VALUE) ? ['All'] : s.values])));
+  // A variable without a value yet (its options loading) keeps its reference rather than reading blank.
+  return interpolateText(text, Object.fromEntries(selections.filter((s) => s.values.length > 0).map((s) => [s.variable.name, s.values.includes(ALL_VALUE) ? ['All'] : s.values])));
 }
 
 function VariablePicker({ selection, onChange }: { selection: VariableSelection; onChange: (values: string[]) => void }) {

@@ -5,6 +5,7 @@ import { useRef, useState } from 'react';
 import { useEarlyInput } from '@/components/ui/use-early-input';
 import { useUrlUpdate } from '@/components/ui/use-url-update';
 import { fromWallClock, toWallClock } from '@/components/charts/format';
+import { dashboardTimeZone } from '@/components/dashboard/dashboard-url';
 import { REFRESH_INTERVALS } from '@/lib/dashboards/time-settings';
 import { pageControls, pageRefresh } from '@/lib/navigation/page-controls';
 import { choosePreferredZone, useBrowserZone, usePreferredZone, usePreferredZoneChoice } from './preferred-zone';
@@ -67,13 +68,22 @@ export function TimeRangePicker({ defaultFrom = 'now-1h' }: { defaultFrom?: stri
   // the one chosen in the header.
   const onDashboard = pathname.startsWith('/d/');
   const preferred = usePreferredZone();
-  const zone = onDashboard ? (params.get('tz') ?? 'UTC') : preferred;
-  const [absFrom, setAbsFrom] = useState('');
-  const [absTo, setAbsTo] = useState('');
+  // A ?tz= that is not a zone is the dashboard's to refuse; the header shows UTC meanwhile.
+  const zone = onDashboard ? dashboardTimeZone(params.get('tz'), 'UTC') : preferred;
+  // What was typed, with the zone it was typed in: a zone chosen while the dialog is open converts it.
+  const [typed, setTyped] = useState({ from: '', to: '', zone });
+  const inZone = (text: string) => {
+    if (typed.zone === zone) return text;
+    const t = fromWallClock(text, typed.zone);
+    return Number.isFinite(t) ? toWallClock(t, zone) : text;
+  };
+  const absFrom = inZone(typed.from);
+  const absTo = inZone(typed.to);
+  const setAbsFrom = (text: string) => setTyped({ from: text, to: absTo, zone });
+  const setAbsTo = (text: string) => setTyped({ from: absFrom, to: text, zone });
   const openDialog = () => {
     // The inputs start from the range shown, in the zone shown.
-    setAbsFrom(toInput(from, zone));
-    setAbsTo(toInput(to, zone));
+    setTyped({ from: toInput(from, zone), to: toInput(to, zone), zone });
     setOpen((o) => !o);
   };
 

@@ -7,6 +7,7 @@ import { nanosToMicros, type SpanLog } from '@/lib/traces/logs-by-span';
 import type { TraceModel } from '@/lib/traces/trace-model';
 import { formatMicros } from '@/lib/traces/time-scale';
 import { colorOfSlot } from './service-colors';
+import { ShownTime } from '@/components/ui/shown-time';
 
 /** Text colour per level; the level is also written out, so colour is never the only cue. */
 export const LEVEL_CLASS: Record<LogLevel, string> = {
@@ -66,7 +67,7 @@ export const LogLine = memo(function LogLine({ model, item, index, ofSelectedSpa
       {expanded && (
         <dl className="ml-24 mt-1 grid grid-cols-[auto_1fr] gap-x-3 text-[11px]">
           <dt className="text-[var(--muted)]">time</dt>
-          <dd>{new Date(entry.t).toISOString()} ({entry.ns} ns)</dd>
+          <dd><ShownTime t={entry.t} part="precise" /> ({entry.ns} ns)</dd>
           <FieldRows rows={fields} valueClassName="break-all" />
         </dl>
       )}

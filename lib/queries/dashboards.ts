@@ -2,7 +2,7 @@
 
 import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
 import type { Variable } from '@/lib/dashboards/schema';
-import { selectorParents } from '@/lib/dashboards/variable-chain';
+import { selectorParents, withAncestors } from '@/lib/dashboards/variable-chain';
 import type { PanelData, VariableOptions } from '@/lib/panels/types';
 import { fetchJson, retryServerErrors } from './fetch-json';
 import { queryKeys } from './keys';
@@ -38,15 +38,24 @@ export function usePanelData(slug: string, panelId: string, params: DashboardPar
 }
 
 /**
+ * The query string of a variable's options: the range and the URL's values of every variable above
+ * it in its chain (a grandparent's choice decides the parent's default, and so the options).
+ */
+export function variableOptionsSearch(variables: readonly Variable[], v: Variable, params: Pick<DashboardParams, 'from' | 'to' | 'vars'>): string {
+  const ancestors = [...withAncestors(variables, selectorParents(v))].filter((p) => p !== v.name);
+  const chosen = Object.fromEntries(ancestors.flatMap((p) => (params.vars[p] ? [[p, params.vars[p]]] : [])));
+  return toPanelSearch({ from: params.from, to: params.to, vars: chosen });
+}
+
+/**
  * The values each query variable of a dashboard offers over the current range (a custom variable's
  * query is disabled). A chained variable's request carries the URL's values of the variables its
- * selector uses, so its options follow their choice.
+ * selector uses and of theirs in turn, so its options follow their choice.
  */
 export function useVariableOptions(slug: string, variables: readonly Variable[], params: Pick<DashboardParams, 'from' | 'to' | 'vars'>) {
   return useQueries({
     queries: variables.map((v) => {
-      const parents = Object.fromEntries(selectorParents(v).flatMap((p) => (params.vars[p] ? [[p, params.vars[p]]] : [])));
-      const search = toPanelSearch({ from: params.from, to: params.to, vars: parents });
+      const search = variableOptionsSearch(variables, v, params);
       return {
         queryKey: queryKeys.dashboardVariable(slug, v.name, search),
         queryFn: ({ signal }: { signal: AbortSignal }) => fetchJson<VariableOptions>(`/api/dashboards/${encodeURIComponent(slug)}/variables/${encodeURIComponent(v.name)}?${search}`, { signal }),
