@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { DashboardInput } from '@/lib/dashboards/schema';
-import { resolvePanel } from './resolve';
-import { dashboard, errorOf, fakeDeps, req } from './test-panels';
+import { resolvePanel, resolveWindow } from './resolve';
+import { checkVariableRequest, variableOptionsReader } from './variables';
+import { dashboard, errorOf, fakeDeps, NOW, req } from './test-panels';
 
 type VariableInput = NonNullable<DashboardInput['variables']>[number];
 
@@ -73,6 +74,17 @@ describe('chained variables', () => {
     });
     await resolvePanel(deps, d, req('both', { values: { service: 'payment', route: 'checkout', method: 'payment' } }));
     expect(labelCalls.map((m) => m[0]).sort()).toEqual(['up', 'x{service="payment"}', 'y{service="payment"}']);
+  });
+
+  it("works out a variable's options and its parents once per request, however often they are asked for", async () => {
+    const { deps, labelCalls } = fakeDeps();
+    const d = chained();
+    const reader = variableOptionsReader(deps, d, resolveWindow(d, undefined, undefined, NOW, 15).window, checkVariableRequest(d, { env: 'staging' }), {});
+    const service = d.variables[1]!;
+    expect(reader.parentsOf(service)).toBe(reader.parentsOf(service));
+    const [options, parents] = await Promise.all([reader.optionsOf(service), reader.parentsOf(service), reader.optionsOf(service)]);
+    expect([options, parents.values]).toEqual([['checkout', 'payment'], { env: ['staging'] }]);
+    expect(labelCalls).toEqual([['up{env="staging"}']]);
   });
 
   it('refuses a selector that uses a variable defined below it (a chain without cycles), before reading anything', async () => {

@@ -15,26 +15,30 @@ import { windowBuiltins, type PanelDeps, type PanelWindow } from './context';
  */
 export function variableOptionsReader(deps: PanelDeps, dashboard: Dashboard, window: PanelWindow, checked: CheckedValues, call: CallOptions) {
   const builtins = windowBuiltins(window, deps.scrapeIntervalSeconds);
-  const read = new Map<string, Promise<string[]>>();
-  const optionsOf = (v: Variable): Promise<string[]> => {
-    let options = read.get(v.name);
-    if (!options) read.set(v.name, (options = readOptions(v)));
-    return options;
+  // Each variable's options and resolved parents, worked out once per reader (a request).
+  const options = new Map<string, Promise<string[]>>();
+  const parents = new Map<string, Promise<ResolvedVariables>>();
+  const once = <T>(memo: Map<string, Promise<T>>, v: Variable, work: (v: Variable) => Promise<T>): Promise<T> => {
+    let result = memo.get(v.name);
+    if (!result) memo.set(v.name, (result = work(v)));
+    return result;
   };
+  const optionsOf = (v: Variable): Promise<string[]> => once(options, v, readOptions);
   /** Options of the query variables among `variables`, by name (a custom variable's are its own). */
   const optionsByName = async (variables: readonly Variable[]): Promise<Record<string, string[]>> =>
     Object.fromEntries(await Promise.all(variables.filter((v) => v.type === 'query').map(async (v) => [v.name, await optionsOf(v)] as const)));
   /** The parents of `v` resolved: their values, the notices on values left out, and those left with none. */
-  const parentsOf = async (v: Variable): Promise<ResolvedVariables> => {
-    const parents = parentsAbove(dashboard.variables, v);
-    return resolveVariableValues(dashboard.variables, checked, await optionsByName(parents), new Set(parents.map((p) => p.name)));
-  };
+  const parentsOf = (v: Variable): Promise<ResolvedVariables> =>
+    once(parents, v, async () => {
+      const above = parentsAbove(dashboard.variables, v);
+      return resolveVariableValues(dashboard.variables, checked, await optionsByName(above), new Set(above.map((p) => p.name)));
+    });
   async function readOptions(v: Variable): Promise<string[]> {
     if (v.type === 'custom') return v.options;
-    const parents = await parentsOf(v);
+    const resolved = await parentsOf(v);
     // A parent with no value in this window leaves its children none.
-    if (parents.empty.length > 0) return [];
-    const selector = interpolateQuery(v.selector, parents.values, builtins);
+    if (resolved.empty.length > 0) return [];
+    const selector = interpolateQuery(v.selector, resolved.values, builtins);
     const values = await deps.labelValues(v.label, [selector], { start: window.start, end: window.end }, { ...call, cache: true });
     return [...values].sort();
   }
